@@ -1,0 +1,106 @@
+// `npm run bench`: throughput and latency of the local server's API, compared with a baseline measured
+// in the same run (GET /healthz: HTTP without router or store), plus the sizes of the built packages.
+// Numbers are for reading, never for asserting: tests carry no timing thresholds.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startServer } from '../server/entry/http';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+
+interface Row {
+  name: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+async function measure(name: string, send: () => Promise<Response>): Promise<Row> {
+  for (let i = 0; i < 50; i++) await (await send()).arrayBuffer(); // warm-up
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < REQUESTS) {
+        const t0 = performance.now();
+        const res = await send();
+        await res.arrayBuffer();
+        if (res.status >= 500) throw new Error(`${name}: HTTP ${res.status}`);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { name, rps: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+function packageSizes(): [string, string][] {
+  const rows: [string, string][] = [];
+  const weapp = 'dist/weapp';
+  if (existsSync(weapp)) {
+    const files = filesUnder(weapp);
+    const sub = (f: string) => relative(weapp, f).startsWith('subpackages');
+    const sum = (fs: string[]) => fs.reduce((n, f) => n + statSync(f).size, 0);
+    rows.push(['weapp main package (limit 2 MB)', `${sum(files.filter((f) => !sub(f)))} B`]);
+    rows.push(['weapp subpackages', `${sum(files.filter(sub))} B`]);
+  } else rows.push(['weapp package', 'not built (npm run build:weapp)']);
+  if (existsSync('dist/h5')) {
+    const js = filesUnder('dist/h5').filter((f) => f.endsWith('.js'));
+    const gz = js.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
+    rows.push(['H5 JavaScript, gzipped', `${gz} B`]);
+  } else rows.push(['H5 JavaScript', 'not built (npm run build:h5)']);
+  const cloud = 'cloudfunctions/api/index.js';
+  rows.push(['cloud function bundle', existsSync(cloud) ? `${statSync(cloud).size} B` : 'not built (npm run build:cloud)']);
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tongxin-bench-'));
+  const server = await startServer({ port: 0, dataDir, demo: true, log: () => undefined });
+  try {
+    const post = (action: string, body: unknown, token?: string) =>
+      fetch(`${server.url}/api/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    const { data } = (await (await post('dev.login', { openid: 'demo-T0001' })).json()) as { data: { token: string } };
+    const rows = [
+      await measure('baseline: GET /healthz', () => fetch(`${server.url}/healthz`)),
+      await measure('session.me', () => post('session.me', {}, data.token)),
+      await measure('staff.search (40 on roster)', () => post('staff.search', { q: '王' }, data.token)),
+      await measure('staff.list page 1 (admin)', () => post('staff.list', {}, data.token)),
+      await measure('INVALID_INPUT answer', () => post('staff.bind', { staffNo: 1 }, data.token)),
+    ];
+    const base = rows[0].rps;
+    console.log(`\nAPI over HTTP: ${REQUESTS} requests, ${CONCURRENCY} concurrent, SQLite in ${dataDir}\n`);
+    console.log('| action | req/s | vs baseline | p50 ms | p95 ms | p99 ms |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    for (const r of rows) {
+      const cells = [r.rps.toFixed(0), `${((r.rps / base) * 100).toFixed(0)} %`, r.p50.toFixed(2), r.p95.toFixed(2), r.p99.toFixed(2)];
+      console.log(`| ${r.name} | ${cells.join(' | ')} |`);
+    }
+    console.log('\n| package | size |\n|---|---:|');
+    for (const [name, size] of packageSizes()) console.log(`| ${name} | ${size} |`);
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { type ActionName, contract, isActionName } from '../src/core/contract';
+import { AppError, type ApiResult, type FieldIssue, HTTP_STATUS } from '../src/core/errors';
+import { hasAnyRole, type Role } from '../src/core/roles';
+import type { Settings } from '../src/core/settings';
+import type { Clock } from './clock';
+import type { AppStore, Caller, ContentCheck, Ctx, Handler, HandlerMap } from './context';
+import { newId } from './ids';
+import { loadSettings } from './settings';
+import { isDuplicate } from './store/port';
+
+export interface RouterRequest {
+  action: string;
+  input: unknown;
+  /** The caller's identity, as the entry established it (cloud context or session token). */
+  openid: string | null;
+}
+
+export interface RouterResponse {
+  status: number;
+  body: ApiResult<unknown>;
+}
+
+export interface RouterOptions {
+  store: AppStore;
+  clock: Clock;
+  handlers: Partial<HandlerMap>;
+  contentCheck: ContentCheck;
+  /** Where failures are logged with their request id; never sent to the client. */
+  log?: (entry: { requestId: string; action: string; error: unknown }) => void;
+}
+
+export interface Router {
+  handle(request: RouterRequest): Promise<RouterResponse>;
+}
+
+const PRIVILEGED: readonly Role[] = ['secretary', 'organizer', 'admin'];
+
+/** identity → staff lookup → role check → schema parse → handler → coded result (DESIGN.md §4). */
+export function createRouter(options: RouterOptions): Router {
+  const { store, clock, handlers, contentCheck } = options;
+  const log = options.log ?? defaultLog;
+
+  async function run(request: RouterRequest, requestId: string): Promise<unknown> {
+    const { action } = request;
+    const handler = isActionName(action) ? (handlers[action] as Handler<ActionName> | undefined) : undefined;
+    if (!isActionName(action) || !handler) {
+      throw new AppError('NOT_FOUND', `未知的操作：${String(action).slice(0, 64)}`);
+    }
+    const def = contract[action];
+    const caller = await identify(store, def.access === 'public' ? null : request.openid);
+
+    if (def.access !== 'public') {
+      if (!caller.openid) throw new AppError('UNAUTHENTICATED', '请先登录');
+      if (def.access === 'staff') {
+        if (!caller.staff) throw new AppError('UNAUTHENTICATED', '请先绑定工号');
+        if (!caller.staff.active) throw new AppError('FORBIDDEN', '您的账号已停用，请联系办公室');
+        if (!hasAnyRole(caller.roles, def.roles)) throw new AppError('FORBIDDEN', '没有权限进行此操作');
+      }
+    }
+
+    const input = parseInput(def.input, request.input);
+    let settings: Promise<Settings> | null = null;
+    let target: string | undefined;
+    const ctx: Ctx = {
+      store,
+      clock,
+      caller,
+      requestId,
+      contentCheck,
+      settings: () => (settings ??= loadSettings(store)),
+      auditTarget: (t) => {
+        target = t;
+      },
+    };
+    const data = await handler(input as never, ctx);
+    if (def.write && caller.staff && hasAnyRole(caller.roles, PRIVILEGED)) {
+      await store.collection('audit').insert({
+        _id: newId(),
+        at: clock.now().toISOString(),
+        actorId: caller.staff._id,
+        actorName: caller.staff.name,
+        action,
+        ...(target ?? inferTarget(input) ? { target: target ?? inferTarget(input) } : {}),
+      });
+    }
+    return data;
+  }
+
+  return {
+    async handle(request) {
+      const requestId = randomUUID();
+      try {
+        const data = await run(request, requestId);
+        return { status: 200, body: { ok: true, data } };
+      } catch (error) {
+        const appError = toAppError(error, requestId);
+        if (appError.code === 'INTERNAL') log({ requestId, action: String(request.action), error });
+        return { status: HTTP_STATUS[appError.code], body: { ok: false, error: appError.toApiError() } };
+      }
+    },
+  };
+}
+
+async function identify(store: AppStore, openid: string | null): Promise<Caller> {
+  if (!openid) return { openid: null, staff: null, roles: [] };
+  const [staff] = await store.collection('staff').find({ openid }, { limit: 1 });
+  return { openid, staff: staff ?? null, roles: staff?.active ? staff.roles : [] };
+}
+
+function parseInput(schema: z.ZodType, raw: unknown): unknown {
+  const result = schema.safeParse(raw === undefined || raw === null ? {} : raw);
+  if (result.success) return result.data;
+  const fields: FieldIssue[] = result.error.issues.slice(0, 20).map((issue) => ({
+    field: issue.path.map(String).join('.') || '(input)',
+    message: issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : issue.message,
+  }));
+  const first = fields[0];
+  const message = first.field === '(input)' ? first.message : `${first.message}（${first.field}）`;
+  throw new AppError('INVALID_INPUT', message, { fields });
+}
+
+function toAppError(error: unknown, requestId: string): AppError {
+  if (error instanceof AppError) return error;
+  if (isDuplicate(error)) return new AppError('CONFLICT', '记录已存在，请勿重复提交');
+  return new AppError('INTERNAL', `系统繁忙，请稍后再试（编号 ${requestId.slice(0, 8)}）`, { requestId });
+}
+
+/** The audit target when a handler names none: the first id-like field of the input. */
+function inferTarget(input: unknown): string | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  for (const [key, value] of Object.entries(input)) {
+    if ((key.endsWith('Id') || key === 'date') && typeof value === 'string') return `${key}:${value}`;
+  }
+  return undefined;
+}
+
+function defaultLog(entry: { requestId: string; action: string; error: unknown }): void {
+  const detail = entry.error instanceof Error ? entry.error.stack ?? entry.error.message : String(entry.error);
+  console.error(`[api] ${entry.requestId} ${entry.action} failed: ${detail}`);
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { zhCN } from 'zod/locales';
+import { isDayKey, isMonthKey } from '../time';
+import { ROLES } from '../roles';
+
+// Messages the schemas do not spell out themselves fall back to zod's Simplified Chinese locale.
+z.config(zhCN());
+
+/** Field builders with Chinese messages and hard size limits, shared by every schema. */
+export function text(label: string, max: number, min = 1) {
+  return z
+    .string({ message: `${label}应为文字` })
+    .trim()
+    .min(min, { message: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
+    .max(max, { message: `${label}最多 ${max} 个字` });
+}
+
+export function optionalText(label: string, max: number) {
+  return z
+    .string({ message: `${label}应为文字` })
+    .trim()
+    .max(max, { message: `${label}最多 ${max} 个字` })
+    .optional();
+}
+
+export const id = (label = '编号') =>
+  z
+    .string({ message: `${label}应为文字` })
+    .min(1, { message: `缺少${label}` })
+    .max(64, { message: `${label}无效` });
+
+export const staffNo = z
+  .string({ message: '工号应为文字' })
+  .trim()
+  .min(1, { message: '请填写工号' })
+  .max(32, { message: '工号最多 32 个字符' })
+  .regex(/^[A-Za-z0-9_-]+$/, { message: '工号只能包含字母、数字、下划线和短横线' })
+  .transform((s) => s.toUpperCase());
+
+export const personName = text('姓名', 32);
+
+export const dayKey = z
+  .string({ message: '日期应为文字' })
+  .refine(isDayKey, { message: '日期格式应为 YYYY-MM-DD' });
+
+export const monthKey = z
+  .string({ message: '月份应为文字' })
+  .refine(isMonthKey, { message: '月份格式应为 YYYY-MM' });
+
+export const page = z
+  .number({ message: '页码应为数字' })
+  .int({ message: '页码应为整数' })
+  .min(1, { message: '页码从 1 开始' })
+  .max(10000, { message: '页码过大' })
+  .optional();
+
+export const role = z.enum(ROLES, { message: '未知的角色' });
+
+export const phone = z
+  .string({ message: '电话应为文字' })
+  .trim()
+  .max(20, { message: '电话最多 20 个字符' })
+  .regex(/^[0-9+\- ]*$/, { message: '电话只能包含数字、加号、短横线和空格' });
+
+/** An input that takes no fields still must be an object (or absent). */
+export const empty = z.object({}).strict();

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { settingsPatchSchema } from '../settings';
+import { dayKey, empty, id, monthKey, optionalText, page, personName, phone, role, staffNo, text } from './fields';
+
+export const sessionMeInput = empty;
+
+export const staffBindInput = z.object({ staffNo, name: personName }).strict();
+
+export const staffSearchInput = z.object({ q: text('搜索词', 32) }).strict();
+
+/** One roster row; validated row by row so that good rows import beside bad ones. */
+export const importRowSchema = z
+  .object({
+    staffNo,
+    name: personName,
+    department: text('部门', 32),
+    branch: optionalText('支部', 32),
+    phone: phone.optional(),
+    roles: z.array(role).max(4, { message: '角色过多' }).optional(),
+  })
+  .strict();
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+export const MAX_IMPORT_ROWS = 2000;
+
+export const staffImportInput = z
+  .object({
+    rows: z
+      .array(z.unknown())
+      .min(1, { message: '没有要导入的行' })
+      .max(MAX_IMPORT_ROWS, { message: `一次最多导入 ${MAX_IMPORT_ROWS} 行` }),
+  })
+  .strict();
+
+export const STAFF_PAGE_SIZE = 20;
+
+export const staffListInput = z
+  .object({
+    q: optionalText('搜索词', 32),
+    department: optionalText('部门', 32),
+    status: z.enum(['active', 'inactive', 'all'], { message: '未知的状态' }).optional(),
+    page,
+  })
+  .strict();
+
+export const staffSetRolesInput = z
+  .object({
+    staffId: id('人员编号'),
+    roles: z.array(role).max(4, { message: '角色过多' }),
+  })
+  .strict();
+
+export const staffIdInput = z.object({ staffId: id('人员编号') }).strict();
+
+export const settingsGetInput = empty;
+export const settingsUpdateInput = settingsPatchSchema.strict();
+
+export const calendarSetInput = z
+  .object({ date: dayKey, workday: z.boolean({ message: '请指明是否为工作日' }), note: optionalText('备注', 50) })
+  .strict();
+
+export const calendarMonthInput = z.object({ month: monthKey }).strict();
+
+export const auditListInput = z.object({ page }).strict();

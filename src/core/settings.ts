@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** The unit's editable settings (DESIGN.md §5), with the defaults it names. */
+export const RANKING_MODES = ['honor-roll', 'off'] as const;
+export type RankingMode = (typeof RANKING_MODES)[number];
+
+const hhmm = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm' });
+
+export const settingsSchema = z.object({
+  unitName: z.string().trim().min(1, { message: '单位名称不能为空' }).max(60, { message: '单位名称最多 60 个字' }),
+  timeZone: z.string().refine(isValidTimeZone, { message: '无效的时区' }),
+  readingWindowStart: hhmm,
+  readingWindowEnd: hhmm,
+  minReadingSeconds: z.number().int().min(0).max(3600),
+  studyMinutesPerCheckin: z.number().int().min(1).max(240),
+  makeupsPerMonth: z.number().int().min(0).max(31),
+  makeupDaysBack: z.number().int().min(0).max(31),
+  noteMaxLength: z.number().int().min(0).max(2000),
+  honorRollThreshold: z.number().min(0).max(1),
+  rankingMode: z.enum(RANKING_MODES),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  unitName: '同心示范单位',
+  timeZone: 'Asia/Shanghai',
+  readingWindowStart: '06:00',
+  readingWindowEnd: '09:30',
+  minReadingSeconds: 60,
+  studyMinutesPerCheckin: 20,
+  makeupsPerMonth: 2,
+  makeupDaysBack: 3,
+  noteMaxLength: 500,
+  honorRollThreshold: 0.9,
+  rankingMode: 'honor-roll',
+};
+
+/** An update is a partial settings object whose result must still be coherent as a whole. */
+export const settingsPatchSchema = settingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export function windowProblem(s: Pick<Settings, 'readingWindowStart' | 'readingWindowEnd'>): string | null {
+  return s.readingWindowStart < s.readingWindowEnd ? null : '晨读打卡开始时间必须早于结束时间';
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  if (tz.length === 0 || tz.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,75 @@
+import {
+  addDays,
+  daysOfMonth,
+  isDayKey,
+  isMonthKey,
+  localDayKey,
+  localInstant,
+  localMinuteOfDay,
+  localMonthKey,
+  weekdayOf,
+} from '../../../src/core/time';
+
+const TZ = 'Asia/Shanghai';
+
+describe('local day keys in Asia/Shanghai while the process runs in UTC', () => {
+  it('runs in UTC, as cloud functions do', () => {
+    expect(new Date('2026-03-02T00:00:00Z').getTimezoneOffset()).toBe(0);
+  });
+
+  it('07:30 in Shanghai is 23:30 UTC the day before, and belongs to the Shanghai day', () => {
+    const at = new Date('2026-03-01T23:30:00Z');
+    expect(localDayKey(at, TZ)).toBe('2026-03-02');
+    expect(localDayKey(at, 'UTC')).toBe('2026-03-01');
+  });
+
+  it('turns the day exactly at local midnight', () => {
+    expect(localDayKey(new Date('2026-03-02T15:59:59.999Z'), TZ)).toBe('2026-03-02');
+    expect(localDayKey(new Date('2026-03-02T16:00:00.000Z'), TZ)).toBe('2026-03-03');
+  });
+
+  it('turns months and years at local midnight', () => {
+    expect(localMonthKey(new Date('2026-01-31T16:00:00Z'), TZ)).toBe('2026-02');
+    expect(localDayKey(new Date('2026-12-31T16:30:00Z'), TZ)).toBe('2027-01-01');
+    expect(localDayKey(new Date('2028-02-28T16:00:00Z'), TZ)).toBe('2028-02-29');
+  });
+
+  it('gives minutes since local midnight for window edges', () => {
+    expect(localMinuteOfDay(new Date('2026-03-02T01:29:59Z'), TZ)).toBeCloseTo(9 * 60 + 29 + 59 / 60, 6);
+    expect(localMinuteOfDay(new Date('2026-03-02T01:30:00Z'), TZ)).toBe(9 * 60 + 30);
+    expect(localMinuteOfDay(new Date('2026-03-01T16:00:00Z'), TZ)).toBe(0);
+  });
+
+  it('finds the instant of a local time', () => {
+    expect(localInstant('2026-03-02', '06:00', TZ).toISOString()).toBe('2026-03-01T22:00:00.000Z');
+    expect(localInstant('2026-03-02', '09:30', TZ).toISOString()).toBe('2026-03-02T01:30:00.000Z');
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('validates day and month keys, including leap days', () => {
+    expect(isDayKey('2028-02-29')).toBe(true);
+    expect(isDayKey('2026-02-29')).toBe(false);
+    expect(isDayKey('2026-04-31')).toBe(false);
+    expect(isDayKey('2026-4-1')).toBe(false);
+    expect(isMonthKey('2026-12')).toBe(true);
+    expect(isMonthKey('2026-13')).toBe(false);
+    expect(isMonthKey('2026-00')).toBe(false);
+  });
+
+  it('knows weekdays without a time zone', () => {
+    expect(weekdayOf('2026-03-02')).toBe(1); // Monday
+    expect(weekdayOf('2026-03-08')).toBe(0); // Sunday
+  });
+
+  it('adds days across months and years', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+  });
+
+  it('lists the days of a month', () => {
+    expect(daysOfMonth('2026-02')).toHaveLength(28);
+    expect(daysOfMonth('2028-02')).toHaveLength(29);
+    expect(daysOfMonth('2026-12').at(-1)).toBe('2026-12-31');
+  });
+});
