@@ -1,0 +1,68 @@
+// `npm run build:cloud`: bundles the cloud function `api` (server/entry/cloud.ts) into
+// cloudfunctions/api/index.js, the one file WeChat uploads next to package.json and config.json.
+// Options: --minify, --sourcemap (a linked index.js.map; both are git-ignored).
+//
+// CommonJS for Node 16 (CloudBase runtimes: Nodejs16.13, 18.15 recommended, 20.19 in beta).
+// wx-server-sdk stays external: the platform installs it from cloudfunctions/api/package.json
+// ("上传并部署：云端安装依赖"). The local server's stack (fastify, better-sqlite3, the dev actions)
+// must never reach the bundle: the build fails if the metafile shows any of it.
+import { readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = join(root, 'cloudfunctions', 'api', 'index.js');
+const args = new Set(process.argv.slice(2));
+
+const FORBIDDEN = [
+  /node_modules\/(better-sqlite3|fastify|@fastify|pino|avvio|light-my-request)\//,
+  /^server\/store\/sqlite/,
+  /^server\/entry\/(http|serve|args)\.ts$/,
+  /^server\/actions\/dev\.ts$/,
+  /^server\/seed\.ts$/,
+];
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: ['server/entry/cloud.ts'],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node16',
+  external: ['wx-server-sdk'],
+  minify: args.has('--minify'),
+  keepNames: true,
+  sourcemap: args.has('--sourcemap') ? 'linked' : false,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
+
+const inputs = Object.keys(result.metafile.inputs);
+const leaked = inputs.filter((path) => FORBIDDEN.some((pattern) => pattern.test(path)));
+if (leaked.length > 0) {
+  console.error('build:cloud: the cloud bundle must not contain the local server stack, but it has:');
+  for (const path of leaked) console.error(`  ${path}`);
+  process.exit(1);
+}
+const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
+const builtins = new Set(builtinModules);
+const externals = [...new Set(imports.filter((i) => i.external).map((i) => i.path))].filter(
+  (path) => path !== 'wx-server-sdk' && !path.startsWith('node:') && !builtins.has(path),
+);
+if (externals.length > 0) {
+  console.error(`build:cloud: unexpected runtime requires: ${externals.join(', ')}`);
+  process.exit(1);
+}
+
+const bytes = statSync(outfile).size;
+const gzipped = gzipSync(readFileSync(outfile)).length;
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+console.log(
+  `build:cloud: ${relative(root, outfile)} ${kib(bytes)} (${kib(gzipped)} gzipped), ${inputs.length} modules` +
+    `, ${inputs.filter((p) => p.includes('node_modules/')).length} from node_modules`,
+);

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import * as wxServerSdk from 'wx-server-sdk';
+import { AppError, type ApiResult } from '../../src/core/errors';
+import { handlers } from '../actions';
+import { systemClock } from '../clock';
+import type { ContentCheck } from '../context';
+import { createRouter, type Router } from '../router';
+import { openCloudbaseStore } from '../store/cloudbase';
+import type { CloudDatabase } from '../store/cloudbase-sdk';
+import { COLLECTION_SPECS, type Collections } from '../store/schema';
+
+/**
+ * The cloud function `api` (DESIGN.md §2): `wx.cloud.callFunction({ name: 'api', data: { action, input } })`
+ * arrives here as `event`; the caller's identity is the OPENID WeChat puts in the function's context.
+ * Only the cloud handlers are registered: the local server's dev actions never reach this bundle.
+ */
+
+/** The parts of wx-server-sdk used here; its typings say `env` is a string and `openapi` is `any`. */
+interface WxServerSdk {
+  DYNAMIC_CURRENT_ENV: symbol;
+  init(config: { env: symbol | string }): void;
+  database(config: { throwOnNotFound: boolean }): CloudDatabase;
+  /** From environment variables set per call; digit-only values come back as numbers. */
+  getWXContext(): { OPENID?: string | number; SOURCE?: string };
+  openapi: { security: SecurityApi };
+}
+
+/** `openapi.security.msgSecCheck` (version 2): results come back camel-cased by the SDK. */
+export interface SecurityApi {
+  msgSecCheck(params: { openid: string; scene: 1 | 2 | 3 | 4; version: 2; content: string }): Promise<{
+    result?: { suggest?: string; label?: number };
+  }>;
+}
+
+const sdk = wxServerSdk as unknown as WxServerSdk;
+
+/** msgSecCheck takes at most 2500 characters per call. */
+const CHECK_CHUNK = 2500;
+
+/**
+ * WeChat's content security check (v2). errcode is 0 even for risky text, so the verdict is
+ * `result.suggest`: 'risky' refuses; 'review' (doubtful, for a human to look at) passes and is
+ * logged, so that ordinary study notes are not refused on a hunch. The check needs the caller's
+ * openid (WeChat refuses users it has not seen lately); when it cannot run, the text is refused
+ * with a retry message rather than stored unchecked — a mini-program must check what users publish.
+ */
+export function msgSecCheck(security: SecurityApi, log: (message: string) => void = console.warn): ContentCheck {
+  return {
+    async check(text, openid) {
+      if (text.trim() === '') return null;
+      if (!openid) return '无法校验内容安全，请重新进入小程序后再试';
+      try {
+        for (let at = 0; at < text.length; at += CHECK_CHUNK) {
+          const answer = await security.msgSecCheck({ openid, scene: 2, version: 2, content: text.slice(at, at + CHECK_CHUNK) });
+          const suggest = answer.result?.suggest;
+          if (suggest === 'risky') return '内容含有不当信息，请修改后再提交';
+          if (suggest === 'review') log(`[api] msgSecCheck suggests review (label ${String(answer.result?.label)})`);
+          else if (suggest !== 'pass') throw new Error(`msgSecCheck answered without a verdict: ${JSON.stringify(answer)}`);
+        }
+        return null;
+      } catch (error) {
+        log(`[api] msgSecCheck failed: ${error instanceof Error ? error.message : String(error)}`);
+        return '内容安全校验暂不可用，请稍后再试';
+      }
+    },
+  };
+}
+
+let router: Router | null = null;
+
+/** Built once per warm container: the SDK, the store and the router outlive single calls. */
+function cloudRouter(): Router {
+  if (router === null) {
+    sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
+    const db = sdk.database({ throwOnNotFound: false });
+    router = createRouter({
+      store: openCloudbaseStore<Collections>(db, COLLECTION_SPECS),
+      clock: systemClock,
+      handlers,
+      contentCheck: msgSecCheck(sdk.openapi.security),
+    });
+  }
+  return router;
+}
+
+function field(event: unknown, name: string): unknown {
+  return typeof event === 'object' && event !== null ? (event as Record<string, unknown>)[name] : undefined;
+}
+
+export async function main(event: unknown, _context?: unknown): Promise<ApiResult<unknown>> {
+  try {
+    const api = cloudRouter();
+    const context = sdk.getWXContext();
+    // A timer trigger (none is configured yet) calls with { Type: 'Timer', … } and SOURCE wx_trigger.
+    if (field(event, 'Type') === 'Timer' || context.SOURCE === 'wx_trigger') return { ok: true, data: { ignored: 'timer' } };
+    const action = field(event, 'action');
+    const openid = context.OPENID === undefined || context.OPENID === '' ? null : String(context.OPENID);
+    const result = await api.handle({
+      action: typeof action === 'string' ? action : String(action),
+      input: field(event, 'input'),
+      openid,
+    });
+    return result.body;
+  } catch (error) {
+    // Only start-up can fail here (the router answers every failure itself): answer, never throw.
+    const requestId = randomUUID();
+    console.error(`[api] ${requestId} start-up failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return { ok: false, error: new AppError('INTERNAL', undefined, { requestId }).toApiError() };
+  }
+}
