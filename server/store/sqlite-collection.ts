@@ -118,10 +118,14 @@ export class SqliteCollection {
   }
 
   private duplicateOr(error: unknown): unknown {
-    if (!(error instanceof Database.SqliteError)) return error;
-    if (error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new DuplicateError(this.name, '_id');
-    if (error.code !== 'SQLITE_CONSTRAINT_UNIQUE') return error;
-    const index = /index '([^']+)'/.exec(error.message)?.[1];
+    // Not `instanceof SqliteError`: the native addon keeps the error class of whichever module
+    // instance loaded it first, which under jest's per-file registries is not ours.
+    if (typeof error !== 'object' || error === null) return error;
+    const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
+    if (name !== 'SqliteError') return error;
+    if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new DuplicateError(this.name, '_id');
+    if (code !== 'SQLITE_CONSTRAINT_UNIQUE') return error;
+    const index = /index '([^']+)'/.exec(String(message))?.[1];
     return new DuplicateError(this.name, (index !== undefined && this.keys.get(index)) || index || 'unknown');
   }
 }

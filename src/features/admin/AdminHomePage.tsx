@@ -1,0 +1,27 @@
+import Taro from '@tarojs/taro';
+import { Text } from '@tarojs/components';
+import { Card } from '@/components/Card';
+import { ROUTES } from '@/features/session/routes';
+import { AdminGate } from './AdminGate';
+
+const ENTRIES = [
+  { title: '人员名册', text: '查找人员，调整角色，解除绑定，停用或启用账号。', url: ROUTES.adminRoster },
+  { title: '导入名册', text: '从 Excel 复制名册粘贴导入，逐行显示结果。', url: ROUTES.adminImport },
+  { title: '单位设置', text: '时区、晨读时段、补卡规则、学习标兵门槛等。', url: ROUTES.adminSettings },
+  { title: '工作日历', text: '设置节假日与调休上班日。', url: ROUTES.adminCalendar },
+];
+
+export function AdminHomePage() {
+  return (
+    <AdminGate>
+      {() =>
+        ENTRIES.map((e) => (
+          <Card key={e.url} title={e.title} onClick={() => void Taro.navigateTo({ url: e.url })}
+            extra={<Text className='muted'>›</Text>}>
+            <Text className='card__text'>{e.text}</Text>
+          </Card>
+        ))
+      }
+    </AdminGate>
+  );
+}

@@ -1,0 +1,102 @@
+import { type RankingMode, type Settings, settingsSchema, windowProblem } from '../../../core/settings';
+import type { FieldErrors } from '../../forms/issues';
+
+/** The settings form: every field as text while editing, checked with Chinese messages. Pure. */
+
+export type SettingsKey = keyof Settings;
+export type SettingsDraft = Record<SettingsKey, string>;
+
+interface BaseSpec {
+  key: SettingsKey;
+  label: string;
+  hint?: string;
+}
+export type FieldSpec =
+  | (BaseSpec & { kind: 'text' | 'time' })
+  | (BaseSpec & { kind: 'int'; min: number; max: number; unit: string })
+  | (BaseSpec & { kind: 'percent'; unit: '%' })
+  | (BaseSpec & { kind: 'choice'; options: { value: RankingMode; label: string }[] });
+
+export const SETTINGS_FIELDS: FieldSpec[] = [
+  { key: 'unitName', label: '单位名称', kind: 'text' },
+  { key: 'timeZone', label: '时区', kind: 'text', hint: '按此时区划分每天与每月，例如 Asia/Shanghai' },
+  { key: 'readingWindowStart', label: '晨读打卡开始时间', kind: 'time', hint: '24 小时制，如 06:00' },
+  { key: 'readingWindowEnd', label: '晨读打卡结束时间', kind: 'time', hint: '24 小时制，如 09:30' },
+  { key: 'minReadingSeconds', label: '最短阅读时长', kind: 'int', min: 0, max: 3600, unit: '秒' },
+  { key: 'studyMinutesPerCheckin', label: '每次打卡计入学时', kind: 'int', min: 1, max: 240, unit: '分钟' },
+  { key: 'makeupsPerMonth', label: '每月补卡次数', kind: 'int', min: 0, max: 31, unit: '次' },
+  { key: 'makeupDaysBack', label: '最多可补几天前的卡', kind: 'int', min: 0, max: 31, unit: '天' },
+  { key: 'noteMaxLength', label: '打卡心得最多字数', kind: 'int', min: 0, max: 2000, unit: '字' },
+  { key: 'honorRollThreshold', label: '学习标兵门槛（当月工作日打卡比例）', kind: 'percent', unit: '%' },
+  {
+    key: 'rankingMode',
+    label: '学习排行方式',
+    kind: 'choice',
+    options: [
+      { value: 'honor-roll', label: '光荣榜（达标者按工号排列，不排名次）' },
+      { value: 'off', label: '关闭' },
+    ],
+  },
+];
+
+export function toDraft(s: Settings): SettingsDraft {
+  return {
+    unitName: s.unitName,
+    timeZone: s.timeZone,
+    readingWindowStart: s.readingWindowStart,
+    readingWindowEnd: s.readingWindowEnd,
+    minReadingSeconds: String(s.minReadingSeconds),
+    studyMinutesPerCheckin: String(s.studyMinutesPerCheckin),
+    makeupsPerMonth: String(s.makeupsPerMonth),
+    makeupDaysBack: String(s.makeupDaysBack),
+    noteMaxLength: String(s.noteMaxLength),
+    honorRollThreshold: String(Math.round(s.honorRollThreshold * 1000) / 10),
+    rankingMode: s.rankingMode,
+  };
+}
+
+const HAS_CJK = /[\u4e00-\u9fff]/;
+
+export type DraftCheck = { ok: true; value: Settings } | { ok: false; errors: FieldErrors };
+
+export function fromDraft(draft: SettingsDraft): DraftCheck {
+  const errors: FieldErrors = {};
+  const value: Record<string, unknown> = {};
+  for (const spec of SETTINGS_FIELDS) {
+    const raw = draft[spec.key].trim();
+    if (spec.kind === 'int') {
+      const n = Number(raw);
+      if (raw === '' || !Number.isInteger(n)) errors[spec.key] = `${spec.label}应为整数`;
+      else if (n < spec.min || n > spec.max) errors[spec.key] = `${spec.label}应在 ${spec.min}–${spec.max} ${spec.unit}之间`;
+      value[spec.key] = n;
+    } else if (spec.kind === 'percent') {
+      const n = Number(raw);
+      if (raw === '' || !Number.isFinite(n) || n < 0 || n > 100) errors[spec.key] = `${spec.label}应在 0–100 之间`;
+      value[spec.key] = Math.round(n * 10) / 1000;
+    } else {
+      value[spec.key] = raw;
+    }
+  }
+  const parsed = settingsSchema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      const label = SETTINGS_FIELDS.find((f) => f.key === key)?.label ?? '设置';
+      // The schema's own messages are Chinese where it has them; fall back to a plain one otherwise.
+      if (!(key in errors)) errors[key] = HAS_CJK.test(issue.message) ? issue.message : `${label}取值无效`;
+    }
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  const problem = windowProblem(parsed.data);
+  if (problem) return { ok: false, errors: { readingWindowEnd: problem } };
+  return { ok: true, value: parsed.data };
+}
+
+/** Only what changed goes to `settings.update`, so two admins editing different fields do not clash. */
+export function changedFields(before: Settings, after: Settings): Partial<Settings> {
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as SettingsKey[]) {
+    if (after[key] !== before[key]) patch[key] = after[key];
+  }
+  return patch as Partial<Settings>;
+}

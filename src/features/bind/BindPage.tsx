@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useMutation } from '@/api/hooks';
+import { contract } from '@/core/contract';
+import { Card } from '@/components/Card';
+import { Field } from '@/components/Field';
+import { Page } from '@/components/Page';
+import { ErrorText, StateView } from '@/components/StateView';
+import { type FieldErrors, issuesToFieldErrors, serverFieldErrors } from '@/features/forms/issues';
+import { loadSession, resetSession } from '@/features/session/session';
+import { relaunch, useSession } from '@/features/session/useSession';
+import { ROUTES } from '@/features/session/routes';
+import { SwitchIdentity } from '@/features/session/SwitchIdentity';
+import './bind.scss';
+
+/** The only page an identified but unbound person can use. */
+export function BindPage() {
+  const state = useSession();
+
+  useEffect(() => {
+    if (state.kind === 'needLogin') relaunch(ROUTES.login);
+    if (state.kind === 'ready') relaunch(ROUTES.home);
+  }, [state.kind]);
+
+  if (state.kind === 'unbound') return <BindForm />;
+  if (state.kind === 'error') {
+    return (
+      <StateView kind='error' message={state.message} onRetry={() => void loadSession(true)}>
+        <SwitchIdentity />
+      </StateView>
+    );
+  }
+  if (state.kind === 'inactive') {
+    return <StateView kind='blocked' title='账号已停用' message='账号已停用，请联系办公室' />;
+  }
+  return <StateView kind='loading' />;
+}
+
+function BindForm() {
+  const [staffNo, setStaffNo] = useState('');
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const bind = useMutation('staff.bind');
+
+  async function submit() {
+    const parsed = contract['staff.bind'].input.safeParse({ staffNo, name });
+    if (!parsed.success) {
+      setErrors(issuesToFieldErrors(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    const res = await bind.run(parsed.data);
+    if (res.ok) {
+      // The cached session still says "unbound": forget it before the home page asks.
+      resetSession();
+      relaunch(ROUTES.home);
+    } else {
+      setErrors(serverFieldErrors(res.error));
+    }
+  }
+
+  return (
+    <Page className='bind'>
+      <View className='bind__hero'>
+        <Text className='bind__title'>绑定工号</Text>
+        <Text className='bind__lead'>首次使用请填写单位名册中的工号和姓名，核对无误后即可使用“同心”。</Text>
+      </View>
+      <Card>
+        <Field label='工号' error={errors.staffNo} hint='例如 T0031，字母不区分大小写'>
+          <Input
+            className='field__input'
+            value={staffNo}
+            placeholder='请输入工号'
+            maxlength={32}
+            onInput={(e) => setStaffNo(e.detail.value)}
+          />
+        </Field>
+        <Field label='姓名' error={errors.name}>
+          <Input
+            className='field__input'
+            value={name}
+            placeholder='请输入姓名'
+            maxlength={32}
+            onInput={(e) => setName(e.detail.value)}
+          />
+        </Field>
+        <ErrorText message={errors['']} />
+        <Button className='btn btn--primary btn--block' disabled={bind.busy} onClick={() => void submit()}>
+          {bind.busy ? '正在绑定…' : '绑定'}
+        </Button>
+        <Text className='field__hint bind__note'>工号与姓名连续填错 5 次，需等待 1 小时后再试。如有疑问请联系办公室。</Text>
+      </Card>
+      <SwitchIdentity label='换一个演示身份' />
+    </Page>
+  );
+}

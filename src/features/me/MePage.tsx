@@ -1,0 +1,67 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '@/core/roles';
+import { Card } from '@/components/Card';
+import { Page } from '@/components/Page';
+import { SessionGate } from '@/features/session/SessionGate';
+import type { ReadySession } from '@/features/session/session';
+import { ROUTES } from '@/features/session/routes';
+import { SwitchIdentity } from '@/features/session/SwitchIdentity';
+import './me.scss';
+
+export function MePage() {
+  return <SessionGate>{(me) => <Me me={me} />}</SessionGate>;
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='me__row'>
+      <Text className='me__label'>{label}</Text>
+      <Text className='me__value'>{value}</Text>
+    </View>
+  );
+}
+
+function Me({ me }: { me: ReadySession }) {
+  const { staff, roles } = me;
+  const isAdmin = roles.includes('admin');
+  return (
+    <Page className='me'>
+      <Card>
+        <View className='me__head'>
+          <View className='me__avatar'>
+            <Text>{staff.name.slice(-2)}</Text>
+          </View>
+          <View className='me__who'>
+            <Text className='me__name'>{staff.name}</Text>
+            <View className='me__roles'>
+              {roles.map((r) => (
+                <Text key={r} className={`badge ${r === 'staff' ? 'badge--muted' : ''}`}>
+                  {ROLE_LABELS[r]}
+                </Text>
+              ))}
+            </View>
+          </View>
+        </View>
+        <Row label='工号' value={staff.staffNo} />
+        <Row label='部门' value={staff.department} />
+        {staff.branch && <Row label='支部' value={staff.branch} />}
+      </Card>
+
+      {isAdmin && (
+        <Card title='管理' className='me__admin' onClick={() => void Taro.navigateTo({ url: ROUTES.adminHome })}>
+          <Text className='card__text'>人员名册、导入名册、单位设置、工作日历</Text>
+          <Text className='me__chevron'>进入 ›</Text>
+        </Card>
+      )}
+
+      <Card title='我的记录' extra={<Text className='badge badge--muted'>即将开放</Text>}>
+        <Text className='card__text'>学时档案、志愿服务时长、消息通知与投诉建议即将开放。</Text>
+      </Card>
+
+      <View className='me__footer'>
+        <SwitchIdentity label='切换身份（演示）' />
+      </View>
+    </Page>
+  );
+}

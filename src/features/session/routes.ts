@@ -1,0 +1,16 @@
+/** Page URLs in one place: a typo here would be a dead link only found at run time. */
+export const ROUTES = {
+  home: '/pages/index/index',
+  reading: '/pages/reading/index',
+  honor: '/pages/honor/index',
+  activity: '/pages/activity/index',
+  me: '/pages/me/index',
+  bind: '/pages/bind/index',
+  login: '/pages/login/index',
+  adminHome: '/subpackages/admin/index/index',
+  adminRoster: '/subpackages/admin/roster/index',
+  adminStaff: '/subpackages/admin/staff/index',
+  adminImport: '/subpackages/admin/import/index',
+  adminSettings: '/subpackages/admin/settings/index',
+  adminCalendar: '/subpackages/admin/calendar/index',
+} as const;

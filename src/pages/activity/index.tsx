@@ -1,0 +1,5 @@
+import { ActivityTab } from '@/features/soon/SoonTabs';
+
+export default function Index() {
+  return <ActivityTab />;
+}

@@ -1,0 +1,5 @@
+import { BindPage } from '@/features/bind/BindPage';
+
+export default function Index() {
+  return <BindPage />;
+}

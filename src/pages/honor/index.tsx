@@ -1,0 +1,5 @@
+import { HonorTab } from '@/features/soon/SoonTabs';
+
+export default function Index() {
+  return <HonorTab />;
+}

@@ -1,0 +1,5 @@
+import { MePage } from '@/features/me/MePage';
+
+export default function Index() {
+  return <MePage />;
+}

@@ -1,0 +1,5 @@
+import { ReadingTab } from '@/features/soon/SoonTabs';
+
+export default function Index() {
+  return <ReadingTab />;
+}

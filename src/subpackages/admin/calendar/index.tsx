@@ -1,0 +1,5 @@
+import { CalendarPage } from '@/features/admin/calendar/CalendarPage';
+
+export default function Index() {
+  return <CalendarPage />;
+}

@@ -1,0 +1,5 @@
+import { AdminHomePage } from '@/features/admin/AdminHomePage';
+
+export default function Index() {
+  return <AdminHomePage />;
+}

@@ -1,0 +1,5 @@
+import { RosterPage } from '@/features/admin/roster/RosterPage';
+
+export default function Index() {
+  return <RosterPage />;
+}

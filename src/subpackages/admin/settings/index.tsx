@@ -1,0 +1,5 @@
+import { SettingsPage } from '@/features/admin/settings/SettingsPage';
+
+export default function Index() {
+  return <SettingsPage />;
+}
