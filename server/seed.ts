@@ -46,13 +46,24 @@ export function demoRoster(at: string): StaffDoc[] {
   });
 }
 
+/**
+ * What a feature seeds into the demo unit after the roster: its share of DESIGN.md §7 ("readings for
+ * the current week, one open volunteer event, …"), relative to `now` so the demo is always current.
+ */
+export type FeatureSeed = (store: AppStore, now: Date, roster: readonly StaffDoc[]) => Promise<void>;
+
+/** Each feature adds its seed here. */
+const FEATURE_SEEDS: readonly FeatureSeed[] = [];
+
 /** Seeds the demo unit when the store holds no roster yet; resolves to whether it seeded. */
 export async function seedDemoIfEmpty(store: AppStore, now: Date): Promise<boolean> {
   if ((await store.collection('staff').count({})) > 0) return false;
   const at = now.toISOString();
-  for (const doc of demoRoster(at)) await store.collection('staff').insert(doc);
+  const roster = demoRoster(at);
+  for (const doc of roster) await store.collection('staff').insert(doc);
   if (!(await store.collection('settings').get('unit'))) {
     await store.collection('settings').insert({ _id: 'unit', ...DEFAULT_SETTINGS, unitName: '同心示范单位', updatedAt: at });
   }
+  for (const seed of FEATURE_SEEDS) await seed(store, now, roster);
   return true;
 }

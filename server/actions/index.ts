@@ -1,5 +1,6 @@
 import type { HandlerMap } from '../context';
 import { auditList } from './audit';
+import { inboxList, inboxRead } from './inbox';
 import { sessionMe, staffBind } from './session';
 import { calendarMonth, calendarSet, settingsGet, settingsUpdate } from './settings';
 import {
@@ -13,9 +14,9 @@ import {
 } from './staff';
 
 type LocalOnly = 'dev.login' | 'dev.identities' | 'dev.clock.set' | 'dev.clock.reset';
+type CloudHandlers = Omit<HandlerMap, LocalOnly>;
 
-/** Every action of the cloud function: the same registry serves the local server. */
-export const handlers: Omit<HandlerMap, LocalOnly> = {
+const rosterHandlers = {
   'session.me': sessionMe,
   'staff.bind': staffBind,
   'staff.search': staffSearch,
@@ -30,4 +31,14 @@ export const handlers: Omit<HandlerMap, LocalOnly> = {
   'calendar.set': calendarSet,
   'calendar.month': calendarMonth,
   'audit.list': auditList,
+  'inbox.list': inboxList,
+  'inbox.read': inboxRead,
+} satisfies Partial<CloudHandlers>;
+
+/**
+ * Every action of the cloud function (the local server adds the dev actions). Typed as the whole
+ * map, so an action in the contract without a handler does not compile. Each feature adds its map.
+ */
+export const handlers: CloudHandlers = {
+  ...rosterHandlers,
 };

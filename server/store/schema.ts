@@ -1,78 +1,19 @@
-import type { Role } from '../../src/core/roles';
-import type { Settings } from '../../src/core/settings';
 import type { CollectionSpec } from './port';
+import { INBOX_SPECS, type InboxCollections } from './collections/inbox';
+import { ROSTER_SPECS, type RosterCollections } from './collections/roster';
 
-/** The documents of every collection, and the unique keys the store enforces on them. */
-
-export interface StaffDoc {
-  _id: string;
-  staffNo: string;
-  name: string;
-  department: string;
-  branch?: string;
-  phone?: string;
-  roles: Role[];
-  active: boolean;
-  /** The WeChat (or dev) identity bound to this member; null while unbound. */
-  openid: string | null;
-  boundAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SettingsDoc extends Settings {
-  _id: 'unit';
-  updatedAt: string;
-}
-
-export interface CalendarDoc {
-  /** The day itself ('YYYY-MM-DD'): one override per day. */
-  _id: string;
-  date: string;
-  month: string;
-  workday: boolean;
-  note?: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export interface AuditDoc {
-  _id: string;
-  at: string;
-  actorId: string;
-  actorName: string;
-  action: string;
-  target?: string;
-}
-
-export interface BindFailureDoc {
-  _id: string;
-  openid: string;
-  at: string;
-}
-
-/** Small server-side values such as the session signing secret. */
-export interface MetaDoc {
-  _id: string;
-  value: string;
-}
-
-export interface Collections {
-  staff: StaffDoc;
-  settings: SettingsDoc;
-  calendar: CalendarDoc;
-  audit: AuditDoc;
-  bindFailures: BindFailureDoc;
-  meta: MetaDoc;
-}
+/**
+ * Every collection of the store and the unique keys and indexes declared on it. Each feature keeps
+ * its documents in `collections/<feature>.ts` and joins them here.
+ */
+export interface Collections extends RosterCollections, InboxCollections {}
 
 export type CollectionName = keyof Collections;
 
 export const COLLECTION_SPECS: Record<CollectionName, CollectionSpec> = {
-  staff: { unique: [['staffNo'], ['openid']], indexes: [['department'], ['active']] },
-  settings: {},
-  calendar: { indexes: [['month']] },
-  audit: { indexes: [['at']] },
-  bindFailures: { indexes: [['openid', 'at']] },
-  meta: {},
+  ...ROSTER_SPECS,
+  ...INBOX_SPECS,
 };
+
+export type * from './collections/inbox';
+export type * from './collections/roster';

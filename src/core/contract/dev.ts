@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Role } from '../roles';
+import { def } from './define';
 import { empty } from './fields';
 
 export const devLoginInput = z
@@ -23,3 +25,27 @@ export const devClockSetInput = z
 
 export const devClockResetInput = empty;
 export const devIdentitiesInput = empty;
+
+export interface DemoIdentity {
+  openid: string;
+  staffNo: string;
+  name: string;
+  department: string;
+  roles: Role[];
+  bound: boolean;
+}
+
+/** Local-server-only actions: demo login always, the clock only with `--dev`. */
+export const devActions = {
+  'dev.login': def(devLoginInput, 'public', [], false, 'demo'),
+  'dev.identities': def(devIdentitiesInput, 'public', [], false, 'demo'),
+  'dev.clock.set': def(devClockSetInput, 'public', [], false, 'dev'),
+  'dev.clock.reset': def(devClockResetInput, 'public', [], false, 'dev'),
+} as const;
+
+export interface DevOutputs {
+  'dev.login': { token: string };
+  'dev.identities': { items: DemoIdentity[] };
+  'dev.clock.set': { now: string; frozen: boolean };
+  'dev.clock.reset': { now: string };
+}

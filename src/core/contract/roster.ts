@@ -1,5 +1,17 @@
 import { z } from 'zod';
 import { settingsPatchSchema } from '../settings';
+import type { Settings } from '../settings';
+import type {
+  AuditEntry,
+  CalendarDay,
+  ImportResult,
+  Paged,
+  SessionMe,
+  StaffAdminView,
+  StaffPick,
+  StaffView,
+} from '../models';
+import { ADMIN, def } from './define';
 import { dayKey, empty, id, monthKey, optionalText, page, personName, phone, role, staffNo, text } from './fields';
 
 export const sessionMeInput = empty;
@@ -62,3 +74,38 @@ export const calendarSetInput = z
 export const calendarMonthInput = z.object({ month: monthKey }).strict();
 
 export const auditListInput = z.object({ page }).strict();
+
+/** Session, roster, settings, calendar and audit actions. */
+export const rosterActions = {
+  'session.me': def(sessionMeInput, 'identity'),
+  'staff.bind': def(staffBindInput, 'identity'),
+  'staff.search': def(staffSearchInput, 'staff'),
+  'staff.import': def(staffImportInput, 'staff', ADMIN, true),
+  'staff.list': def(staffListInput, 'staff', ADMIN),
+  'staff.setRoles': def(staffSetRolesInput, 'staff', ADMIN, true),
+  'staff.unbind': def(staffIdInput, 'staff', ADMIN, true),
+  'staff.deactivate': def(staffIdInput, 'staff', ADMIN, true),
+  'staff.activate': def(staffIdInput, 'staff', ADMIN, true),
+  'settings.get': def(settingsGetInput, 'staff', ADMIN),
+  'settings.update': def(settingsUpdateInput, 'staff', ADMIN, true),
+  'calendar.set': def(calendarSetInput, 'staff', ADMIN, true),
+  'calendar.month': def(calendarMonthInput, 'staff'),
+  'audit.list': def(auditListInput, 'staff', ADMIN),
+} as const;
+
+export interface RosterOutputs {
+  'session.me': SessionMe;
+  'staff.bind': { staff: StaffView; already?: boolean };
+  'staff.search': { items: StaffPick[] };
+  'staff.import': ImportResult;
+  'staff.list': Paged<StaffAdminView> & { departments: string[] };
+  'staff.setRoles': { staff: StaffAdminView };
+  'staff.unbind': { staff: StaffAdminView; already?: boolean };
+  'staff.deactivate': { staff: StaffAdminView; already?: boolean };
+  'staff.activate': { staff: StaffAdminView; already?: boolean };
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'calendar.set': CalendarDay;
+  'calendar.month': { month: string; days: CalendarDay[] };
+  'audit.list': Paged<AuditEntry>;
+}
