@@ -1,6 +1,7 @@
 import { DEFAULT_LIMIT, MAX_LIMIT, type Scalar } from './port';
 import type { MongoDoc } from './cloudbase-sdk';
 import { HIDDEN_PREFIX } from './cloudbase-keys';
+import { assertStoreField, isPlainObject } from './ops';
 
 /**
  * The port's filters, sorts and paging, checked and turned into MongoDB queries for CloudBase, with
@@ -12,20 +13,11 @@ import { HIDDEN_PREFIX } from './cloudbase-keys';
  * the field from serving the query.
  */
 
-const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** Only plain top-level names, never the adapter's hidden fields, never `__proto__`. */
+/** The store's field rule, and never the adapter's hidden fields. */
 export function assertField(name: string): string {
-  if (!FIELD.test(name) || name === '__proto__' || name.startsWith(HIDDEN_PREFIX)) {
-    throw new Error(`invalid field name ${JSON.stringify(name)}: only top-level [A-Za-z_][A-Za-z0-9_]* fields`);
-  }
+  assertStoreField(name);
+  if (name.startsWith(HIDDEN_PREFIX)) throw new Error(`invalid field name ${JSON.stringify(name)}: reserved by the adapter`);
   return name;
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 /** A document to insert: a plain object with a non-empty string `_id` and storable top-level names. */

@@ -1,8 +1,9 @@
 import { DuplicateError, type Collection, type Doc, type Filter, type FindOptions, type UpdateOps } from './port';
 import { errorText, isDuplicateKey, isNotFound, type CloudDatabase, type CloudTransaction, type MongoDoc } from './cloudbase-sdk';
 import { callerForm, duplicateKeyName, isRealKey, keyValue, storedForm, type KeyPlan } from './cloudbase-keys';
-import { checkDocument, matchesLocally, parseFilter, type Cond } from './cloudbase-query';
-import { applyPlan, isEmptyPlan, mongoUpdate, planOps } from './cloudbase-ops';
+import { assertField, checkDocument, matchesLocally, parseFilter, type Cond } from './cloudbase-query';
+import { mongoUpdate } from './cloudbase-ops';
+import { applyPlan, isEmptyPlan, planOps } from './ops';
 
 /**
  * The collections handed to `transaction(fn)`. CloudBase transactions take single-document
@@ -69,7 +70,7 @@ export class TxCollection<T extends Doc> implements Collection<T> {
   async update(filter: Filter<T>, ops: UpdateOps<T>): Promise<number> {
     this.assertOpen();
     const conds = parseFilter(filter);
-    const plan = planOps(ops);
+    const plan = planOps(ops, assertField);
     const raw = await this.target(conds);
     if (raw === null) return 0;
     if (isEmptyPlan(plan)) return 1;

@@ -13,8 +13,9 @@ import {
 } from './port';
 import { errorText, isDuplicateKey, isNotFound, type CloudDatabase, type MongoDoc } from './cloudbase-sdk';
 import { callerForm, duplicateKeyName, keyPlans, keyValue, REV_FIELD, storedForm, type KeyPlan } from './cloudbase-keys';
-import { assertField, checkDocument, isPlainObject, mongoQuery, parseFilter, parsePage, parseSort, type Cond } from './cloudbase-query';
-import { applyPlan, isEmptyPlan, mongoUpdate, planOps, writtenFields, type OpsPlan } from './cloudbase-ops';
+import { assertField, checkDocument, mongoQuery, parseFilter, parsePage, parseSort, type Cond } from './cloudbase-query';
+import { mongoUpdate } from './cloudbase-ops';
+import { applyPlan, isEmptyPlan, isPlainObject, planOps, writtenFields, type OpsPlan } from './ops';
 import { Gate } from './cloudbase-gate';
 import { newTxState, TxCollection, type TxState } from './cloudbase-tx';
 
@@ -91,7 +92,7 @@ class MainCollection<T extends Doc> implements Collection<T> {
   update(filter: Filter<T>, ops: UpdateOps<T>): Promise<number> {
     return this.run(async () => {
       const conds = parseFilter(filter);
-      const plan = planOps(ops);
+      const plan = planOps(ops, assertField);
       if (isEmptyPlan(plan)) return (await this.ref().where(mongoQuery(conds)).count()).total;
       const written = writtenFields(plan);
       const touched = this.plans.filter((p) => p.fields.some((f) => written.has(f)));

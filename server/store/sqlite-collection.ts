@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { DuplicateError, type CollectionSpec, type Doc } from './port';
-import { isPlainObject, orderSql, pageSql, whereSql, type Param } from './sqlite-filter';
+import { applyPlan, isEmptyPlan, isPlainObject, planOps } from './ops';
+import { orderSql, pageSql, whereSql, type Param } from './sqlite-filter';
 import { indexPlans, tableName } from './sqlite-migrate';
-import { applyOps, isEmptyPlan, planOps } from './sqlite-ops';
 
 interface Row {
   _id: string;
@@ -100,8 +100,7 @@ export class SqliteCollection {
       if (isEmptyPlan(plan)) return rows.length;
       for (const row of rows) {
         const doc = JSON.parse(row.doc) as Record<string, unknown>;
-        applyOps(doc, plan);
-        write.run(JSON.stringify(doc), row._id);
+        write.run(JSON.stringify(applyPlan(doc, plan)), row._id);
       }
       return rows.length;
     });

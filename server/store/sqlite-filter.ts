@@ -1,3 +1,4 @@
+import { assertStoreField as assertField, isPlainObject } from './ops';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './port';
 
 /** Filter, sort and paging → SQL for the SQLite adapter. Values are always bound, never spliced. */
@@ -7,20 +8,6 @@ export type Param = string | number | null;
 export interface SqlPart {
   sql: string;
   params: Param[];
-}
-
-const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/**
- * Field names end up inside SQL (as JSON paths, which must be literals for SQLite to match them
- * against expression indexes), so only plain top-level identifiers get through. `__proto__` passes
- * the pattern but would reach the prototype when the ops are applied in JavaScript.
- */
-export function assertField(name: string): string {
-  if (!FIELD.test(name) || name === '__proto__') {
-    throw new Error(`invalid field name ${JSON.stringify(name)}: only top-level [A-Za-z_][A-Za-z0-9_]* fields`);
-  }
-  return name;
 }
 
 /**
@@ -35,12 +22,6 @@ export function valueSql(field: string): string {
 /** json_type of the field: tells true from 1 and a string from an array's JSON text. */
 function typeSql(field: string): string {
   return field === '_id' ? `'text'` : `json_type(doc, '$.${field}')`;
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 type Scalar = string | number | boolean | null;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CollectionSpec } from './port';
-import { assertField, valueSql } from './sqlite-filter';
+import { assertStoreField as assertField } from './ops';
+import { valueSql } from './sqlite-filter';
 
 /**
  * Tables and indexes for the collection specs. Version 1 is the layout below; bump SCHEMA_VERSION

@@ -1,6 +1,27 @@
-import { assertField, isPlainObject } from './sqlite-filter';
+/**
+ * What both adapters check the same way: field names and update ops (`set`, `inc`, `push`). Checked
+ * once, before any document is touched, so that a bad op changes nothing on either store.
+ */
 
-/** Update ops (`set`, `inc`, `push`), checked once and then applied to each matched document. */
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Only plain top-level identifiers: SQLite puts them inside JSON paths (literals, to match its
+ * expression indexes) and MongoDB reads dots and `$` as operators. `__proto__` passes the pattern
+ * but would reach the prototype when ops are applied in JavaScript.
+ */
+export function assertStoreField(name: string): string {
+  if (!FIELD.test(name) || name === '__proto__') {
+    throw new Error(`invalid field name ${JSON.stringify(name)}: only top-level [A-Za-z_][A-Za-z0-9_]* fields`);
+  }
+  return name;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
 
 export interface OpsPlan {
   set: [string, unknown][];
@@ -15,7 +36,7 @@ const KINDS = ['set', 'inc', 'push'] as const;
  * stored, because JSON (and CloudBase's EJSON) would drop it anyway: it changes nothing. A field may
  * appear in one op only, as MongoDB demands, so that the outcome never depends on op order.
  */
-export function planOps(ops: unknown): OpsPlan {
+export function planOps(ops: unknown, assertField: (name: string) => string = assertStoreField): OpsPlan {
   if (!isPlainObject(ops)) throw new Error('update ops must be a plain object');
   const plan: OpsPlan = { set: [], inc: [], push: [] };
   const seen = new Set<string>();
@@ -46,20 +67,27 @@ export function isEmptyPlan(plan: OpsPlan): boolean {
   return plan.set.length === 0 && plan.inc.length === 0 && plan.push.length === 0;
 }
 
+/** The fields an update writes. */
+export function writtenFields(plan: OpsPlan): Set<string> {
+  return new Set([...plan.set, ...plan.inc, ...plan.push].map(([field]) => field));
+}
+
 /**
- * Applies the plan to a freshly parsed document (mutated in place; it is ours alone). Only a missing
- * field counts as 0 or []: a stored null is refused, as MongoDB does.
+ * The document after the update (a shallow copy; the input is left alone). Only a missing field
+ * counts as 0 or []: a stored null is refused, as MongoDB does.
  */
-export function applyOps(doc: Record<string, unknown>, plan: OpsPlan): void {
-  for (const [field, value] of plan.set) doc[field] = value;
+export function applyPlan<D extends Record<string, unknown>>(doc: D, plan: OpsPlan): D {
+  const next: Record<string, unknown> = { ...doc };
+  for (const [field, value] of plan.set) next[field] = value;
   for (const [field, by] of plan.inc) {
-    const current = doc[field] === undefined ? 0 : doc[field];
+    const current = next[field] === undefined ? 0 : next[field];
     if (typeof current !== 'number') throw new Error(`inc ${field}: the stored value is not a number`);
-    doc[field] = current + by;
+    next[field] = current + by;
   }
   for (const [field, value] of plan.push) {
-    const current = doc[field] === undefined ? [] : doc[field];
+    const current = next[field] === undefined ? [] : next[field];
     if (!Array.isArray(current)) throw new Error(`push ${field}: the stored value is not an array`);
-    doc[field] = [...current, value];
+    next[field] = [...(current as unknown[]), value];
   }
+  return next as D;
 }
