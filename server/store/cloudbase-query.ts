@@ -1,4 +1,4 @@
-import { DEFAULT_LIMIT, MAX_LIMIT, type Scalar } from './port';
+import type { Scalar } from './port';
 import type { MongoDoc } from './cloudbase-sdk';
 import { HIDDEN_PREFIX } from './cloudbase-keys';
 import { assertStoreField, isPlainObject } from './ops';
@@ -161,14 +161,3 @@ export function parseSort(sort: unknown): [string, 'asc' | 'desc'][] {
   });
 }
 
-export function parsePage(options: { limit?: unknown; skip?: unknown }): { limit: number; skip: number } {
-  const limit = options.limit ?? DEFAULT_LIMIT;
-  const skip = options.skip ?? 0;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new RangeError(`limit must be an integer from 1 to ${MAX_LIMIT}, got ${String(limit)}`);
-  }
-  if (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0) {
-    throw new RangeError(`skip must be a non-negative integer, got ${String(skip)}`);
-  }
-  return { limit, skip };
-}

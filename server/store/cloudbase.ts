@@ -13,9 +13,9 @@ import {
 } from './port';
 import { errorText, isDuplicateKey, isNotFound, type CloudDatabase, type MongoDoc } from './cloudbase-sdk';
 import { callerForm, duplicateKeyName, keyPlans, keyValue, REV_FIELD, storedForm, type KeyPlan } from './cloudbase-keys';
-import { assertField, checkDocument, mongoQuery, parseFilter, parsePage, parseSort, type Cond } from './cloudbase-query';
+import { assertField, checkDocument, mongoQuery, parseFilter, parseSort, type Cond } from './cloudbase-query';
 import { mongoUpdate } from './cloudbase-ops';
-import { applyPlan, isEmptyPlan, isPlainObject, planOps, writtenFields, type OpsPlan } from './ops';
+import { applyPlan, isEmptyPlan, isPlainObject, parsePage, planOps, writtenFields, type OpsPlan } from './ops';
 import { Gate } from './cloudbase-gate';
 import { newTxState, TxCollection, type TxState } from './cloudbase-tx';
 

@@ -1,6 +1,8 @@
+import { DEFAULT_LIMIT, MAX_LIMIT } from './port';
+
 /**
- * What both adapters check the same way: field names and update ops (`set`, `inc`, `push`). Checked
- * once, before any document is touched, so that a bad op changes nothing on either store.
+ * What both adapters check the same way: field names, update ops (`set`, `inc`, `push`) and paging.
+ * Checked once, before any document is touched, so that a bad op changes nothing on either store.
  */
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -90,4 +92,17 @@ export function applyPlan<D extends Record<string, unknown>>(doc: D, plan: OpsPl
     next[field] = [...(current as unknown[]), value];
   }
   return next as D;
+}
+
+/** The port's paging: limit 1..MAX_LIMIT (default DEFAULT_LIMIT, as CloudBase), skip ≥ 0. */
+export function parsePage(options: { limit?: unknown; skip?: unknown }): { limit: number; skip: number } {
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const skip = options.skip ?? 0;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new RangeError(`limit must be an integer from 1 to ${MAX_LIMIT}, got ${String(limit)}`);
+  }
+  if (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0) {
+    throw new RangeError(`skip must be a non-negative integer, got ${String(skip)}`);
+  }
+  return { limit, skip };
 }

@@ -1,5 +1,4 @@
-import { assertStoreField as assertField, isPlainObject } from './ops';
-import { DEFAULT_LIMIT, MAX_LIMIT } from './port';
+import { assertStoreField as assertField, isPlainObject, parsePage } from './ops';
 
 /** Filter, sort and paging → SQL for the SQLite adapter. Values are always bound, never spliced. */
 
@@ -139,13 +138,6 @@ export function orderSql(sort: unknown): string {
 }
 
 export function pageSql(options: { limit?: unknown; skip?: unknown }): SqlPart {
-  const limit = options.limit ?? DEFAULT_LIMIT;
-  const skip = options.skip ?? 0;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new RangeError(`limit must be an integer from 1 to ${MAX_LIMIT}, got ${String(limit)}`);
-  }
-  if (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0) {
-    throw new RangeError(`skip must be a non-negative integer, got ${String(skip)}`);
-  }
+  const { limit, skip } = parsePage(options);
   return { sql: 'LIMIT ? OFFSET ?', params: [limit, skip] };
 }
