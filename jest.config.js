@@ -68,6 +68,7 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
       transform,
       transformIgnorePatterns,
     },

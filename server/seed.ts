@@ -2,6 +2,10 @@ import { DEFAULT_SETTINGS } from '../src/core/settings';
 import type { Role } from '../src/core/roles';
 import type { AppStore } from './context';
 import { newId } from './ids';
+import { seedReading } from './seed/reading';
+import { seedHonor } from './seed/honor';
+import { seedVolunteer } from './seed/volunteer';
+import { seedActivity } from './seed/activity';
 import type { StaffDoc } from './store/schema';
 
 /** The demo unit of DESIGN.md §7: a contract that tests and the demo login rely on. */
@@ -15,6 +19,9 @@ const NAMES = [
   '梁宇', '谢颖', '宋凯', '唐璐', '韩冰', '冯超', '邓佳', '曹阳', '彭丹', '曾辉',
   '萧然', '田甜', '董帅', '袁媛', '潘越', '于洁', '蒋睿', '蔡琴', '余航', '杜鹃',
 ];
+
+/** 性别 of each name above (男 M / 女 F), so that gender-restricted activity items work in the demo. */
+const GENDERS = 'MFMMFMFMFMMFMFMFMFMFMFMFFMFMFMMFMFMFMFMF';
 
 const ROLES: Record<string, Role[]> = {
   T0001: ['staff', 'admin'],
@@ -36,6 +43,7 @@ export function demoRoster(at: string): StaffDoc[] {
       name,
       department: DEMO_DEPARTMENTS[i % DEMO_DEPARTMENTS.length],
       branch: `第${'一二三四'[i % 4]}党支部`,
+      gender: GENDERS[i] === 'F' ? 'female' : 'male',
       roles: ROLES[staffNo] ?? ['staff'],
       active: true,
       openid: bound ? `demo-${staffNo}` : null,
@@ -53,7 +61,7 @@ export function demoRoster(at: string): StaffDoc[] {
 export type FeatureSeed = (store: AppStore, now: Date, roster: readonly StaffDoc[]) => Promise<void>;
 
 /** Each feature adds its seed here. */
-const FEATURE_SEEDS: readonly FeatureSeed[] = [];
+const FEATURE_SEEDS: readonly FeatureSeed[] = [seedReading, seedHonor, seedVolunteer, seedActivity];
 
 /** Seeds the demo unit when the store holds no roster yet; resolves to whether it seeded. */
 export async function seedDemoIfEmpty(store: AppStore, now: Date): Promise<boolean> {

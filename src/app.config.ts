@@ -16,6 +16,17 @@ export default defineAppConfig({
       root: 'subpackages/admin',
       pages: ['index/index', 'roster/index', 'staff/index', 'import/index', 'settings/index', 'calendar/index'],
     },
+    {
+      root: 'subpackages/reading',
+      pages: ['manage/index', 'edit/index', 'participation/index', 'view/index'],
+    },
+    {
+      root: 'subpackages/volunteer',
+      pages: ['event/index', 'records/index', 'certificate/index', 'edit/index', 'manage/index', 'code/index'],
+    },
+    { root: 'subpackages/inbox', pages: ['index/index'] },
+    { root: 'subpackages/activity', pages: ['detail/index', 'manage/index', 'edit/index', 'roster/index'] },
+    { root: 'subpackages/honor', pages: ['nominate/index', 'vote/index', 'admin/index', 'manage/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

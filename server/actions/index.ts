@@ -1,6 +1,9 @@
 import type { HandlerMap } from '../context';
+import { activityHandlers } from './activity';
 import { auditList } from './audit';
+import { honorHandlers } from './honor';
 import { inboxList, inboxRead } from './inbox';
+import { readingHandlers } from './reading-handlers';
 import { sessionMe, staffBind } from './session';
 import { calendarMonth, calendarSet, settingsGet, settingsUpdate } from './settings';
 import {
@@ -12,6 +15,7 @@ import {
   staffSetRoles,
   staffUnbind,
 } from './staff';
+import { volunteerHandlers } from './volunteer';
 
 type LocalOnly = 'dev.login' | 'dev.identities' | 'dev.clock.set' | 'dev.clock.reset';
 type CloudHandlers = Omit<HandlerMap, LocalOnly>;
@@ -41,4 +45,8 @@ const rosterHandlers = {
  */
 export const handlers: CloudHandlers = {
   ...rosterHandlers,
+  ...honorHandlers,
+  ...readingHandlers,
+  ...volunteerHandlers,
+  ...activityHandlers,
 };

@@ -57,6 +57,7 @@ export async function staffImport(input: ParsedInput<'staff.import'>, ctx: Ctx):
       department: row.department,
       ...(row.branch !== undefined ? { branch: row.branch } : {}),
       ...(row.phone !== undefined ? { phone: row.phone } : {}),
+      ...(row.gender !== undefined ? { gender: row.gender } : {}),
     };
     if (existing) {
       const roles = row.roles ? normalizeRoles(row.roles) : existing.roles;

@@ -14,6 +14,7 @@ import { createRouter, type RouterOptions } from '../router';
 import { seedDemoIfEmpty } from '../seed';
 import { openSqliteStore } from '../store/sqlite';
 import { COLLECTION_SPECS, type Collections } from '../store/schema';
+import { registerUploads } from './uploads';
 
 export interface ServerOptions {
   port: number;
@@ -95,6 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const result = await router.handle({ action: req.params.action, input: req.body, openid });
     return reply.status(result.status).send(result.body);
   });
+  await registerUploads(app, { dir: join(options.dataDir, 'uploads'), store, verify: signer.verify });
 
   const staticDir = options.staticDir ? resolve(options.staticDir) : undefined;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {

@@ -88,8 +88,8 @@ describe('an admin', () => {
     await loginAs(page, '李明');
     await current(page).getByText(/李明/).first().waitFor();
     await tapUntil(() => page.getByText('我的', { exact: true }).last(), () => current(page).getByText('T0001').first());
-    await tapUntil(() => current(page).getByText('管理', { exact: true }).first(), () => current(page).getByText('人员名册'));
-    await tapUntil(() => current(page).getByText('人员名册'), () => current(page).getByText(/共 40 人/));
+    await tapUntil(() => current(page).getByText('管理', { exact: true }).first(), () => current(page).getByText('人员名册', { exact: true }));
+    await tapUntil(() => current(page).getByText('人员名册', { exact: true }), () => current(page).getByText(/共 40 人/));
 
     // At desktop width the search field, not the button, takes the row.
     const field = await current(page).locator('.roster__search .field__input').boundingBox();

@@ -11,6 +11,8 @@ export interface StaffDoc {
   department: string;
   branch?: string;
   phone?: string;
+  /** Recorded by roster import (性别); some activity items admit one gender only. */
+  gender?: 'male' | 'female';
   roles: Role[];
   active: boolean;
   /** The WeChat (or dev) identity bound to this member; null while unbound. */

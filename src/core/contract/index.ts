@@ -1,7 +1,11 @@
 import type { z } from 'zod';
+import { activityActions, type ActivityOutputs } from './activity';
 import { devActions, type DevOutputs } from './dev';
+import { honorActions, type HonorOutputs } from './honor';
 import { inboxActions, type InboxOutputs } from './inbox';
+import { readingActions, type ReadingOutputs } from './reading';
 import { rosterActions, type RosterOutputs } from './roster';
+import { volunteerActions, type VolunteerOutputs } from './volunteer';
 
 /**
  * The action registry: one action = one schema. Names are part of the public contract. Each feature
@@ -11,10 +15,14 @@ export const contract = {
   ...rosterActions,
   ...inboxActions,
   ...devActions,
+  ...readingActions,
+  ...honorActions,
+  ...volunteerActions,
+  ...activityActions,
 } as const;
 
 /** What each action answers with in `data`. */
-export interface ActionOutputs extends RosterOutputs, InboxOutputs, DevOutputs {}
+export interface ActionOutputs extends RosterOutputs, InboxOutputs, DevOutputs, HonorOutputs, ReadingOutputs, VolunteerOutputs, ActivityOutputs {}
 
 export type Contract = typeof contract;
 export type ActionName = keyof Contract;

@@ -16,6 +16,11 @@ import { dayKey, empty, id, monthKey, optionalText, page, personName, phone, rol
 
 export const sessionMeInput = empty;
 
+/** 性别 as the sheet says it (男/女) or as stored (male/female); some activity items are restricted by it. */
+const gender = z
+  .enum(['男', '女', 'male', 'female'], { message: '性别应为男或女' })
+  .transform((g): 'male' | 'female' => (g === '男' || g === 'male' ? 'male' : 'female'));
+
 export const staffBindInput = z.object({ staffNo, name: personName }).strict();
 
 export const staffSearchInput = z.object({ q: text('搜索词', 32) }).strict();
@@ -29,6 +34,7 @@ export const importRowSchema = z
     branch: optionalText('支部', 32),
     phone: phone.optional(),
     roles: z.array(role).max(4, { message: '角色过多' }).optional(),
+    gender: gender.optional(),
   })
   .strict();
 export type ImportRow = z.infer<typeof importRowSchema>;

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { Card } from '@/components/Card';
+import { HONOR_ROUTES } from '@/features/honor/routes';
 import { ROUTES } from '@/features/session/routes';
 import { AdminGate } from './AdminGate';
 
@@ -9,6 +10,7 @@ const ENTRIES = [
   { title: '导入名册', text: '从 Excel 复制名册粘贴导入，逐行显示结果。', url: ROUTES.adminImport },
   { title: '单位设置', text: '时区、晨读时段、补卡规则、学习标兵门槛等。', url: ROUTES.adminSettings },
   { title: '工作日历', text: '设置节假日与调休上班日。', url: ROUTES.adminCalendar },
+  { title: '好人榜评选', text: '新建评选，审核推荐，查看计票，确定入选并公示、发布。', url: HONOR_ROUTES.admin },
 ];
 
 export function AdminHomePage() {

@@ -1,8 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import { ComingSoon } from '@/components/Card';
 import { Page } from '@/components/Page';
+import { ActivityHomeCard } from '@/features/activity/ActivityHomeCard';
 import { SessionGate } from '@/features/session/SessionGate';
+import { HonorHomeCard } from '@/features/honor/HonorHomeCard';
+import { UnreadChip } from '@/features/inbox/MeInboxCard';
 import type { ReadySession } from '@/features/session/session';
+import { ReadingHomeCard } from '@/features/reading/ReadingHomeCard';
+import { MyNextEventCard } from '@/features/volunteer/MyNextEventCard';
 import { formatLocalDate, greetingFor } from './greeting';
 import './home.scss';
 
@@ -24,12 +28,14 @@ function Home({ me }: { me: ReadySession }) {
           <Text className='home__meta'>
             {me.staff.department} · {formatLocalDate(now, timeZone)}
           </Text>
+          <UnreadChip />
         </Page>
       </View>
       <Page>
-        <ComingSoon title='今日晨读' description='每个工作日的晨读内容与自愿打卡即将开放。' />
-        <ComingSoon title='我的活动' description='志愿服务与文体活动的报名情况即将在这里显示。' />
-        <ComingSoon title='好人榜' description='本期好人推荐与评选进度即将在这里显示。' />
+        <ReadingHomeCard />
+        <MyNextEventCard timeZone={timeZone} />
+        <ActivityHomeCard timeZone={me.settings.timeZone} />
+        <HonorHomeCard />
       </Page>
     </View>
   );

@@ -7,6 +7,8 @@ import { SessionGate } from '@/features/session/SessionGate';
 import type { ReadySession } from '@/features/session/session';
 import { ROUTES } from '@/features/session/routes';
 import { SwitchIdentity } from '@/features/session/SwitchIdentity';
+import { MeInboxCard } from '@/features/inbox/MeInboxCard';
+import { MeVolunteerCard } from '@/features/volunteer/MeVolunteerCard';
 import './me.scss';
 
 export function MePage() {
@@ -55,8 +57,11 @@ function Me({ me }: { me: ReadySession }) {
         </Card>
       )}
 
+      <MeInboxCard />
+      <MeVolunteerCard />
+
       <Card title='我的记录' extra={<Text className='badge badge--muted'>即将开放</Text>}>
-        <Text className='card__text'>学时档案、志愿服务时长、消息通知与投诉建议即将开放。</Text>
+        <Text className='card__text'>学时档案与投诉建议即将开放。</Text>
       </Card>
 
       <View className='me__footer'>

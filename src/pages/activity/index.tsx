@@ -1,4 +1,4 @@
-import { ActivityTab } from '@/features/soon/SoonTabs';
+import { ActivityTab } from '@/features/activity-tab/ActivityTab';
 
 export default function Index() {
   return <ActivityTab />;

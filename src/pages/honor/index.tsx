@@ -1,4 +1,4 @@
-import { HonorTab } from '@/features/soon/SoonTabs';
+import { HonorTab } from '@/features/honor/HonorTab';
 
 export default function Index() {
   return <HonorTab />;

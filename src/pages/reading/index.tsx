@@ -1,5 +1,5 @@
-import { ReadingTab } from '@/features/soon/SoonTabs';
+import { ReadingPage } from '@/features/reading/ReadingPage';
 
 export default function Index() {
-  return <ReadingTab />;
+  return <ReadingPage />;
 }

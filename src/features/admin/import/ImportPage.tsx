@@ -41,7 +41,7 @@ function Importer() {
     <View className='import'>
       <Card title='粘贴名册'>
         <Text className='card__text'>
-          在 Excel 中选中含表头的区域复制，粘贴到下方。表头可用：工号、姓名、部门（必填），支部、电话、角色（选填；多个角色用顿号分隔，如“支部书记、管理员”）。已有工号的人员将被更新。
+          在 Excel 中选中含表头的区域复制，粘贴到下方。表头可用：工号、姓名、部门（必填），支部、电话、角色、性别（选填；多个角色用顿号分隔，如“支部书记、管理员”；性别填男或女，用于限定性别的文体项目）。已有工号的人员将被更新。
         </Text>
         <Textarea className='field__textarea import__input' value={text} maxlength={-1} placeholder={SAMPLE}
           onInput={(e) => { setText(e.detail.value); setReport(null); }} />

@@ -19,6 +19,8 @@ const HEADER_ALIASES: Record<string, Column> = {
   phone: 'phone',
   角色: 'roles',
   roles: 'roles',
+  性别: 'gender',
+  gender: 'gender',
 };
 
 const REQUIRED: Column[] = ['staffNo', 'name', 'department'];
@@ -29,6 +31,7 @@ const COLUMN_LABELS: Record<Column, string> = {
   branch: '支部',
   phone: '电话',
   roles: '角色',
+  gender: '性别',
 };
 
 const ROLE_ALIASES: Record<string, Role> = {

@@ -1,0 +1,1 @@
+export const INBOX_ROUTE = '/subpackages/inbox/index/index';

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useQuery } from '@/api/hooks';
+import { localMonthKey } from '@/core/time';
+import { Card } from '@/components/Card';
+import { StateView } from '@/components/StateView';
+import { monthLabel, shiftMonth } from '@/features/admin/calendar/month-grid';
+import { percentText } from './format';
+import { StepNav } from './MonthNav';
+
+/**
+ * The month's 学习标兵: everyone at or above the threshold, in staff-number order. No ranks, no
+ * times, no counts (DESIGN.md §6): it honours, it does not compare.
+ */
+export function HonorRollPanel({ timeZone }: { timeZone: string }) {
+  const current = localMonthKey(new Date(), timeZone);
+  const [month, setMonth] = useState(current);
+  const roll = useQuery('checkin.honorRoll', { month });
+  const data = roll.data;
+
+  return (
+    <Card>
+      <StepNav label={monthLabel(month)} onStep={(d) => setMonth((m) => shiftMonth(m, d))} noNext={month >= current} />
+      {roll.error && <StateView kind='error' message={roll.error.message} onRetry={roll.reload} />}
+      {!roll.error && !data && <StateView kind='loading' />}
+      {data && !roll.error && !data.enabled && <StateView kind='empty' title='未开启学习标兵' message='本单位未开启学习标兵展示。' />}
+      {data && !roll.error && data.enabled && (
+        <>
+          <Text className='card__text'>
+            {data.provisional
+              ? `本月进行中：按已过去的 ${data.workdays} 个有晨读的工作日计算，打卡（含补卡）达到 ${percentText(data.threshold)} 即入选。`
+              : `${monthLabel(month)}共 ${data.workdays} 个有晨读的工作日，打卡（含补卡）达到 ${percentText(data.threshold)} 即入选。`}
+            按工号排列，不排名次。
+          </Text>
+          {data.items.length === 0 ? (
+            <StateView kind='empty' title='暂无学习标兵' message={data.workdays === 0 ? '本月还没有已结束的晨读日。' : '本月暂无同事达到标准。'} />
+          ) : (
+            <View className='honor'>
+              {data.items.map((p) => (
+                <View key={p.staffNo} className='honor__item'>
+                  <Text className='honor__name'>{p.name}</Text>
+                  <Text className='honor__dept'>{p.department}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,21 @@
+import { Text, View } from '@tarojs/components';
+import type { ReadingView } from '@/core/contract/reading';
+import { dayLabel, paragraphsOf } from '@/core/reading';
+
+/** A reading set for a phone: a heading, then paragraphs with an indent and generous line height. */
+export function ReadingBody({ reading }: { reading: Pick<ReadingView, 'title' | 'body' | 'date' | 'source'> }) {
+  return (
+    <View className='rbody'>
+      <Text className='rbody__title'>{reading.title}</Text>
+      <Text className='rbody__meta'>
+        {dayLabel(reading.date)}
+        {reading.source ? ` · ${reading.source}` : ''}
+      </Text>
+      {paragraphsOf(reading.body).map((p, i) => (
+        <Text key={i} className='rbody__para'>
+          {p}
+        </Text>
+      ))}
+    </View>
+  );
+}

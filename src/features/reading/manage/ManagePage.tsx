@@ -1,0 +1,86 @@
+import { useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { useQuery } from '@/api/hooks';
+import { dayLabel } from '@/core/reading';
+import { localDayKey } from '@/core/time';
+import { Card } from '@/components/Card';
+import { Page } from '@/components/Page';
+import { StateView } from '@/components/StateView';
+import { SessionGate } from '@/features/session/SessionGate';
+import type { ReadySession } from '@/features/session/session';
+import { monthLabel, shiftMonth } from '@/features/admin/calendar/month-grid';
+import { StepNav } from '../MonthNav';
+import { READING_ROUTES } from '../routes';
+import '../reading.scss';
+import '../panels.scss';
+import './manage.scss';
+
+export const SECRETARY = ['secretary'] as const;
+
+/** Secretary: every workday of a month with its reading (or a gap to fill), published ahead too. */
+export function ManagePage() {
+  return (
+    <SessionGate roles={SECRETARY}>
+      {(me) => (
+        <Page wide>
+          <Manage me={me} />
+        </Page>
+      )}
+    </SessionGate>
+  );
+}
+
+const go = (url: string) => void Taro.navigateTo({ url });
+
+function Manage({ me }: { me: ReadySession }) {
+  const today = localDayKey(new Date(), me.settings.timeZone);
+  const [month, setMonth] = useState(today.slice(0, 7));
+  const list = useQuery('reading.list', { month });
+  const days = useQuery('calendar.month', { month });
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) list.reload();
+    shown.current = true;
+  });
+
+  const error = list.error ?? days.error;
+  const byDate = new Map((list.data?.items ?? []).map((r) => [r.date, r]));
+  const rows = (days.data?.days ?? []).filter((d) => d.workday || byDate.has(d.date));
+
+  return (
+    <View className='rmanage'>
+      <View className='btn-row rmanage__actions'>
+        <Button className='btn btn--primary' onClick={() => go(`${READING_ROUTES.edit}?date=${today}`)}>发布晨读</Button>
+        <Button className='btn' onClick={() => go(READING_ROUTES.participation)}>参与情况</Button>
+      </View>
+      <Card>
+        <StepNav label={monthLabel(month)} onStep={(d) => setMonth((m) => shiftMonth(m, d))} />
+        {error && <StateView kind='error' message={error.message} onRetry={() => { list.reload(); days.reload(); }} />}
+        {!error && (!list.data || !days.data) && <StateView kind='loading' />}
+        {!error && list.data && days.data && (
+          <View className='rlist'>
+            {rows.map((d) => {
+              const r = byDate.get(d.date);
+              const editable = d.date >= today;
+              return (
+                <View key={d.date} className={`rlist__item ${r ? '' : 'is-gap'}`}
+                  onClick={() => (r ? go(`${READING_ROUTES.edit}?id=${encodeURIComponent(r.id)}`) : editable ? go(`${READING_ROUTES.edit}?date=${d.date}`) : undefined)}>
+                  <View className='rlist__main'>
+                    <Text className='rlist__date'>
+                      {dayLabel(d.date)}{d.date === today ? ' · 今天' : ''}{!d.workday ? ' · 非工作日' : ''}
+                    </Text>
+                    <Text className={`rlist__title ${r ? '' : 'muted'}`}>{r ? r.title : '未发布'}</Text>
+                  </View>
+                  {r && d.date <= today && <Text className='badge badge--muted'>{r.checkins ?? 0} 人打卡</Text>}
+                  {r && d.date > today && <Text className='badge'>待发布日</Text>}
+                  {(r || editable) && <Text className='rmanage__link'>{r ? '编辑' : '发布'} ›</Text>}
+                </View>
+              );
+            })}
+          </View>
+        )}
+      </Card>
+    </View>
+  );
+}

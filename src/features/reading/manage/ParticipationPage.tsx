@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { useQuery } from '@/api/hooks';
+import type { Participation } from '@/core/contract/reading';
+import { dayLabel } from '@/core/reading';
+import { localMonthKey } from '@/core/time';
+import { Card } from '@/components/Card';
+import { Page } from '@/components/Page';
+import { StateView } from '@/components/StateView';
+import { SessionGate } from '@/features/session/SessionGate';
+import { monthLabel, shiftMonth } from '@/features/admin/calendar/month-grid';
+import { percentText } from '../format';
+import { StepNav } from '../MonthNav';
+import { SECRETARY } from './ManagePage';
+import '../reading.scss';
+import '../panels.scss';
+import './manage.scss';
+
+/** Secretary/admin: participation by department and by day; aggregate figures only, no names. */
+export function ParticipationPage() {
+  return (
+    <SessionGate roles={SECRETARY}>
+      {(me) => (
+        <Page wide>
+          <ParticipationView timeZone={me.settings.timeZone} />
+        </Page>
+      )}
+    </SessionGate>
+  );
+}
+
+function ParticipationView({ timeZone }: { timeZone: string }) {
+  const current = localMonthKey(new Date(), timeZone);
+  const [month, setMonth] = useState(current);
+  const p = useQuery('checkin.participation', { month });
+  return (
+    <Card>
+      <StepNav label={monthLabel(month)} onStep={(d) => setMonth((m) => shiftMonth(m, d))} noNext={month >= current} />
+      {p.error && <StateView kind='error' message={p.error.message} onRetry={p.reload} />}
+      {!p.error && !p.data && <StateView kind='loading' />}
+      {p.data && !p.error && <Figures data={p.data} />}
+    </Card>
+  );
+}
+
+function Figures({ data }: { data: Participation }) {
+  const { total } = data;
+  return (
+    <View className='rpart'>
+      <View className='rpart__summary'>
+        <Figure value={String(data.workdays)} label='已过晨读日' />
+        <Figure value={String(data.headcount)} label='在册人数' />
+        <Figure value={String(total.participants)} label='本月参与人数' />
+        <Figure value={percentText(total.rate)} label='平均参与率' />
+      </View>
+      <Text className='section-title'>按部门</Text>
+      <View className='rtable' role='table'>
+        <View className='rtable__row rtable__row--head' role='row'>
+          <Text className='rtable__cell rtable__cell--wide'>部门</Text>
+          <Text className='rtable__cell'>人数</Text>
+          <Text className='rtable__cell'>参与</Text>
+          <Text className='rtable__cell'>打卡</Text>
+          <Text className='rtable__cell'>补卡</Text>
+          <Text className='rtable__cell'>参与率</Text>
+        </View>
+        {[...data.departments, total].map((d) => (
+          <View key={d.department} className={`rtable__row ${d === total ? 'rtable__row--total' : ''}`} role='row'>
+            <Text className='rtable__cell rtable__cell--wide'>{d.department}</Text>
+            <Text className='rtable__cell'>{d.headcount}</Text>
+            <Text className='rtable__cell'>{d.participants}</Text>
+            <Text className='rtable__cell'>{d.checkins}</Text>
+            <Text className='rtable__cell'>{d.makeups}</Text>
+            <Text className='rtable__cell'>{percentText(d.rate)}</Text>
+          </View>
+        ))}
+      </View>
+      <Text className='section-title'>按日</Text>
+      {data.days.length === 0 && <StateView kind='empty' message='本月还没有晨读日' />}
+      <View className='rtable' role='table'>
+        {data.days.map((d) => (
+          <View key={d.date} className='rtable__row' role='row'>
+            <Text className='rtable__cell rtable__cell--wide'>{dayLabel(d.date)}</Text>
+            <View className='rpart__bar' aria-hidden>
+              <View className='rpart__fill' style={{ width: `${Math.round(d.rate * 100)}%` }} />
+            </View>
+            <Text className='rtable__cell'>{percentText(d.rate)}</Text>
+            <Text className='rtable__cell'>{d.checkins} 人{d.makeups ? `（补 ${d.makeups}）` : ''}</Text>
+          </View>
+        ))}
+      </View>
+      <Text className='field__hint'>
+        参与率 = 打卡人次 ÷（部门在册人数 × 已过的有晨读工作日）；当天打卡时段结束前，当天不计入平均。打卡自愿，数据仅供了解学习情况。
+      </Text>
+    </View>
+  );
+}
+
+function Figure({ value, label }: { value: string; label: string }) {
+  return (
+    <View className='rpart__figure'>
+      <Text className='rpart__value'>{value}</Text>
+      <Text className='rpart__label'>{label}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,76 @@
+import { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { isWeapp } from '@/api/client';
+import { useQuery } from '@/api/hooks';
+import type { VolunteerCertificate } from '@/core/contract/volunteer';
+import { localYear } from '@/core/volunteer';
+import { StateView } from '@/components/StateView';
+import { SessionGate } from '@/features/session/SessionGate';
+import './certificate.scss';
+
+/** A printable certificate of a year's confirmed volunteer service (H5: the browser's print). */
+export function CertificatePage() {
+  const asked = Number(useRouter()?.params?.year);
+  return (
+    <SessionGate>
+      {(me) => <Certificate year={Number.isInteger(asked) && asked > 2000 ? asked : localYear(new Date().toISOString(), me.settings.timeZone)} />}
+    </SessionGate>
+  );
+}
+
+function Certificate({ year }: { year: number }) {
+  const q = useQuery('volunteer.certificate', { year });
+  if (q.error) return <StateView kind='error' message={q.error.message} onRetry={q.reload} />;
+  if (!q.data) return <StateView kind='loading' />;
+  return <CertificateSheet data={q.data} />;
+}
+
+function dateCn(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${y} 年 ${m} 月 ${d} 日`;
+}
+
+export function CertificateSheet({ data }: { data: VolunteerCertificate }) {
+  return (
+    <View className='cert'>
+      <View className='cert__sheet'>
+        <Text className='cert__title'>志愿服务证明</Text>
+        <Text className='cert__lead'>
+          兹证明 {data.person.name}（工号 {data.person.staffNo}，{data.person.department}）于 {data.year} 年参加志愿服务
+          {data.items.length} 次，经组织者确认的服务时长共计 {data.totalHours} 小时。明细如下：
+        </Text>
+        <View className='cert__table'>
+          <View className='cert__row cert__row--head'>
+            <Text className='cert__cell cert__cell--date'>日期</Text>
+            <Text className='cert__cell cert__cell--title'>服务项目</Text>
+            <Text className='cert__cell cert__cell--place'>地点</Text>
+            <Text className='cert__cell cert__cell--hours'>小时</Text>
+          </View>
+          {data.items.length === 0 && (
+            <View className='cert__row'>
+              <Text className='cert__cell'>本年度暂无已确认的服务记录</Text>
+            </View>
+          )}
+          {data.items.map((item, i) => (
+            <View key={`${item.date}-${i}`} className='cert__row'>
+              <Text className='cert__cell cert__cell--date'>{item.date}</Text>
+              <Text className='cert__cell cert__cell--title'>{item.title}{item.team ? `（${item.team}）` : ''}</Text>
+              <Text className='cert__cell cert__cell--place'>{item.place}</Text>
+              <Text className='cert__cell cert__cell--hours'>{item.hours}</Text>
+            </View>
+          ))}
+        </View>
+        <Text className='cert__note'>服务记录依据《志愿服务记录与证明出具办法》（民政部令第67号）出具，服务时长不含往返路途时间。</Text>
+        <View className='cert__sign'>
+          <Text>出具单位：{data.unitName}</Text>
+          <Text>出具日期：{dateCn(data.issuedOn)}</Text>
+        </View>
+      </View>
+      {!isWeapp && (
+        <View className='cert__actions'>
+          <Button className='btn btn--primary' onClick={() => window.print()}>打印</Button>
+        </View>
+      )}
+    </View>
+  );
+}

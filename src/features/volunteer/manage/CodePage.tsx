@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useQuery } from '@/api/hooks';
+import { Card } from '@/components/Card';
+import { StateView } from '@/components/StateView';
+import { decodeParam } from '../routes';
+import { OrganizerGate } from './OrganizerGate';
+import { QrCanvas } from './QrCanvas';
+import '../volunteer.scss';
+
+/** The on-site screen: a QR code and the same 6-digit code, renewed every 30 s by the server's clock. */
+export function CodePage() {
+  const id = decodeParam(useRouter()?.params?.id);
+  return <OrganizerGate>{() => <CodeScreen id={id} />}</OrganizerGate>;
+}
+
+function CodeScreen({ id }: { id: string }) {
+  const event = useQuery('volunteer.event.get', id ? { eventId: id } : null);
+  const code = useQuery('volunteer.code', id ? { eventId: id } : null);
+  const [left, setLeft] = useState(30);
+  const { reload } = code;
+
+  useEffect(() => {
+    if (!code.data) return undefined;
+    const due = Date.now() + code.data.refreshInMs;
+    const tick = () => setLeft(Math.max(0, Math.ceil((due - Date.now()) / 1000)));
+    tick();
+    const timer = setInterval(tick, 1000);
+    // A little after the window turns, so the server is surely in the next one.
+    const refresh = setTimeout(reload, code.data.refreshInMs + 300);
+    return () => {
+      clearInterval(timer);
+      clearTimeout(refresh);
+    };
+  }, [code.data, reload]);
+
+  if (!id) return <StateView kind='error' message='缺少活动编号' />;
+  if (code.error) return <StateView kind='error' message={code.error.message} onRetry={code.reload} />;
+  if (!code.data) return <StateView kind='loading' />;
+  return (
+    <Card title={event.data?.event.title ?? '现场签到'}>
+      <View className='vol-code'>
+        <QrCanvas text={code.data.payload} size={260} />
+        <Text className='vol-code__digits'>{code.data.code}</Text>
+        <Text className='muted'>{left} 秒后更换 · 微信扫码或输入数字签到、签退</Text>
+      </View>
+    </Card>
+  );
+}

@@ -1,0 +1,31 @@
+import { volunteerEventLink } from '@/core/volunteer';
+
+/** Pages of the volunteer subpackage (the list itself is a segment of the 活动 tab). */
+export const VOLUNTEER_ROUTES = {
+  event: '/subpackages/volunteer/event/index',
+  records: '/subpackages/volunteer/records/index',
+  certificate: '/subpackages/volunteer/certificate/index',
+  edit: '/subpackages/volunteer/edit/index',
+  manage: '/subpackages/volunteer/manage/index',
+  code: '/subpackages/volunteer/code/index',
+} as const;
+
+export const eventUrl = volunteerEventLink;
+
+export function withEvent(url: string, eventId: string): string {
+  return `${url}?id=${encodeURIComponent(eventId)}`;
+}
+
+export function withYear(url: string, year: number): string {
+  return `${url}?year=${year}`;
+}
+
+/** weapp hands query values over still encoded, H5 decoded; decoding twice is harmless for ids. */
+export function decodeParam(value: string | undefined): string {
+  if (!value) return '';
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,5 @@
+import { ActivityDetailPage } from '@/features/activity/ActivityDetailPage';
+
+export default function Index() {
+  return <ActivityDetailPage />;
+}

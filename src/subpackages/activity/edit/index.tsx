@@ -1,0 +1,5 @@
+import { ActivityEditPage } from '@/features/activity/manage/ActivityEditPage';
+
+export default function Index() {
+  return <ActivityEditPage />;
+}

@@ -1,0 +1,5 @@
+import { RoundsPage } from '@/features/honor/admin/RoundsPage';
+
+export default function Index() {
+  return <RoundsPage />;
+}

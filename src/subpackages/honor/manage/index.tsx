@@ -1,0 +1,5 @@
+import { ManagePage } from '@/features/honor/admin/ManagePage';
+
+export default function Index() {
+  return <ManagePage />;
+}

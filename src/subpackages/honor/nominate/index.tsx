@@ -1,0 +1,5 @@
+import { NominatePage } from '@/features/honor/NominatePage';
+
+export default function Index() {
+  return <NominatePage />;
+}

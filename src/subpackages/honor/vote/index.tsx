@@ -1,0 +1,5 @@
+import { VotePage } from '@/features/honor/VotePage';
+
+export default function Index() {
+  return <VotePage />;
+}

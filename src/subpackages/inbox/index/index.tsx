@@ -1,0 +1,5 @@
+import { InboxPage } from '@/features/inbox/InboxPage';
+
+export default function Index() {
+  return <InboxPage />;
+}

@@ -1,0 +1,5 @@
+import { EditPage } from '@/features/reading/manage/EditPage';
+
+export default function Index() {
+  return <EditPage />;
+}

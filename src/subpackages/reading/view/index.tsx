@@ -1,0 +1,5 @@
+import { ViewPage } from '@/features/reading/ViewPage';
+
+export default function Index() {
+  return <ViewPage />;
+}

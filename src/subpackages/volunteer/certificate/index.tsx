@@ -1,0 +1,5 @@
+import { CertificatePage } from '@/features/volunteer/CertificatePage';
+
+export default function Index() {
+  return <CertificatePage />;
+}

@@ -1,0 +1,5 @@
+import { CodePage } from '@/features/volunteer/manage/CodePage';
+
+export default function Index() {
+  return <CodePage />;
+}

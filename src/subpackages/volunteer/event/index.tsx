@@ -1,0 +1,5 @@
+import { EventPage } from '@/features/volunteer/EventPage';
+
+export default function Index() {
+  return <EventPage />;
+}

@@ -1,0 +1,5 @@
+import { ManagePage } from '@/features/volunteer/manage/ManagePage';
+
+export default function Index() {
+  return <ManagePage />;
+}

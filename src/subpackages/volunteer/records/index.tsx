@@ -1,0 +1,5 @@
+import { RecordsPage } from '@/features/volunteer/RecordsPage';
+
+export default function Index() {
+  return <RecordsPage />;
+}

@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppStore } from '../../../server/context';
+import { seedDemoIfEmpty } from '../../../server/seed';
+import { openSqliteStore } from '../../../server/store/sqlite';
+import { COLLECTION_SPECS, type Collections } from '../../../server/store/schema';
+
+// The demo seed (DESIGN.md §7): readings for Monday–Friday of the week holding `now` in Shanghai.
+const dirs: string[] = [];
+const stores: AppStore[] = [];
+
+async function seededAt(iso: string): Promise<AppStore> {
+  const dir = mkdtempSync(join(tmpdir(), 'tongxin-seed-'));
+  dirs.push(dir);
+  const store = openSqliteStore<Collections>({ file: join(dir, 'db.sqlite'), specs: COLLECTION_SPECS });
+  stores.push(store);
+  await seedDemoIfEmpty(store, new Date(iso));
+  return store;
+}
+
+afterAll(async () => {
+  for (const s of stores) await s.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('the reading seed', () => {
+  it('publishes the current Shanghai week and checks in on the days already past, counters included', async () => {
+    const store = await seededAt('2027-03-03T23:30:00Z'); // Thursday 3-04, 07:30 in Shanghai
+    const readings = await store.collection('readings').find({}, { sort: { date: 1 } });
+    expect(readings.map((r) => r.date)).toEqual(['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05']);
+    expect(readings.every((r) => r.body.split('\n').length >= 3 && r.title.length > 0)).toBe(true);
+
+    const checkins = await store.collection('checkins').find({}, { limit: 1000 });
+    expect(new Set(checkins.map((c) => c.date))).toEqual(new Set(['2027-03-01', '2027-03-02', '2027-03-03']));
+    expect(checkins.every((c) => !c.makeup && c.month === '2027-03')).toBe(true);
+    const days = await store.collection('checkinDays').find({ month: '2027-03' }, { limit: 1000 });
+    expect(days.reduce((n, d) => n + d.checkins, 0)).toBe(checkins.length);
+    const months = await store.collection('checkinMonths').find({ month: '2027-03' }, { limit: 1000 });
+    expect(months.reduce((n, d) => n + d.checkins, 0)).toBe(checkins.length);
+    const depts = await store.collection('checkinDeptMonths').find({ month: '2027-03' }, { limit: 1000 });
+    expect(depts.reduce((n, d) => n + d.participants, 0)).toBe(new Set(checkins.map((c) => c.staffId)).size);
+  });
+
+  it('takes the week from the Shanghai day: 00:30 on Monday is still Sunday in UTC', async () => {
+    const store = await seededAt('2027-03-07T16:30:00Z');
+    const readings = await store.collection('readings').find({}, { sort: { date: 1 } });
+    expect(readings.map((r) => r.date)).toEqual(['2027-03-08', '2027-03-09', '2027-03-10', '2027-03-11', '2027-03-12']);
+    expect(await store.collection('checkins').count({})).toBe(0);
+  });
+});
