@@ -1,5 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
 import { type E2E, startE2E } from './support/browser';
+import { current, loginAs, tapUntil } from './support/ui';
 
 // Browser test of the activity main flow: find the seeded sports day in the 文体活动 segment of the
 // 活动 tab, open it, register for the individual item, and see the registration on the page.
@@ -10,27 +10,6 @@ beforeAll(async () => {
   e2e = await startE2E();
 });
 afterAll(() => e2e?.stop());
-
-const current = (page: Page): Locator => page.locator('.taro_page:visible').last();
-
-async function loginAs(page: Page, name: string): Promise<void> {
-  await current(page).getByText('选择演示身份').waitFor();
-  await current(page).getByText(name, { exact: true }).first().click();
-}
-
-/** Taro's H5 router may drop a tap issued while a page is still settling: tap until the next page shows. */
-async function tapUntil(target: () => Locator, shown: () => Locator): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await target().click();
-    try {
-      await shown().waitFor({ timeout: 3000 });
-      return;
-    } catch {
-      // not there yet: tap again
-    }
-  }
-  await shown().waitFor({ timeout: 1000 });
-}
 
 it('a member registers for an individual item from the 文体活动 segment', async () => {
   const title = '职工健步走暨拔河比赛';

@@ -1,5 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
 import { type E2E, startE2E } from './support/browser';
+import { current, tapUntil } from './support/ui';
 
 // Browser test of the 好人榜 main flow on the real H5 build: nominate a colleague, then vote.
 jest.setTimeout(180_000);
@@ -9,35 +9,6 @@ beforeAll(async () => {
   e2e = await startE2E();
 });
 afterAll(() => e2e?.stop());
-
-const current = (page: Page): Locator => page.locator('.taro_page:visible').last();
-
-/** Taro's H5 router may drop a tap issued while a page is still settling: tap until the next shows. */
-async function tapUntil(target: () => Locator, shown: () => Locator): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await target().click();
-    try {
-      await shown().waitFor({ timeout: 3000 });
-      return;
-    } catch {
-      // not there yet: tap again
-    }
-  }
-  await shown().waitFor({ timeout: 1000 });
-}
-
-async function api<T>(action: string, input: unknown, openid: string): Promise<T> {
-  const post = async (name: string, body: unknown, token?: string) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${e2e.server.url}/api/${name}`, { method: 'POST', headers, body: JSON.stringify(body) });
-    const envelope = (await res.json()) as { ok: boolean; data: unknown; error?: unknown };
-    if (!envelope.ok) throw new Error(`${name}: ${JSON.stringify(envelope.error)}`);
-    return envelope.data;
-  };
-  const { token } = (await post('dev.login', { openid })) as { token: string };
-  return (await post(action, input, token)) as T;
-}
 
 describe('a member on the 好人榜 tab', () => {
   it('nominates a colleague, and votes once voting opens', async () => {
@@ -60,9 +31,10 @@ describe('a member on the 好人榜 tab', () => {
     expect(nominations.find((n) => n.nomineeName === '何雪')).toMatchObject({ kind: 'peer', category: '社会公德', status: 'pending' });
 
     // The office reviews everything and opens voting.
-    await api('honor.round.advance', { roundId: round._id, to: 'reviewing' }, 'demo-T0001');
-    for (const n of nominations) await api('honor.review', { nominationId: n._id, decision: 'approve' }, 'demo-T0001');
-    await api('honor.round.advance', { roundId: round._id, to: 'voting' }, 'demo-T0001');
+    const admin = await e2e.login('demo-T0001');
+    await e2e.api('honor.round.advance', { roundId: round._id, to: 'reviewing' }, admin);
+    for (const n of nominations) await e2e.api('honor.review', { nominationId: n._id, decision: 'approve' }, admin);
+    await e2e.api('honor.round.advance', { roundId: round._id, to: 'voting' }, admin);
 
     await page.goto(`${e2e.server.url}/#/pages/honor/index`);
     await tapUntil(() => current(page).getByText('去投票', { exact: true }), () => current(page).getByText('提交选票', { exact: true }));

@@ -1,5 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
 import { type E2E, startE2E } from './support/browser';
+import { current, tapUntil } from './support/ui';
 
 // Browser test of the 晨读 flow (issue #3): open today's reading, wait out the timer, check in.
 jest.setTimeout(180_000);
@@ -10,40 +10,12 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.stop());
 
-const current = (page: Page): Locator => page.locator('.taro_page:visible').last();
-
-async function api(action: string, input: unknown, token?: string): Promise<unknown> {
-  const res = await fetch(`${e2e.server.url}/api/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
-
-const login = async (openid: string) => ((await api('dev.login', { openid })) as { token: string }).token;
-
-async function tapUntil(target: () => Locator, shown: () => Locator): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await target().click();
-    try {
-      await shown().waitFor({ timeout: 3000 });
-      return;
-    } catch {
-      // not there yet: tap again
-    }
-  }
-  await shown().waitFor({ timeout: 1000 });
-}
-
 describe('a member on a workday morning', () => {
   it('opens today’s reading, sees the timer, and checks in once the minimum time has passed', async () => {
     // Tuesday 07:30 in Shanghai, flowing, so that the reading timer advances.
-    await api('dev.clock.set', { now: '2027-03-02T07:30:00+08:00', freeze: false });
-    await api('reading.publish', { date: '2027-03-02', title: '浏览器测试晨读', body: '第一段：学以致用。\n第二段：知行合一。' }, await login('demo-T0002'));
-    await api('settings.update', { minReadingSeconds: 3 }, await login('demo-T0001'));
+    await e2e.api('dev.clock.set', { now: '2027-03-02T07:30:00+08:00', freeze: false });
+    await e2e.api('reading.publish', { date: '2027-03-02', title: '浏览器测试晨读', body: '第一段：学以致用。\n第二段：知行合一。' }, await e2e.login('demo-T0002'));
+    await e2e.api('settings.update', { minReadingSeconds: 3 }, await e2e.login('demo-T0001'));
 
     const page = await e2e.open();
     await current(page).getByText('选择演示身份').waitFor();

@@ -1,5 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { type E2E, startE2E } from './support/browser';
+import { current, loginAs, tapUntil } from './support/ui';
 
 // Browser tests of the real H5 build: the login, bind and admin slice of issue #2.
 jest.setTimeout(180_000);
@@ -10,36 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.stop());
 
-/** Taro keeps earlier pages in the DOM: the visible page is the last one. */
-const current = (page: Page): Locator => page.locator('.taro_page:visible').last();
-
-async function loginAs(page: Page, name: string): Promise<void> {
-  await current(page).getByText('选择演示身份').waitFor();
-  await current(page).getByText(name, { exact: true }).first().click();
-}
-
 async function loginAsNew(page: Page, openid: string): Promise<void> {
   await current(page).getByText('选择演示身份').waitFor();
   await page.locator('input[placeholder="例如 new-user-1"]').fill(openid);
   await page.getByText('登录', { exact: true }).click();
   await current(page).getByText('绑定工号').first().waitFor();
-}
-
-/**
- * Taro's H5 router drops a navigation issued while the previous one is still settling, so a tap
- * right after a page change may do nothing: tap again until the next page shows.
- */
-async function tapUntil(target: () => Locator, shown: () => Locator): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await target().click();
-    try {
-      await shown().waitFor({ timeout: 3000 });
-      return;
-    } catch {
-      // not there yet: tap again
-    }
-  }
-  await shown().waitFor({ timeout: 1000 });
 }
 
 async function until<T>(read: () => Promise<T>, expected: T): Promise<void> {

@@ -1,5 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
 import { type E2E, startE2E } from './support/browser';
+import { current, loginAs, tapUntil } from './support/ui';
 
 // Browser test of the volunteer main flow: find the event on the 活动 tab, sign up, and on the day
 // sign in with the code the organizer's screen shows (QR drawn on a canvas, 6 digits typed on H5).
@@ -10,38 +10,6 @@ beforeAll(async () => {
   e2e = await startE2E();
 });
 afterAll(() => e2e?.stop());
-
-const current = (page: Page): Locator => page.locator('.taro_page:visible').last();
-
-async function loginAs(page: Page, name: string): Promise<void> {
-  await current(page).getByText('选择演示身份').waitFor();
-  await current(page).getByText(name, { exact: true }).first().click();
-}
-
-/** Taro's H5 router may drop a tap issued while a page is still settling: tap until the next page shows. */
-async function tapUntil(target: () => Locator, shown: () => Locator): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await target().click();
-    try {
-      await shown().waitFor({ timeout: 3000 });
-      return;
-    } catch {
-      // not there yet: tap again
-    }
-  }
-  await shown().waitFor({ timeout: 1000 });
-}
-
-async function api<T>(action: string, input: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${e2e.server.url}/api/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; data: T };
-  if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body)}`);
-  return body.data;
-}
 
 describe('a member at a volunteer event', () => {
   it('signs up from the 活动 tab and signs in on the day with the on-site code', async () => {
@@ -57,8 +25,8 @@ describe('a member at a volunteer event', () => {
     expect(entry.status).toBe('confirmed');
 
     // The day of the event: the organizer's screen shows the code; the member types it.
-    await api('dev.clock.set', { now: new Date(Date.parse(event.startAt) + 5 * 60_000).toISOString() });
-    const organizer = (await api<{ token: string }>('dev.login', { openid: 'demo-T0003' })).token;
+    await e2e.api('dev.clock.set', { now: new Date(Date.parse(event.startAt) + 5 * 60_000).toISOString() });
+    const organizer = await e2e.login('demo-T0003');
     const screen = await e2e.open(1280, { token: organizer, path: `/#/subpackages/volunteer/code/index?id=${event._id}` });
     const digits = current(screen).locator('.vol-code__digits');
     await digits.waitFor();
@@ -69,7 +37,7 @@ describe('a member at a volunteer event', () => {
       const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
       return !!data && Array.from(data).some((v, i) => i % 4 === 0 && v < 50);
     });
-    const code = (await api<{ code: string }>('volunteer.code', { eventId: event._id }, organizer)).code;
+    const code = (await e2e.api<{ code: string }>('volunteer.code', { eventId: event._id }, organizer)).code;
 
     await page.reload();
     const input = current(page).locator('input[placeholder="现场 6 位签到码"]');

@@ -11,6 +11,10 @@ export interface E2E {
   browser: Browser;
   /** A fresh page (own storage) at the app's start, or signed in with a token at a path. */
   open(width?: number, as?: { token: string; path: string }): Promise<Page>;
+  /** Calls an action over HTTP as the app would; throws on an error envelope. */
+  api<T>(action: string, input: unknown, token?: string): Promise<T>;
+  /** A session token of the demo login. */
+  login(openid: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -29,9 +33,19 @@ export async function startE2E(): Promise<E2E> {
       '--disable-sync',
     ],
   });
+  async function api<T>(action: string, input: unknown, token?: string): Promise<T> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(`${server.url}/api/${action}`, { method: 'POST', headers, body: JSON.stringify(input) });
+    const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
+    if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body.error)}`);
+    return body.data;
+  }
   return {
     server,
     browser,
+    api,
+    login: async (openid) => (await api<{ token: string }>('dev.login', { openid })).token,
     async open(width = 390, as) {
       const context = await browser.newContext({ viewport: { width, height: 844 } });
       if (as) {
