@@ -16,23 +16,11 @@ import type {
   RegisterResult,
 } from './activity-views';
 import { member, privilegedRead, privilegedWrite } from './define';
-import { id, page, text } from './fields';
+import { id, instant, page, text } from './fields';
 
 /** Sports and culture activities (活动报名), DESIGN.md §4–§5. */
 
 const ORGANIZER = ['organizer'] as const;
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** An instant with its offset, stored in canonical UTC form. */
-const instant = (label: string) =>
-  z
-    .string({ message: `${label}应为时间` })
-    .max(40, { message: `${label}格式有误` })
-    .refine((s) => ISO_INSTANT.test(s) && !Number.isNaN(Date.parse(s)), {
-      message: `${label}格式应为 ISO 8601，例如 2026-03-02T18:00:00+08:00`,
-    })
-    .transform((s) => new Date(s).toISOString());
 
 const int = (label: string, min: number, max: number) =>
   z

@@ -64,3 +64,18 @@ export const phone = z
 
 /** An input that takes no fields still must be an object (or absent). */
 export const empty = z.object({}).strict();
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * An instant with its offset ('…Z' or '…+08:00'), stored in canonical UTC form so that stored
+ * strings compare in time order.
+ */
+export const instant = (label: string) =>
+  z
+    .string({ message: `${label}应为时间` })
+    .max(40, { message: `${label}格式有误` })
+    .refine((s) => ISO_INSTANT.test(s) && !Number.isNaN(Date.parse(s)), {
+      message: `${label}格式应为带时区的 ISO 8601，例如 2026-03-02T18:00:00+08:00`,
+    })
+    .transform((s) => new Date(s).toISOString());

@@ -10,24 +10,12 @@ import {
   OBJECTION_MIN,
 } from '../honor';
 import { ADMIN, def, member, privilegedWrite } from './define';
-import { empty, id, optionalText, text } from './fields';
+import { empty, id, instant, optionalText, text } from './fields';
 import type { HonorBoardRound, HonorNomination, HonorObjection, HonorResultRow, HonorRound } from './honor-views';
 
 export type * from './honor-views';
 
 /** The good-person list (好人榜), DESIGN.md §4–§5. */
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** An instant with its offset, stored in canonical UTC form. */
-const instant = (label: string) =>
-  z
-    .string({ message: `${label}应为时间` })
-    .max(40, { message: `${label}格式有误` })
-    .refine((s) => ISO_INSTANT.test(s) && !Number.isNaN(Date.parse(s)), {
-      message: `${label}格式应为 ISO 8601，例如 2026-03-02T18:00:00+08:00`,
-    })
-    .transform((s) => new Date(s).toISOString());
 
 const distinct = (values: readonly string[]) => new Set(values).size === values.length;
 

@@ -7,7 +7,7 @@ import {
   MAX_PLANNED_HOURS,
 } from '../volunteer';
 import { member, privilegedRead, privilegedWrite } from './define';
-import { id, optionalText, text } from './fields';
+import { id, instant, optionalText, text } from './fields';
 import type {
   AttendanceRow,
   VolunteerCertificate,
@@ -20,16 +20,6 @@ import type {
 export type * from './volunteer-views';
 
 const ORGANIZER = ['organizer'] as const;
-
-/** An instant with its offset ('…Z' or '…+08:00'), stored as UTC ISO so that strings compare in time order. */
-const instant = (label: string) =>
-  z
-    .string({ message: `${label}应为文字` })
-    .max(40, { message: `${label}格式有误` })
-    .refine((s) => /(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
-      message: `${label}格式应为带时区的 ISO 8601，例如 2026-03-12T09:00:00+08:00`,
-    })
-    .transform((s) => new Date(s).toISOString());
 
 export const hoursValue = (label: string) =>
   z

@@ -10,12 +10,4 @@ export function withRound(url: string, roundId: string): string {
   return `${url}?roundId=${encodeURIComponent(roundId)}`;
 }
 
-/** weapp hands query values over still encoded, H5 decoded; decoding twice is harmless for ids. */
-export function decodeParam(value: string | undefined): string {
-  if (!value) return '';
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
+export { decodeParam } from '../session/routes';

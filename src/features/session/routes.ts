@@ -14,3 +14,13 @@ export const ROUTES = {
   adminSettings: '/subpackages/admin/settings/index',
   adminCalendar: '/subpackages/admin/calendar/index',
 } as const;
+
+/** weapp hands query values over still encoded, H5 decoded; decoding twice is harmless for ids. */
+export function decodeParam(value: string | undefined): string {
+  if (!value) return '';
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -20,12 +20,4 @@ export function withYear(url: string, year: number): string {
   return `${url}?year=${year}`;
 }
 
-/** weapp hands query values over still encoded, H5 decoded; decoding twice is harmless for ids. */
-export function decodeParam(value: string | undefined): string {
-  if (!value) return '';
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
+export { decodeParam } from '../session/routes';
