@@ -5,10 +5,12 @@ import { recordCheckin } from '../reading/counters';
 import type { FeatureSeed } from '../seed';
 import type { ReadingDoc } from '../store/schema';
 import { DEMO_READINGS } from './reading-texts';
+import { DEMO_READINGS_NEXT_WEEK } from './reading-texts-next';
 
 /**
  * DESIGN.md §7: readings for the current week (Monday to Friday of the week holding `now`, in the
- * unit's time zone), so that the demo has today's reading on any workday. Days already past get
+ * unit's time zone), so that the demo has today's reading on any workday, and for the week after, so
+ * that a demo created on a Friday or at the weekend still has readings on the next workdays. Days already past get
  * check-ins from most bound staff, so that the calendar, archive and participation have something
  * to show; today is left for the person trying the demo.
  */
@@ -19,8 +21,10 @@ export const seedReading: FeatureSeed = async (store, now, roster) => {
   const secretary = roster.find((s) => s.roles.includes('secretary')) ?? roster[0];
   const at = now.toISOString();
 
-  const readings: ReadingDoc[] = DEMO_READINGS.map((text, i) => {
-    const date = addDays(monday, i);
+  const texts = [...DEMO_READINGS, ...DEMO_READINGS_NEXT_WEEK];
+  const readings: ReadingDoc[] = texts.map((text, i) => {
+    // Five a week, Monday to Friday.
+    const date = addDays(monday, Math.floor(i / 5) * 7 + (i % 5));
     return {
       _id: newId(),
       date,

@@ -25,10 +25,14 @@ afterAll(async () => {
 });
 
 describe('the reading seed', () => {
-  it('publishes the current Shanghai week and checks in on the days already past, counters included', async () => {
+  it('publishes the current and the next Shanghai week and checks in on the days already past, counters included', async () => {
     const store = await seededAt('2027-03-03T23:30:00Z'); // Thursday 3-04, 07:30 in Shanghai
     const readings = await store.collection('readings').find({}, { sort: { date: 1 } });
-    expect(readings.map((r) => r.date)).toEqual(['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05']);
+    expect(readings.map((r) => r.date)).toEqual([
+      ...['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05'],
+      ...['2027-03-08', '2027-03-09', '2027-03-10', '2027-03-11', '2027-03-12'],
+    ]);
+    expect(new Set(readings.map((r) => r.title)).size).toBe(10);
     expect(readings.every((r) => r.body.split('\n').length >= 3 && r.title.length > 0)).toBe(true);
 
     const checkins = await store.collection('checkins').find({}, { limit: 1000 });
@@ -45,7 +49,10 @@ describe('the reading seed', () => {
   it('takes the week from the Shanghai day: 00:30 on Monday is still Sunday in UTC', async () => {
     const store = await seededAt('2027-03-07T16:30:00Z');
     const readings = await store.collection('readings').find({}, { sort: { date: 1 } });
-    expect(readings.map((r) => r.date)).toEqual(['2027-03-08', '2027-03-09', '2027-03-10', '2027-03-11', '2027-03-12']);
+    expect(readings.map((r) => r.date)).toEqual([
+      ...['2027-03-08', '2027-03-09', '2027-03-10', '2027-03-11', '2027-03-12'],
+      ...['2027-03-15', '2027-03-16', '2027-03-17', '2027-03-18', '2027-03-19'],
+    ]);
     expect(await store.collection('checkins').count({})).toBe(0);
   });
 });
