@@ -46,12 +46,21 @@ export function windowProblem(s: Pick<Settings, 'readingWindowStart' | 'readingW
   return s.readingWindowStart < s.readingWindowEnd ? null : '晨读打卡开始时间必须早于结束时间';
 }
 
+// Building an Intl.DateTimeFormat costs far more than the rest of a settings check, and settings are
+// checked on every request that reads them: remember each answer.
+const timeZoneValidity = new Map<string, boolean>();
+
 export function isValidTimeZone(tz: string): boolean {
   if (tz.length === 0 || tz.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let valid = timeZoneValidity.get(tz);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (timeZoneValidity.size < 1000) timeZoneValidity.set(tz, valid);
   }
+  return valid;
 }
