@@ -26,11 +26,12 @@ export async function activityWithdraw(input: ParsedInput<'activity.withdraw'>, 
   await withdraw(ctx.store, { slotId: item.slotId, holderId: mine.entryId, by: me._id, now }, promotionHooks(activity, item));
   const at = now.toISOString();
   const entries = ctx.store.collection('activityEntries');
-  await entries.update({ _id: mine.entryId, withdrawnAt: null }, { set: { withdrawnAt: at, updatedAt: at } });
+  // Only the request that marks the entry withdrawn tells the team: a repeated or concurrent one does not again.
+  const first = (await entries.update({ _id: mine.entryId, withdrawnAt: null }, { set: { withdrawnAt: at, updatedAt: at } })) === 1;
   const memberships = await ctx.store.collection('activityMembers').find({ entryId: mine.entryId, state: 'active' }, { limit: 100 });
   await releasePlaces(ctx.store, activity._id, memberships, memberships.map((m) => m.staffId), at);
   const entry = await entries.get(mine.entryId);
-  if (entry?.teamName) {
+  if (first && entry?.teamName) {
     const others = memberships.filter((m) => m.staffId !== me._id).map((m) => m.staffId);
     await tellWithdrawn(ctx.store, { activity, item, teamName: entry.teamName, now }, others);
   }
@@ -59,11 +60,14 @@ export async function activityLeaveTeam(input: ParsedInput<'activity.leaveTeam'>
     if (!current) return null;
     const members = current.members.filter((m) => m.staffId !== me._id);
     await tx.collection('activityEntries').update({ _id: current._id }, { set: { members, updatedAt: at } });
-    return { ...current, members };
+    // Only the request that took the member off the team tells the captain, not a repeated or concurrent one.
+    return { ...current, members, removed: members.length < current.members.length };
   });
   await releasePlaces(ctx.store, activity._id, [mine], [me._id], at, false, 'left');
   if (next) {
     await setMembers(ctx.store, { slotId: item.slotId, holderId: next._id, members: next.members.map((m) => m.staffId) });
+  }
+  if (next?.removed) {
     const short = Math.max(0, entrySize(item).min - next.members.length);
     await tellCaptainLeft(ctx.store, { activity, item, teamName: next.teamName ?? '', now }, next.captainId, me.name, short);
   }

@@ -2,14 +2,14 @@ import { genderAllows, genderMessage, memberListProblem, teamSizeProblem } from 
 import type { ActionOutput, ParsedInput } from '../../src/core/contract';
 import { AppError, ruleError } from '../../src/core/errors';
 import { enter, snapshot } from '../activity/enter';
-import { assertSignupOpen, liveMembership, loadActivity, loadItem } from '../activity/load';
+import { assertSignupOpen, liveMembership, loadActivity, loadItem, SCOPE } from '../activity/load';
 import { claimPlaces, releasePlaces } from '../activity/membership';
-import { tellAdded } from '../activity/notices';
+import { promotionHooks, tellAdded } from '../activity/notices';
 import { entryStatus, myEntryView, signupOf } from '../activity/views';
 import { assertCleanText } from '../content/check';
 import { type Ctx, member } from '../context';
-import { positionOf, setMembers } from '../signup';
-import type { ActivityItemDoc, ActivityMemberDoc, StaffDoc } from '../store/schema';
+import { positionOf, setMembers, signUp } from '../signup';
+import type { ActivityDoc, ActivityItemDoc, ActivityMemberDoc, StaffDoc } from '../store/schema';
 
 /** Registering for an item (alone or as a team's captain) and adding members to one's team. */
 
@@ -45,7 +45,7 @@ export async function activityRegister(input: ParsedInput<'activity.register'>, 
   if (item.mode === 'team' && !input.team) throw invalid('team', '团体项目请填写队名并选择队员');
 
   const again = await liveMembership(ctx.store, activity._id, item._id, me._id);
-  if (again) return repeated(ctx, again, input.team?.name);
+  if (again) return repeated(ctx, again, input.team?.name, { activity, item, now });
 
   const others = input.team?.memberStaffIds ?? [];
   const listProblem = memberListProblem(me._id, others);
@@ -62,14 +62,27 @@ export async function activityRegister(input: ParsedInput<'activity.register'>, 
 }
 
 /** A second registration by someone already in the item: the same one again, or a clash. */
-async function repeated(ctx: Ctx, mine: ActivityMemberDoc, teamName: string | undefined): Promise<ActionOutput<'activity.register'>> {
+async function repeated(
+  ctx: Ctx,
+  mine: ActivityMemberDoc,
+  teamName: string | undefined,
+  at: { activity: ActivityDoc; item: ActivityItemDoc; now: Date },
+): Promise<ActionOutput<'activity.register'>> {
   const entry = await ctx.store.collection('activityEntries').get(mine.entryId);
   if (!entry) throw new AppError('CONFLICT', '报名正在处理，请稍后刷新查看');
   if (!mine.captain) throw new AppError('CONFLICT', `您已是本项目队伍「${entry.teamName ?? ''}」的队员`);
   if (entry.teamName !== null && entry.teamName !== teamName) {
     throw new AppError('CONFLICT', `您已为本项目报名了队伍「${entry.teamName}」`);
   }
-  const signup = await signupOf(ctx.store, entry);
+  let signup = await signupOf(ctx.store, entry);
+  if (!signup || signup.status === 'pending') {
+    // A registration cut short before its seat was decided (a crash between writes): finish it now.
+    // signUp is idempotent per holder, so a first request still in flight is not doubled.
+    const members = entry.members.map((m) => m.staffId);
+    const req = { slotId: at.item.slotId, scope: SCOPE, holderId: entry._id, members, now: at.now };
+    signup = (await signUp(ctx.store, req, promotionHooks(at.activity, at.item))).entry;
+    await ctx.store.collection('activityEntries').update({ _id: entry._id }, { set: { signupEntryId: signup._id } });
+  }
   const status = entryStatus(signup) === 'confirmed' ? 'confirmed' : 'waitlisted';
   const position = signup ? await positionOf(ctx.store, signup) : undefined;
   return { entryId: entry._id, status, already: true, ...(position !== undefined ? { position } : {}) };

@@ -72,7 +72,9 @@ export async function claimPlaces(store: AppStore, claim: Claim, people: readonl
 
 /**
  * Ends memberships and gives back their quota. A rollback removes the never-used documents; an
- * ordinary end keeps them with their state, as history.
+ * ordinary end keeps them with their state, as history, and gives back a quota item only with the
+ * end that actually happened (one transaction on the two documents): a repeated or concurrent end
+ * gives back nothing more, and a crash cannot end a membership and keep its item.
  */
 export async function releasePlaces(
   store: AppStore,
@@ -83,15 +85,19 @@ export async function releasePlaces(
   rollback = false,
   state: 'left' | 'withdrawn' = 'withdrawn',
 ): Promise<void> {
-  for (const m of memberships) {
-    if (rollback) await store.collection('activityMembers').remove({ _id: m._id });
-    else await store.collection('activityMembers').update({ _id: m._id, state: 'active' }, { set: { live: null, state, endedAt: at } });
+  const giveBack = (s: AppStore, staffId: string) =>
+    s.collection('activityQuotas').update({ _id: quotaId(activityId, staffId), items: { gt: 0 } }, { inc: { items: -1 }, set: { updatedAt: at } });
+  if (!rollback) {
+    for (const m of memberships) {
+      await store.transaction(async (tx) => {
+        const ended = await tx.collection('activityMembers').update({ _id: m._id, state: 'active' }, { set: { live: null, state, endedAt: at } });
+        if (ended === 1 && quotaStaffIds.includes(m.staffId)) await giveBack(tx, m.staffId);
+      });
+    }
+    return;
   }
-  for (const staffId of quotaStaffIds) {
-    await store
-      .collection('activityQuotas')
-      .update({ _id: quotaId(activityId, staffId), items: { gt: 0 } }, { inc: { items: -1 }, set: { updatedAt: at } });
-  }
+  for (const m of memberships) await store.collection('activityMembers').remove({ _id: m._id });
+  for (const staffId of quotaStaffIds) await giveBack(store, staffId);
 }
 
 function quotaId(activityId: string, staffId: string): string {

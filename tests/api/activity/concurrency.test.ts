@@ -1,3 +1,7 @@
+import { activityLeaveTeam, activityWithdraw } from '../../../server/actions/activity-leave';
+import { wordListCheck } from '../../../server/content/wordlist';
+import type { Ctx } from '../../../server/context';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { errorOf, startTestServer, type TestServer } from '../support/harness';
 import { createActivity, login, MONDAY_10, staffIds } from './support';
 
@@ -73,4 +77,79 @@ it('a person named in two teams of one item by two captains at once ends in one 
     await t.ok('activity.withdraw', { activityId: f.activity.id, itemId }, await login(t, winner));
     expect(await organizerView()).toEqual([]);
   }
+});
+
+/**
+ * Handlers called directly on the server's store: over local HTTP each request runs to its end
+ * before the next is read (better-sqlite3 never yields), so requests cannot interleave there; on
+ * CloudBase every store operation is a network call and they do. Here they interleave at every await.
+ */
+async function direct(staffNo: string): Promise<Ctx> {
+  const [staff] = await t.server.store.collection('staff').find({ staffNo }, { limit: 1 });
+  return {
+    store: t.server.store,
+    clock: { now: () => new Date(MONDAY_10) },
+    caller: { openid: staff.openid ?? null, staff, roles: staff.roles },
+    requestId: 'test',
+    contentCheck: wordListCheck(),
+    settings: async () => DEFAULT_SETTINGS,
+    auditTarget: () => undefined,
+  };
+}
+
+it('withdrawing or leaving many times at once gives back one item of the quota, never more', async () => {
+  const f = await createActivity(t, {
+    maxItemsPerPerson: 2,
+    items: [
+      { name: '甲', mode: 'individual', capacity: 5 },
+      { name: '乙', mode: 'individual', capacity: 5 },
+      { name: '丙', mode: 'individual', capacity: 5 },
+      { name: '接力', mode: 'team', teamMin: 2, teamMax: 3, capacity: 5 },
+    ],
+  });
+  const activityId = f.activity.id;
+  const refusal = async (token: string, itemId: string) => {
+    const res = await t.call('activity.register', { activityId, itemId }, token);
+    return res.body.ok ? null : errorOf(res).details?.rule;
+  };
+
+  // A captain withdraws the same registration ten times at once.
+  const me = await login(t, 'T0020');
+  await t.ok('activity.register', { activityId, itemId: f.item('甲') }, me);
+  await t.ok('activity.register', { activityId, itemId: f.item('乙') }, me);
+  const meCtx = await direct('T0020');
+  await Promise.all(Array.from({ length: 10 }, () => activityWithdraw({ activityId, itemId: f.item('甲') }, meCtx)));
+  await t.ok('activity.register', { activityId, itemId: f.item('丙') }, me);
+  expect(await refusal(me, f.item('甲'))).toBe('itemLimit');
+
+  // A member leaves the same team ten times at once.
+  const captain = await login(t, 'T0021');
+  const [memberId] = await staffIds(t, ['T0022']);
+  const member = await login(t, 'T0022');
+  await t.ok('activity.register', { activityId, itemId: f.item('接力'), team: { name: '快马', memberStaffIds: [memberId] } }, captain);
+  await t.ok('activity.register', { activityId, itemId: f.item('甲') }, member);
+  const memberCtx = await direct('T0022');
+  await Promise.all(Array.from({ length: 10 }, () => activityLeaveTeam({ activityId, itemId: f.item('接力') }, memberCtx)));
+  await t.ok('activity.register', { activityId, itemId: f.item('乙') }, member);
+  expect(await refusal(member, f.item('丙'))).toBe('itemLimit');
+});
+
+it('a team withdrawn or left many times at once sends each notice once', async () => {
+  const f = await createActivity(t, { items: [{ name: '接力', mode: 'team', teamMin: 2, teamMax: 4, capacity: 5 }] });
+  const activityId = f.activity.id;
+  const itemId = f.item('接力');
+  const notices = async (staffNo: string, kind: string) =>
+    (await t.ok('inbox.list', {}, await login(t, staffNo))).items.filter((m) => m.kind === kind && m.link?.includes(activityId)).length;
+
+  const captain = await login(t, 'T0023');
+  await t.ok('activity.register', { activityId, itemId, team: { name: '飞燕', memberStaffIds: await staffIds(t, ['T0024', 'T0025', 'T0026']) } }, captain);
+  const leaver = await direct('T0024');
+  await Promise.all(Array.from({ length: 10 }, () => activityLeaveTeam({ activityId, itemId }, leaver)));
+  expect(await notices('T0023', 'activity.memberLeft')).toBe(1);
+
+  const captainCtx = await direct('T0023');
+  await Promise.all(Array.from({ length: 10 }, () => activityWithdraw({ activityId, itemId }, captainCtx)));
+  expect(await notices('T0025', 'activity.teamWithdrawn')).toBe(1);
+  expect(await notices('T0026', 'activity.teamWithdrawn')).toBe(1);
+  expect(await notices('T0024', 'activity.teamWithdrawn')).toBe(0);
 });

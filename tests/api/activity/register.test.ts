@@ -37,6 +37,35 @@ describe('individual items', () => {
     expect((await itemOf('跳绳'))?.confirmed).toBe(1);
   });
 
+  it('repeating a registration cut short by a crash before its seat was decided finishes it', async () => {
+    const itemId = f.item('跳绳');
+    const store = t.server.store;
+    const rewind = async (entryId: string, crash: 'beforeSignup' | 'pending') => {
+      // Put the store back as a crash would have left it: the entry and places exist, the seat does not.
+      const entry = await store.collection('activityEntries').get(entryId);
+      const signupId = entry?.signupEntryId ?? '';
+      const slotId = (await store.collection('signupEntries').get(signupId))?.slotId ?? '';
+      if (crash === 'beforeSignup') {
+        await store.collection('signupEntries').remove({ _id: signupId });
+        await store.collection('activityEntries').update({ _id: entryId }, { set: { signupEntryId: null } });
+      } else {
+        await store.collection('signupEntries').update({ _id: signupId }, { set: { status: 'pending', confirmedAt: null } });
+      }
+      await store.collection('signupSlots').update({ _id: slotId }, { inc: { seatsLeft: 1, confirmed: -1 } });
+    };
+    for (const [no, crash] of [['T0004', 'beforeSignup'], ['T0005', 'pending']] as const) {
+      const token = await login(t, no);
+      const first = await t.ok('activity.register', { activityId: f.activity.id, itemId }, token);
+      await rewind(first.entryId, crash);
+      expect((await itemOf('跳绳'))?.confirmed).toBe(0);
+      const again = await t.ok('activity.register', { activityId: f.activity.id, itemId }, token);
+      expect(again).toMatchObject({ entryId: first.entryId, status: 'confirmed', already: true });
+      expect((await itemOf('跳绳'))?.confirmed).toBe(1);
+      expect(await t.ok('activity.withdraw', { activityId: f.activity.id, itemId }, token)).toEqual({ status: 'cancelled' });
+      expect((await itemOf('跳绳'))).toMatchObject({ confirmed: 0, seatsLeft: 2 });
+    }
+  });
+
   it('a withdrawal promotes the first waiter, who gets an inbox notice; withdrawing again is harmless', async () => {
     const itemId = f.item('跳绳');
     const tokens = await Promise.all(['T0004', 'T0005', 'T0006', 'T0007'].map((n) => login(t, n)));
