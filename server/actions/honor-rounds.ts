@@ -2,6 +2,7 @@ import type { ActionOutput, ParsedInput } from '../../src/core/contract';
 import { DEFAULT_BALLOT_SIZE, DEFAULT_CATEGORIES, DEFAULT_PUBLICITY_DAYS, phaseMoveProblem, publicityWindow } from '../../src/core/honor';
 import { ruleError } from '../../src/core/errors';
 import { addDays, localDayKey, localInstant } from '../../src/core/time';
+import { assertCleanText } from '../content/check';
 import { type Ctx, member } from '../context';
 import { loadRound, movePhase, roundNominations, ensureTally, workdayLookup } from '../honor/rounds';
 import { isAdmin, roundView } from '../honor/views';
@@ -21,6 +22,9 @@ export async function honorRoundCreate(
   if (Date.parse(input.nominateUntil) <= now.getTime()) {
     throw ruleError('deadline', '推荐截止时间应晚于当前时间', { field: 'nominateUntil' });
   }
+  // Title and categories are shown to every member: free text like any other (DESIGN.md §5).
+  await assertCleanText(ctx, 'title', input.title);
+  for (const category of input.categories ?? []) await assertCleanText(ctx, 'categories', category);
   const at = now.toISOString();
   const doc: HonorRoundDoc = {
     _id: newId(),

@@ -53,6 +53,14 @@ describe('creating a round', () => {
     const past = await t.post('honor.round.create', { ...base, nominateUntil: '2026-03-02T08:59:00+08:00' }, admin);
     expect(past.status).toBe(422);
     expect(errorOf(past).details?.rule).toBe('deadline');
+    // Title and categories are shown to everyone: they pass the content check like any free text.
+    for (const [input, field] of [
+      [{ ...base, title: '赌博评选' }, 'title'],
+      [{ ...base, categories: ['职业道德', '赌博之星'] }, 'categories'],
+    ] as const) {
+      const unclean = await t.post('honor.round.create', input, admin);
+      expect([field, unclean.status, errorOf(unclean).details]).toEqual([field, 422, expect.objectContaining({ rule: 'content', field })]);
+    }
     const forbidden = await t.post('honor.round.create', base, await h.as('T0002'));
     expect(forbidden.status).toBe(403);
     expect(await h.snapshot()).toBe(before);
