@@ -26,14 +26,16 @@ export async function staffBind(input: ParsedInput<'staff.bind'>, ctx: Ctx): Pro
   const now = ctx.clock.now();
   const failures = ctx.store.collection('bindFailures');
   const since = new Date(now.getTime() - BIND_WINDOW_MS).toISOString();
-  const recent = await failures.find({ openid, at: { gte: since } }, { sort: { at: 1 }, limit: BIND_MAX_FAILURES });
-  if (recent.length >= BIND_MAX_FAILURES) {
-    const retryAt = new Date(Date.parse(recent[0].at) + BIND_WINDOW_MS);
+  const inWindow = { openid, at: { gte: since } };
+  const rateLimited = async () => {
+    const [oldest] = await failures.find(inWindow, { sort: { at: 1 }, limit: 1 });
+    const retryAt = new Date(Date.parse(oldest?.at ?? now.toISOString()) + BIND_WINDOW_MS);
     const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60000));
-    throw new AppError('RATE_LIMITED', `绑定失败次数过多，请 ${minutes} 分钟后再试`, {
-      retryAfterSeconds: Math.ceil((retryAt.getTime() - now.getTime()) / 1000),
+    return new AppError('RATE_LIMITED', `绑定失败次数过多，请 ${minutes} 分钟后再试`, {
+      retryAfterSeconds: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)),
     });
-  }
+  };
+  if ((await failures.count(inWindow)) >= BIND_MAX_FAILURES) throw await rateLimited();
 
   const own = ctx.caller.staff;
   if (own) {
@@ -41,11 +43,38 @@ export async function staffBind(input: ParsedInput<'staff.bind'>, ctx: Ctx): Pro
     throw new AppError('CONFLICT', `您已绑定工号 ${own.staffNo}，如需更换请联系办公室`);
   }
 
+  // The attempt is counted before the pair is compared, and kept only if it fails: simultaneous
+  // guesses (which interleave on CloudBase) then cannot all pass the check above together.
+  const attempt = { _id: newId(), openid, at: now.toISOString() };
+  await failures.insert(attempt);
+  const used = await failures.count(inWindow);
+  if (used > BIND_MAX_FAILURES) {
+    await failures.remove({ _id: attempt._id });
+    throw await rateLimited();
+  }
+  let failed = false;
+  try {
+    return await bindPair(input, ctx, openid, now, () => {
+      failed = true;
+      return BIND_MAX_FAILURES - used;
+    });
+  } finally {
+    if (!failed) await failures.remove({ _id: attempt._id });
+  }
+}
+
+/** Binds the caller to the member named by the pair; `mismatch()` records a failure and says how many remain. */
+async function bindPair(
+  input: ParsedInput<'staff.bind'>,
+  ctx: Ctx,
+  openid: string,
+  now: Date,
+  mismatch: () => number,
+): Promise<ActionOutput<'staff.bind'>> {
   const staff = ctx.store.collection('staff');
   const [target] = await staff.find({ staffNo: input.staffNo }, { limit: 1 });
   if (!target || !sameName(target.name, input.name)) {
-    await failures.insert({ _id: newId(), openid, at: now.toISOString() });
-    const remaining = BIND_MAX_FAILURES - recent.length - 1;
+    const remaining = mismatch();
     throw new AppError(
       'NOT_FOUND',
       remaining > 0 ? `工号与姓名不匹配，请核对后重试（还可尝试 ${remaining} 次）` : '工号与姓名不匹配，尝试次数已用完，请 1 小时后再试',
