@@ -96,7 +96,8 @@ export async function main(event: unknown, _context?: unknown): Promise<ApiResul
     const action = field(event, 'action');
     const openid = context.OPENID === undefined || context.OPENID === '' ? null : String(context.OPENID);
     const result = await api.handle({
-      action: typeof action === 'string' ? action : String(action),
+      // Only a string names an action: String() of a client-sent object may throw or coerce (['x'] is 'x').
+      action: typeof action === 'string' ? action : '',
       input: field(event, 'input'),
       openid,
     });

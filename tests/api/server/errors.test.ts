@@ -106,6 +106,22 @@ describe('dev actions', () => {
     }
   });
 
+  it('demo mode alone offers the login but not the clock; --dev alone offers both', async () => {
+    for (const [mode, clock] of [[{ demo: true, dev: false }, 404], [{ demo: false, dev: true }, 200]] as const) {
+      const server = await startTestServer(mode);
+      try {
+        expect((await server.post('dev.login', { openid: 'demo-T0001' })).status).toBe(200);
+        expect([mode, (await server.post('dev.clock.set', { now: '2026-01-01T00:00:00Z' })).status]).toEqual([mode, clock]);
+      } finally {
+        await server.stop();
+      }
+    }
+  });
+
+  it('listens on 127.0.0.1 only unless told otherwise', () => {
+    expect(t.server.app.server.address()).toMatchObject({ address: '127.0.0.1' });
+  });
+
   it('the dev clock is what rules read, flowing or frozen, until reset', async () => {
     const set = await t.ok('dev.clock.set', { now: '2026-03-02T07:30:00+08:00', freeze: true });
     expect(set).toEqual({ now: '2026-03-01T23:30:00.000Z', frozen: true });
