@@ -24,6 +24,8 @@ export async function activityCreate(input: ParsedInput<'activity.create'>, ctx:
   }
   await assertCleanText(ctx, 'title', input.title);
   await assertCleanText(ctx, 'description', input.description);
+  await assertCleanText(ctx, 'place', input.place);
+  for (const item of input.items) await assertCleanText(ctx, 'items', item.name);
   const at = now.toISOString();
   const activity: ActivityDoc = {
     _id: newId(),
@@ -61,6 +63,8 @@ export async function activityUpdate(input: ParsedInput<'activity.update'>, ctx:
   if (problem) throw new AppError('INVALID_INPUT', problem.message, { fields: [problem] });
   if (fields.title !== undefined) await assertCleanText(ctx, 'title', fields.title);
   if (fields.description !== undefined) await assertCleanText(ctx, 'description', fields.description);
+  if (fields.place !== undefined) await assertCleanText(ctx, 'place', fields.place);
+  for (const item of items ?? []) await assertCleanText(ctx, 'items', item.name);
   const existing = (await itemsOf(ctx.store, [activityId])).get(activityId) ?? [];
   // Every item change is checked before anything is written, so a refusal changes nothing.
   const plan = items ? await planItems(ctx.store, existing, items) : null;

@@ -8,6 +8,7 @@ import type { Ctx } from '../context';
 import type { CalendarDoc } from '../store/schema';
 import { isDuplicate } from '../store/port';
 import { member } from '../context';
+import { assertCleanText } from '../content/check';
 
 export async function settingsGet(_input: ParsedInput<'settings.get'>, ctx: Ctx): Promise<ActionOutput<'settings.get'>> {
   return ctx.settings();
@@ -48,6 +49,8 @@ function toDay(date: string, doc: CalendarDoc | undefined): CalendarDay {
 }
 
 export async function calendarSet(input: ParsedInput<'calendar.set'>, ctx: Ctx): Promise<ActionOutput<'calendar.set'>> {
+  // Every member sees the note on the calendar, so it is checked like any text staff write.
+  await assertCleanText(ctx, 'note', input.note);
   ctx.auditTarget(`date:${input.date}`);
   // A day set back to its Monday–Friday default without a note needs no override at all.
   if (input.workday === defaultWorkday(input.date) && !input.note) {

@@ -75,7 +75,8 @@ export const instant = (label: string) =>
   z
     .string({ message: `${label}应为时间` })
     .max(40, { message: `${label}格式有误` })
-    .refine((s) => ISO_INSTANT.test(s) && !Number.isNaN(Date.parse(s)), {
+    // isDayKey too: Date.parse rolls an impossible day such as 02-30 over into March.
+    .refine((s) => ISO_INSTANT.test(s) && isDayKey(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)), {
       message: `${label}格式应为带时区的 ISO 8601，例如 2026-03-02T18:00:00+08:00`,
     })
     .transform((s) => new Date(s).toISOString());

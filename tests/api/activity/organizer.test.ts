@@ -36,11 +36,23 @@ describe('create', () => {
     ['a time without zone', { startAt: '2026-03-10T08:30:00' }, 'startAt'],
     ['an unknown kind', { kind: 'party' }, 'kind'],
     ['an oversized title', { title: '长'.repeat(61) }, 'title'],
+    ['an impossible date', { startAt: '2026-02-30T08:30:00+08:00' }, 'startAt'],
   ])('refuses %s with INVALID_INPUT naming the field, storing nothing', async (_case, patch, field) => {
     const before = await manageCount();
     const res = await t.post('activity.create', { ...activityInput(), ...patch }, organizer);
     expect(res.status).toBe(400);
     expect(errorOf(res).details?.fields?.[0].field.split('.')[0]).toBe(field);
+    expect(await manageCount()).toBe(before);
+  });
+
+  it.each([
+    ['place', { place: '楼下赌博室' }],
+    ['items', { items: [{ name: '赌博大赛', mode: 'individual', capacity: 5 }] }],
+  ])('refuses a %s that fails the content check (RULE content), storing nothing', async (field, patch) => {
+    const before = await manageCount();
+    const res = await t.post('activity.create', { ...activityInput(), ...patch }, organizer);
+    expect(res.status).toBe(422);
+    expect(errorOf(res).details).toMatchObject({ rule: 'content', field });
     expect(await manageCount()).toBe(before);
   });
 

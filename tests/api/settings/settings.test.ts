@@ -77,6 +77,14 @@ describe('workday calendar', () => {
     expect(day).toEqual({ date: '2026-10-02', workday: true, override: false });
   });
 
+  it('checks the note every member will see (RULE content), storing nothing', async () => {
+    const res = await t.post('calendar.set', { date: '2026-10-05', workday: false, note: '赌博日' }, admin);
+    expect(res.status).toBe(422);
+    expect(errorOf(res).details).toMatchObject({ rule: 'content', field: 'note' });
+    const day = (await t.ok('calendar.month', { month: '2026-10' }, admin)).days[4];
+    expect(day).toEqual({ date: '2026-10-05', workday: true, override: false });
+  });
+
   it('refuses impossible dates and months', async () => {
     for (const input of [
       { date: '2026-02-30', workday: false },
