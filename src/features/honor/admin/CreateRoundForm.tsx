@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Input, Picker, View } from '@tarojs/components';
+import { Button, Input, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
 import { honorRoundCreateInput, type HonorRound } from '@/core/contract/honor';
 import { DEFAULT_BALLOT_SIZE, DEFAULT_CATEGORIES, DEFAULT_PUBLICITY_DAYS } from '@/core/honor';
 import { addDays, localDayKey, localInstant } from '@/core/time';
 import { Card } from '@/components/Card';
+import { DateTimeField } from '@/components/DateTimeField';
 import { Field } from '@/components/Field';
 import { ErrorText } from '@/components/StateView';
 import { toast } from '@/components/confirm';
@@ -81,38 +82,14 @@ export function CreateRoundForm({ timeZone, onCreated }: { timeZone: string; onC
           <Input className='field__input' type='number' value={draft.publicityDays} onInput={(e) => set('publicityDays')(e.detail.value)} />
         </Field>
       </View>
-      <DeadlineField label='推荐截止' error={errors.nominateUntil} day={draft.nominateDay} time={draft.nominateTime}
+      <DateTimeField label='推荐截止' error={errors.nominateUntil} day={draft.nominateDay} time={draft.nominateTime}
         onDay={set('nominateDay')} onTime={set('nominateTime')} />
-      <DeadlineField label='投票截止' error={errors.voteUntil} day={draft.voteDay} time={draft.voteTime}
+      <DateTimeField label='投票截止' error={errors.voteUntil} day={draft.voteDay} time={draft.voteTime}
         onDay={set('voteDay')} onTime={set('voteTime')} />
       <ErrorText message={errors['']} />
       <Button className='btn btn--primary' disabled={create.busy} onClick={() => void submit()}>
         {create.busy ? '创建中…' : '创建（草稿）'}
       </Button>
     </Card>
-  );
-}
-
-interface DeadlineProps {
-  label: string;
-  error?: string;
-  day: string;
-  time: string;
-  onDay: (v: string) => void;
-  onTime: (v: string) => void;
-}
-
-function DeadlineField({ label, error, day, time, onDay, onTime }: DeadlineProps) {
-  return (
-    <Field label={label} error={error}>
-      <View className='hn-form-row'>
-        <Picker mode='date' value={day} onChange={(e) => onDay(String(e.detail.value))}>
-          <View className='field__input'>{day}</View>
-        </Picker>
-        <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
-          <View className='field__input'>{time}</View>
-        </Picker>
-      </View>
-    </Field>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { call } from '@/api/client';
 import { useQuery } from '@/api/hooks';
 import type { VolunteerEventView } from '@/core/contract/volunteer';
 import { VOLUNTEER_TEAMS } from '@/core/volunteer';
 import { Card } from '@/components/Card';
+import { DateTimeField } from '@/components/DateTimeField';
 import { Field } from '@/components/Field';
 import { ErrorText, StateView } from '@/components/StateView';
 import { toast } from '@/components/confirm';
@@ -83,9 +84,9 @@ function EventForm({ timeZone, before }: { timeZone: string; before: VolunteerEv
           onInput={(e) => set('team')(e.detail.value)}
         />
       </Field>
-      <When label='开始' day={draft.startDay} time={draft.startTime} onDay={set('startDay')} onTime={set('startTime')} error={err('startDay')} />
-      <When label='结束' day={draft.endDay} time={draft.endTime} onDay={set('endDay')} onTime={set('endTime')} error={err('endDay')} />
-      <When label='报名截止' day={draft.deadlineDay} time={draft.deadlineTime} onDay={set('deadlineDay')} onTime={set('deadlineTime')} error={err('deadlineDay')} />
+      <DateTimeField label='开始' day={draft.startDay} time={draft.startTime} onDay={set('startDay')} onTime={set('startTime')} error={err('startDay')} />
+      <DateTimeField label='结束' day={draft.endDay} time={draft.endTime} onDay={set('endDay')} onTime={set('endTime')} error={err('endDay')} />
+      <DateTimeField label='报名截止' day={draft.deadlineDay} time={draft.deadlineTime} onDay={set('deadlineDay')} onTime={set('deadlineTime')} error={err('deadlineDay')} />
       <Field label='名额（人）' error={err('capacity')}>
         <Input className='field__input' type='number' value={draft.capacity} onInput={(e) => set('capacity')(e.detail.value)} />
       </Field>
@@ -100,29 +101,5 @@ function EventForm({ timeZone, before }: { timeZone: string; before: VolunteerEv
         <Button className='btn' disabled={busy} onClick={() => void Taro.navigateBack()}>返回</Button>
       </View>
     </Card>
-  );
-}
-
-interface WhenProps {
-  label: string;
-  day: string;
-  time: string;
-  onDay: (v: string) => void;
-  onTime: (v: string) => void;
-  error?: string;
-}
-
-function When({ label, day, time, onDay, onTime, error }: WhenProps) {
-  return (
-    <Field label={label} error={error}>
-      <View className='btn-row vol-when'>
-        <Picker mode='date' value={day} onChange={(e) => onDay(String(e.detail.value))}>
-          <View className='field__input'>{day}</View>
-        </Picker>
-        <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
-          <View className='field__input'>{time}</View>
-        </Picker>
-      </View>
-    </Field>
   );
 }
