@@ -14,6 +14,7 @@ import { createRouter, type RouterOptions } from '../router';
 import { seedDemoIfEmpty } from '../seed';
 import { openSqliteStore } from '../store/sqlite';
 import { COLLECTION_SPECS, type Collections } from '../store/schema';
+import { yieldingStore } from '../store/yielding';
 import { registerUploads } from './uploads';
 
 export interface ServerOptions {
@@ -29,6 +30,8 @@ export interface ServerOptions {
   staticDir?: string;
   /** A clock under the dev clock, for tests. */
   clock?: Clock;
+  /** Tests: yield to the event loop before each store operation, so that requests interleave. */
+  interleave?: boolean;
   /** Where INTERNAL failures are logged (default: stderr). */
   log?: RouterOptions['log'];
 }
@@ -48,7 +51,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const demo = options.demo ?? false;
   const dev = options.dev ?? false;
   mkdirSync(options.dataDir, { recursive: true });
-  const store = openSqliteStore<Collections>({ file: join(options.dataDir, 'tongxin.db'), specs: COLLECTION_SPECS });
+  const sqlite = openSqliteStore<Collections>({ file: join(options.dataDir, 'tongxin.db'), specs: COLLECTION_SPECS });
+  const store = options.interleave ? yieldingStore(sqlite) : sqlite;
   const devClock = dev ? new DevClock(options.clock ?? systemClock) : null;
   const clock = devClock ?? options.clock ?? systemClock;
   if (demo) await seedDemoIfEmpty(store, clock.now());

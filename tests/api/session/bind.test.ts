@@ -108,6 +108,17 @@ describe('staff.bind', () => {
     await t.ok('dev.clock.reset', {});
   });
 
+  it('holds the limit when the wrong guesses arrive all at once', async () => {
+    const token = await t.login('burst-guesser');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => t.call('staff.bind', { staffNo: 'T0039', name: `猜${i}` }, token)),
+    );
+    expect(results.filter((r) => r.status === 404).length).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(15);
+    const failures = await t.server.store.collection('bindFailures').count({ openid: 'burst-guesser' });
+    expect(failures).toBeLessThanOrEqual(5);
+  });
+
   it('refuses to bind a deactivated member with RULE staffInactive', async () => {
     const admin = await t.login('demo-T0001');
     const [target] = (await t.ok('staff.list', { q: 'T0037' }, admin)).items;

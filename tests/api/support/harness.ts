@@ -41,6 +41,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     demo: options.demo ?? true,
     dev: options.dev ?? true,
     log: options.log ?? (() => undefined),
+    interleave: true,
   });
 
   async function post(action: string, body: unknown, token?: string | null) {
