@@ -26,6 +26,10 @@ export function matchesQuery(doc: StaffDoc, q: string): boolean {
   return doc.name.includes(needle) || doc.staffNo.startsWith(needle.toUpperCase());
 }
 
+async function activeAdmins(store: AppStore): Promise<StaffDoc[]> {
+  return (await rosterWhere(store, { active: true })).filter((s) => s.roles.includes('admin'));
+}
+
 /** True when, after a change to `staffId` leaving it with `roles`/`active`, no active admin would remain. */
 export async function wouldLeaveNoAdmin(
   store: AppStore,
@@ -33,6 +37,30 @@ export async function wouldLeaveNoAdmin(
   next: { roles: readonly Role[]; active: boolean },
 ): Promise<boolean> {
   if (next.active && next.roles.includes('admin')) return false;
-  const admins = (await rosterWhere(store, { active: true })).filter((s) => s.roles.includes('admin'));
-  return admins.every((s) => s._id === staffId);
+  return (await activeAdmins(store)).every((s) => s._id === staffId);
+}
+
+/**
+ * Writes a change to a member that may take away an active admin, so that at least one remains;
+ * resolves to false (nothing changed) when it would not. The check before the write refuses the plain
+ * case. Two admins demoting each other at once both pass it, so each looks again after writing and,
+ * seeing no admin left, puts its own change back. Changes only ever put admins back, so the last look
+ * sees the final state: the unit never ends without an admin.
+ */
+export async function writeKeepingAnAdmin(
+  store: AppStore,
+  doc: StaffDoc,
+  next: { roles: readonly Role[]; active: boolean },
+  write: () => Promise<void>,
+): Promise<boolean> {
+  const losesAdmin = doc.active && doc.roles.includes('admin') && !(next.active && next.roles.includes('admin'));
+  if (!losesAdmin) {
+    await write();
+    return true;
+  }
+  if (await wouldLeaveNoAdmin(store, doc._id, next)) return false;
+  await write();
+  if ((await activeAdmins(store)).length > 0) return true;
+  await store.collection('staff').update({ _id: doc._id }, { set: { roles: doc.roles, active: doc.active } });
+  return false;
 }

@@ -7,7 +7,7 @@ import { type Ctx, member } from '../context';
 import { newId } from '../ids';
 import { isDuplicate } from '../store/port';
 import type { StaffDoc } from '../store/schema';
-import { matchesQuery, rosterWhere, wouldLeaveNoAdmin } from '../roster';
+import { matchesQuery, rosterWhere, writeKeepingAnAdmin } from '../roster';
 import { staffAdminView, staffPick } from '../views';
 
 const SEARCH_LIMIT = 20;
@@ -61,12 +61,14 @@ export async function staffImport(input: ParsedInput<'staff.import'>, ctx: Ctx):
     };
     if (existing) {
       const roles = row.roles ? normalizeRoles(row.roles) : existing.roles;
-      if (await wouldLeaveNoAdmin(ctx.store, existing._id, { roles, active: existing.active })) {
-        results.push({ line, staffNo: row.staffNo, status: 'error', message: '至少需要保留一名在职管理员' });
-        continue;
-      }
-      await staff.update({ _id: existing._id }, { set: { ...fields, roles, updatedAt: at } });
-      results.push({ line, staffNo: row.staffNo, status: 'updated' });
+      const written = await writeKeepingAnAdmin(ctx.store, existing, { roles, active: existing.active }, async () => {
+        await staff.update({ _id: existing._id }, { set: { ...fields, roles, updatedAt: at } });
+      });
+      results.push(
+        written
+          ? { line, staffNo: row.staffNo, status: 'updated' }
+          : { line, staffNo: row.staffNo, status: 'error', message: '至少需要保留一名在职管理员' },
+      );
       continue;
     }
     const doc: StaffDoc = {
@@ -99,6 +101,8 @@ function staffNoOf(raw: unknown): { staffNo?: string } {
   return typeof value === 'string' && value.length <= 32 ? { staffNo: value } : {};
 }
 
+const lastAdmin = () => ruleError('lastAdmin', '至少需要保留一名在职管理员');
+
 async function loadStaff(ctx: Ctx, staffId: string): Promise<StaffDoc> {
   const doc = await ctx.store.collection('staff').get(staffId);
   if (!doc) throw new AppError('NOT_FOUND', '找不到该人员');
@@ -118,10 +122,12 @@ export async function staffSetRoles(
 ): Promise<ActionOutput<'staff.setRoles'>> {
   const doc = await loadStaff(ctx, input.staffId);
   const roles = normalizeRoles(input.roles);
-  if (await wouldLeaveNoAdmin(ctx.store, doc._id, { roles, active: doc.active })) {
-    throw ruleError('lastAdmin', '至少需要保留一名在职管理员');
-  }
-  return { staff: staffAdminView(await save(ctx, doc, { roles })) };
+  let saved = doc;
+  const written = await writeKeepingAnAdmin(ctx.store, doc, { roles, active: doc.active }, async () => {
+    saved = await save(ctx, doc, { roles });
+  });
+  if (!written) throw lastAdmin();
+  return { staff: staffAdminView(saved) };
 }
 
 export async function staffUnbind(input: ParsedInput<'staff.unbind'>, ctx: Ctx): Promise<ActionOutput<'staff.unbind'>> {
@@ -137,10 +143,12 @@ export async function staffDeactivate(
   const doc = await loadStaff(ctx, input.staffId);
   if (!doc.active) return { staff: staffAdminView(doc), already: true };
   if (doc._id === member(ctx)._id) throw ruleError('self', '不能停用自己的账号');
-  if (await wouldLeaveNoAdmin(ctx.store, doc._id, { roles: doc.roles, active: false })) {
-    throw ruleError('lastAdmin', '至少需要保留一名在职管理员');
-  }
-  return { staff: staffAdminView(await save(ctx, doc, { active: false })) };
+  let saved = doc;
+  const written = await writeKeepingAnAdmin(ctx.store, doc, { roles: doc.roles, active: false }, async () => {
+    saved = await save(ctx, doc, { active: false });
+  });
+  if (!written) throw lastAdmin();
+  return { staff: staffAdminView(saved) };
 }
 
 export async function staffActivate(

@@ -63,6 +63,28 @@ describe('roles', () => {
     expect((await find('T0001')).roles).toContain('admin');
   });
 
+  it('two admins demoting each other at the same moment leave at least one admin', async () => {
+    const first = await find('T0001');
+    const second = await find('T0013');
+    const secondToken = await t.login('demo-T0013');
+    for (let round = 0; round < 5; round++) {
+      await t.ok('staff.setRoles', { staffId: second.id, roles: ['admin'] }, admin);
+      const [a, b] = await Promise.all([
+        t.call('staff.setRoles', { staffId: second.id, roles: [] }, admin),
+        t.call('staff.setRoles', { staffId: first.id, roles: [] }, secondToken),
+      ]);
+      const admins = [await find('T0001'), await find('T0013')].filter((s) => s.active && s.roles.includes('admin'));
+      expect(admins.length).toBeGreaterThanOrEqual(1);
+      // Each demotion that stands answered 200; each one put back answered RULE lastAdmin.
+      expect([a.status, b.status].filter((st) => st === 200).length).toBe(2 - admins.length);
+      expect([a, b].filter((r) => !r.body.ok).every((r) => errorOf(r).details?.rule === 'lastAdmin')).toBe(true);
+      if (!(await find('T0001')).roles.includes('admin')) {
+        await t.ok('staff.setRoles', { staffId: first.id, roles: ['admin'] }, secondToken);
+      }
+    }
+    await t.ok('staff.setRoles', { staffId: second.id, roles: [] }, admin);
+  });
+
   it('setRoles on an unknown member is NOT_FOUND', async () => {
     const res = await t.call('staff.setRoles', { staffId: 'nope', roles: [] }, admin);
     expect(res.status).toBe(404);
