@@ -1,8 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from '../../../server/entry/args';
+import { openSqliteStore } from '../../../server/store/sqlite';
+import { COLLECTION_SPECS, type Collections } from '../../../server/store/schema';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -58,5 +60,25 @@ describe('the server command', () => {
     const me = await fetch(`${url}/api/session.me`, { method: 'POST', headers: { authorization: `Bearer ${data.token}` } });
     expect(await me.json()).toMatchObject({ ok: true, data: { staff: { name: '李明' } } });
     expect(readdirSync(dataDir)).toContain('tongxin.db');
+  }, 30_000);
+});
+
+describe('the seed command', () => {
+  it('seeds the demo unit into an empty folder once, and leaves a seeded one alone', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tongxin-seed-'));
+    try {
+      const run = () =>
+        execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/seed.ts', '--data', dataDir], { cwd: root, encoding: 'utf8' });
+      expect(run()).toMatch(/已写入示范单位数据/);
+      expect(run()).toMatch(/已有名册，未改动/);
+      const store = openSqliteStore<Collections>({ file: join(dataDir, 'tongxin.db'), specs: COLLECTION_SPECS });
+      try {
+        expect(await store.collection('staff').count({})).toBe(40);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }, 30_000);
 });
