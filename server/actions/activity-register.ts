@@ -45,7 +45,10 @@ export async function activityRegister(input: ParsedInput<'activity.register'>, 
   if (item.mode === 'team' && !input.team) throw invalid('team', '团体项目请填写队名并选择队员');
 
   const again = await liveMembership(ctx.store, activity._id, item._id, me._id);
-  if (again) return repeated(ctx, again, input.team?.name, { activity, item, now });
+  if (again) {
+    const answer = await repeated(ctx, again, input.team?.name, { activity, item, now });
+    if (answer) return answer;
+  }
 
   const others = input.team?.memberStaffIds ?? [];
   const listProblem = memberListProblem(me._id, others);
@@ -61,15 +64,32 @@ export async function activityRegister(input: ParsedInput<'activity.register'>, 
   return { entryId, status: result.status, ...(result.position !== undefined ? { position: result.position } : {}) };
 }
 
-/** A second registration by someone already in the item: the same one again, or a clash. */
+/**
+ * Places claimed longer ago than this without their entry belong to a registration that died between
+ * its writes (a request takes seconds at most), not to one still in flight.
+ */
+export const ABANDONED_CLAIM_MS = 2 * 60 * 1000;
+
+/**
+ * A second registration by someone already in the item: the same one again, or a clash. Null when the
+ * earlier registration was abandoned half-way: its places are then given back and the caller goes on.
+ */
 async function repeated(
   ctx: Ctx,
   mine: ActivityMemberDoc,
   teamName: string | undefined,
   at: { activity: ActivityDoc; item: ActivityItemDoc; now: Date },
-): Promise<ActionOutput<'activity.register'>> {
+): Promise<ActionOutput<'activity.register'> | null> {
   const entry = await ctx.store.collection('activityEntries').get(mine.entryId);
-  if (!entry) throw new AppError('CONFLICT', '报名正在处理，请稍后刷新查看');
+  if (!entry) {
+    if (at.now.getTime() - Date.parse(mine.joinedAt) < ABANDONED_CLAIM_MS) {
+      throw new AppError('CONFLICT', '报名正在处理，请稍后刷新查看');
+    }
+    // Ended like a withdrawal (once, in a transaction per place), so concurrent retries give back nothing twice.
+    const claimed = await ctx.store.collection('activityMembers').find({ entryId: mine.entryId }, { limit: 100 });
+    await releasePlaces(ctx.store, at.activity._id, claimed, claimed.map((m) => m.staffId), at.now.toISOString());
+    return null;
+  }
   if (!mine.captain) throw new AppError('CONFLICT', `您已是本项目队伍「${entry.teamName ?? ''}」的队员`);
   if (entry.teamName !== null && entry.teamName !== teamName) {
     throw new AppError('CONFLICT', `您已为本项目报名了队伍「${entry.teamName}」`);

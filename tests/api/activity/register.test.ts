@@ -66,6 +66,31 @@ describe('individual items', () => {
     }
   });
 
+  it('a registration that died before storing its entry is given up after two minutes, and registering again works', async () => {
+    const itemId = f.item('跳绳');
+    const store = t.server.store;
+    const token = await login(t, 'T0008');
+    const first = await t.ok('activity.register', { activityId: f.activity.id, itemId }, token);
+    // As a crash right after the places were claimed leaves it: places and quota taken, no entry, no seat.
+    const signupId = (await store.collection('activityEntries').get(first.entryId))?.signupEntryId ?? '';
+    const slotId = (await store.collection('signupEntries').get(signupId))?.slotId ?? '';
+    await store.collection('signupEntries').remove({ _id: signupId });
+    await store.collection('signupSlots').update({ _id: slotId }, { inc: { seatsLeft: 1, confirmed: -1 } });
+    await store.collection('activityEntries').remove({ _id: first.entryId });
+
+    const soon = await t.call('activity.register', { activityId: f.activity.id, itemId }, token);
+    expect(errorOf(soon).code).toBe('CONFLICT'); // it might still be in flight
+    await t.setClock('2026-03-02T10:02:01+08:00', true);
+    const later = await t.ok('activity.register', { activityId: f.activity.id, itemId }, token);
+    expect(later.entryId).not.toBe(first.entryId);
+    expect(later).toMatchObject({ status: 'confirmed' });
+    expect(later.already).toBeUndefined();
+    expect(await itemOf('跳绳')).toMatchObject({ confirmed: 1, seatsLeft: 1 });
+    // The abandoned claim gave its quota item back: one item in use, not two.
+    const me = await staffId(t, 'T0008');
+    expect((await store.collection('activityQuotas').find({ staffId: me }, { limit: 5 }))[0].items).toBe(1);
+  });
+
   it('a withdrawal promotes the first waiter, who gets an inbox notice; withdrawing again is harmless', async () => {
     const itemId = f.item('跳绳');
     const tokens = await Promise.all(['T0004', 'T0005', 'T0006', 'T0007'].map((n) => login(t, n)));
