@@ -5,6 +5,9 @@ import { Card } from '@/components/Card';
 import { StateView } from '@/components/StateView';
 import { minutesText } from './format';
 import { StepNav } from './MonthNav';
+// Imported here too, so that the panel keeps its look where another package (admin) shows it.
+import './reading.scss';
+import './panels.scss';
 
 /** 学时档案: check-ins, make-ups and study minutes per month of a year, with the year's total. */
 export function ArchivePanel({ thisYear, staffId }: { thisYear: number; staffId?: string }) {

@@ -9,7 +9,10 @@ import { ROLE_LABELS, type Role } from '@/core/roles';
 import { Card } from '@/components/Card';
 import { ErrorText, StateView } from '@/components/StateView';
 import { confirmAction, toast } from '@/components/confirm';
+import { ArchivePanel } from '@/features/reading/ArchivePanel';
+import { decodeParam } from '@/features/session/routes';
 import { loadSession, type ReadySession } from '@/features/session/session';
+import { localDayKey } from '@/core/time';
 import { AdminGate } from '../AdminGate';
 import './staff.scss';
 
@@ -40,7 +43,14 @@ function StaffDetail({ id, staffNo, me }: { id: string; staffNo: string; me: Rea
   if (found.error) return <StateView kind='error' message={found.error.message} onRetry={found.reload} />;
   if (found.loading || !found.data) return <StateView kind='loading' />;
   if (!staff) return <StateView kind='empty' title='未找到该人员' message='该人员可能已被移除或工号已变更' />;
-  return <StaffEditor staff={staff} onChange={setStaff} isSelf={staff.id === me.staff.id} />;
+  const thisYear = Number(localDayKey(new Date(), me.settings.timeZone).slice(0, 4));
+  return (
+    <>
+      <StaffEditor staff={staff} onChange={setStaff} isSelf={staff.id === me.staff.id} />
+      {/* The study archive is the person's own and the admins' to see (DESIGN.md §5). */}
+      <ArchivePanel thisYear={thisYear} staffId={staff.id} />
+    </>
+  );
 }
 
 interface EditorProps {
@@ -121,16 +131,6 @@ function StaffEditor({ staff, onChange, isSelf }: EditorProps) {
       </Card>
     </View>
   );
-}
-
-/** weapp hands query values over still encoded, H5 decoded; decoding twice is harmless for ids. */
-function decodeParam(value: string | undefined): string {
-  if (!value) return '';
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 function Info({ label, value }: { label: string; value: string }) {

@@ -71,3 +71,18 @@ test('a member without the admin role never sees the page', async () => {
   expect(await screen.findByText('没有权限')).toBeTruthy();
   expect(sent('staff.list')).toHaveLength(0);
 });
+
+test("shows the member's study archive, asked for by staff id", async () => {
+  server.on('checkin.archive', () =>
+    ok({
+      year: 2026,
+      staff: { id: 's-5', staffNo: 'T0005', name: '陈静', department: '预算科' },
+      months: [{ month: '2026-03', checkins: 18, makeups: 1, minutes: 380 }],
+      total: { checkins: 18, makeups: 1, minutes: 380 },
+    }),
+  );
+  render(<StaffDetailPage />);
+  await screen.findByText('陈静（T0005 · 预算科）');
+  expect(sent('checkin.archive')[0].input).toMatchObject({ staffId: 's-5' });
+  expect(screen.getAllByText('18')).toHaveLength(2); // March and the year's total
+});
