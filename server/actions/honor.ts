@@ -2,6 +2,7 @@ import type { HandlerMap } from '../context';
 import { honorVote } from './honor-ballot';
 import { honorNominate, honorNominations, honorReview, honorSecond } from './honor-nominations';
 import { honorBoard, honorObject, honorResults } from './honor-publicity';
+import { honorRoundUpdate } from './honor-round-update';
 import { honorRoundAdvance, honorRoundCreate, honorRoundGet, honorRoundList, honorSelect } from './honor-rounds';
 
 type HonorAction = Extract<keyof HandlerMap, `honor.${string}`>;
@@ -10,6 +11,7 @@ type HonorAction = Extract<keyof HandlerMap, `honor.${string}`>;
 export const honorHandlers: Pick<HandlerMap, HonorAction> = {
   'honor.round.create': honorRoundCreate,
   'honor.round.advance': honorRoundAdvance,
+  'honor.round.update': honorRoundUpdate,
   'honor.review': honorReview,
   'honor.select': honorSelect,
   'honor.round.list': honorRoundList,

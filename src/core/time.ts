@@ -22,6 +22,11 @@ export function localMonthKey(now: Date, timeZone: string): MonthKey {
   return dayjs(now).tz(timeZone).format('YYYY-MM');
 }
 
+/** 'HH:mm' of an instant on the unit's clock, e.g. to fill a time picker. */
+export function localTimeKey(now: Date, timeZone: string): string {
+  return dayjs(now).tz(timeZone).format('HH:mm');
+}
+
 /** Minutes since local midnight, for window checks. */
 export function localMinuteOfDay(now: Date, timeZone: string): number {
   const t = dayjs(now).tz(timeZone);

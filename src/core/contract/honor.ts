@@ -19,6 +19,18 @@ export type * from './honor-views';
 
 const distinct = (values: readonly string[]) => new Set(values).size === values.length;
 
+/**
+ * Moving the deadlines of a round that has not opened its vote yet: a review that runs late would
+ * otherwise leave the admin only cancelling the round and starting over.
+ */
+export const honorRoundUpdateInput = z
+  .object({
+    roundId: id('评选编号'),
+    nominateUntil: instant('推荐截止时间').optional(),
+    voteUntil: instant('投票截止时间').optional(),
+  })
+  .strict();
+
 export const honorRoundCreateInput = z
   .object({
     title: text('评选名称', 60, 2),
@@ -127,6 +139,7 @@ export const honorBoardInput = z
 export const honorActions = {
   'honor.round.create': privilegedWrite(honorRoundCreateInput, ADMIN),
   'honor.round.advance': privilegedWrite(honorRoundAdvanceInput, ADMIN),
+  'honor.round.update': privilegedWrite(honorRoundUpdateInput, ADMIN),
   'honor.review': privilegedWrite(honorReviewInput, ADMIN),
   'honor.select': privilegedWrite(honorSelectInput, ADMIN),
   'honor.round.list': member(empty),
@@ -146,6 +159,7 @@ export const honorActions = {
 export interface HonorOutputs {
   'honor.round.create': { round: HonorRound };
   'honor.round.advance': { round: HonorRound; already?: boolean };
+  'honor.round.update': { round: HonorRound };
   'honor.review': { nomination: HonorNomination; already?: boolean };
   'honor.select': { round: HonorRound; already?: boolean };
   'honor.round.list': { items: HonorRound[]; currentId: string | null };

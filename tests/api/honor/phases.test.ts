@@ -146,3 +146,52 @@ describe('advancing a round', () => {
     expect(list.items.find((r) => r.id === round.id)).toMatchObject({ phase: 'nominating', voted: false });
   });
 });
+
+describe('moving the deadlines before the vote opens', () => {
+  it('moves both deadlines of a nominating round, and the vote follows the new one', async () => {
+    const round = await h.open();
+    const admin = await h.as('T0001');
+    const moved = await t.ok(
+      'honor.round.update',
+      { roundId: round.id, nominateUntil: '2026-03-09T18:00:00+08:00', voteUntil: '2026-03-20T18:00:00+08:00' },
+      admin,
+    );
+    expect(moved.round).toMatchObject({ nominateUntil: '2026-03-09T10:00:00.000Z', voteUntil: '2026-03-20T10:00:00.000Z' });
+    // Monday 9 March, morning: under the old deadline nominations had closed; now they are open.
+    await h.at('2026-03-09T09:00:00+08:00');
+    expect((await t.ok('honor.round.get', { roundId: round.id }, await h.as('T0010'))).round.stage.canNominate).toBe(true);
+    const audit = await t.ok('audit.list', {}, admin);
+    expect(audit.items.some((a) => a.action === 'honor.round.update' && a.target === `honorRound:${round.id}`)).toBe(true);
+  });
+
+  it('lets a late review move only the vote deadline', async () => {
+    const round = await h.open();
+    await h.at(AT.reviewing);
+    await h.advance(round.id, 'reviewing');
+    const admin = await h.as('T0001');
+    const res = await t.call('honor.round.update', { roundId: round.id, nominateUntil: '2026-03-20T18:00:00+08:00' }, admin);
+    expect(errorOf(res).details?.rule).toBe('phase');
+    const moved = await t.ok('honor.round.update', { roundId: round.id, voteUntil: '2026-03-27T18:00:00+08:00' }, admin);
+    expect(moved.round.voteUntil).toBe('2026-03-27T10:00:00.000Z');
+  });
+
+  it('refuses deadlines in the past, a vote closing before nominations, other phases and non-admins, changing nothing', async () => {
+    const round = await h.open();
+    const admin = await h.as('T0001');
+    const before = await h.snapshot();
+    const past = await t.call('honor.round.update', { roundId: round.id, voteUntil: '2026-03-01T18:00:00+08:00' }, admin);
+    expect(errorOf(past).details?.rule).toBe('deadline');
+    const crossed = await t.call('honor.round.update', { roundId: round.id, voteUntil: '2026-03-05T18:00:00+08:00' }, admin);
+    expect(crossed.status).toBe(400);
+    expect(errorOf(crossed).details?.fields?.[0].field).toBe('voteUntil');
+    const staff = await t.call('honor.round.update', { roundId: round.id, voteUntil: '2026-03-27T18:00:00+08:00' }, await h.as('T0010'));
+    expect(staff.status).toBe(403);
+    const unknown = await t.call('honor.round.update', { roundId: 'nope', voteUntil: '2026-03-27T18:00:00+08:00' }, admin);
+    expect(unknown.status).toBe(404);
+    expect(await h.snapshot()).toEqual(before);
+
+    await h.advance(round.id, 'cancelled');
+    const cancelled = await t.call('honor.round.update', { roundId: round.id, voteUntil: '2026-03-27T18:00:00+08:00' }, admin);
+    expect(errorOf(cancelled).details?.rule).toBe('phase');
+  });
+});

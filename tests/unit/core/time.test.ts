@@ -7,6 +7,7 @@ import {
   localInstant,
   localMinuteOfDay,
   localMonthKey,
+  localTimeKey,
   weekdayOf,
 } from '../../../src/core/time';
 
@@ -38,6 +39,11 @@ describe('local day keys in Asia/Shanghai while the process runs in UTC', () => 
     expect(localMinuteOfDay(new Date('2026-03-02T01:29:59Z'), TZ)).toBeCloseTo(9 * 60 + 29 + 59 / 60, 6);
     expect(localMinuteOfDay(new Date('2026-03-02T01:30:00Z'), TZ)).toBe(9 * 60 + 30);
     expect(localMinuteOfDay(new Date('2026-03-01T16:00:00Z'), TZ)).toBe(0);
+  });
+
+  it('reads the local clock of an instant', () => {
+    expect(localTimeKey(new Date('2026-03-06T10:00:00Z'), TZ)).toBe('18:00');
+    expect(localTimeKey(new Date('2026-03-01T16:05:00Z'), TZ)).toBe('00:05');
   });
 
   it('finds the instant of a local time', () => {

@@ -10,6 +10,7 @@ import type { ReadySession } from '@/features/session/session';
 import { formatDay } from '../format';
 import { RoundSummary } from '../RoundSummary';
 import { decodeParam } from '../routes';
+import { DeadlinesForm } from './DeadlinesForm';
 import { ResultsPanel } from './ResultsPanel';
 import { ReviewItem } from './ReviewItem';
 import '../honor.scss';
@@ -35,6 +36,9 @@ function Manage({ roundId, me }: { roundId: string; me: ReadySession }) {
     <View className='hn-page hn-admin'>
       <RoundSummary round={round} timeZone={me.settings.timeZone}>
         <PhaseActions round={round} pending={pending} onMoved={list.reload} />
+        {['draft', 'nominating', 'reviewing'].includes(round.phase) && (
+          <DeadlinesForm key={`${round.nominateUntil}-${round.voteUntil}`} round={round} timeZone={me.settings.timeZone} onSaved={list.reload} />
+        )}
       </RoundSummary>
       {(round.phase === 'voting' && closed) || round.phase === 'publicity' || round.phase === 'published' ? (
         <ResultsPanel key={round.phase} round={round} onSelected={list.reload} />
