@@ -3,6 +3,7 @@ import { honorVote } from './honor-ballot';
 import { honorNominate, honorNominations, honorReview, honorSecond } from './honor-nominations';
 import { honorBoard, honorObject, honorResults } from './honor-publicity';
 import { honorRoundUpdate } from './honor-round-update';
+import { honorUnselect } from './honor-unselect';
 import { honorRoundAdvance, honorRoundCreate, honorRoundGet, honorRoundList, honorSelect } from './honor-rounds';
 
 type HonorAction = Extract<keyof HandlerMap, `honor.${string}`>;
@@ -14,6 +15,7 @@ export const honorHandlers: Pick<HandlerMap, HonorAction> = {
   'honor.round.update': honorRoundUpdate,
   'honor.review': honorReview,
   'honor.select': honorSelect,
+  'honor.unselect': honorUnselect,
   'honor.round.list': honorRoundList,
   'honor.round.get': honorRoundGet,
   'honor.nominate': honorNominate,

@@ -19,6 +19,8 @@ export interface HonorRoundDoc {
   /** The selected nominations, and their nominees (for notices). */
   winnerIds?: string[];
   winnerStaffIds?: string[];
+  /** Honorees taken off the list during publicity (an upheld objection), with the admin's reason. */
+  unselected?: { nominationId: string; reason: string; at: string; by: string }[];
   publicityStart?: string;
   publicityEnd?: string;
   publicityEndsAt?: string;

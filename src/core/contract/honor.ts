@@ -92,6 +92,11 @@ export const honorSelectInput = z
 
 export const honorRoundIdInput = z.object({ roundId: id('评选编号') }).strict();
 
+/** Taking an honoree off the list during publicity, e.g. after an objection was upheld. */
+export const honorUnselectInput = z
+  .object({ roundId: id('评选编号'), nominationId: id('推荐编号'), reason: text('撤销原因', 200, 2) })
+  .strict();
+
 export const photoId = z
   .string({ message: '照片编号应为文字' })
   .refine(isPhotoId, { message: '照片无效，请重新上传' });
@@ -142,6 +147,7 @@ export const honorActions = {
   'honor.round.update': privilegedWrite(honorRoundUpdateInput, ADMIN),
   'honor.review': privilegedWrite(honorReviewInput, ADMIN),
   'honor.select': privilegedWrite(honorSelectInput, ADMIN),
+  'honor.unselect': privilegedWrite(honorUnselectInput, ADMIN),
   'honor.round.list': member(empty),
   'honor.round.get': member(honorRoundIdInput),
   // Audited when a secretary or admin writes (DESIGN.md §5): nominations are not secret.
@@ -162,6 +168,7 @@ export interface HonorOutputs {
   'honor.round.update': { round: HonorRound };
   'honor.review': { nomination: HonorNomination; already?: boolean };
   'honor.select': { round: HonorRound; already?: boolean };
+  'honor.unselect': { round: HonorRound; already?: boolean };
   'honor.round.list': { items: HonorRound[]; currentId: string | null };
   'honor.round.get': { round: HonorRound };
   'honor.nominate': { nomination: HonorNomination; seconded: boolean; already?: boolean };

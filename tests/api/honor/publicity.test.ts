@@ -114,3 +114,46 @@ describe('publicity and publication', () => {
     expect((await t.ok('honor.board', { year: 2025 }, staff)).rounds).toEqual([]);
   });
 });
+
+describe('taking an honoree off the list during publicity', () => {
+  it('removes them from the board to be published, tells them, and is harmless to repeat', async () => {
+    const { round, ids } = await h.voting(['T0005', 'T0006']);
+    await h.at(AT.select);
+    await select(round.id, [ids.T0005, ids.T0006]);
+    const admin = await h.as('T0001');
+    const res = await t.ok('honor.unselect', { roundId: round.id, nominationId: ids.T0006, reason: '异议经核实成立' }, admin);
+    expect(res.round.winnerIds).toEqual([ids.T0005]);
+    expect((await t.ok('honor.unselect', { roundId: round.id, nominationId: ids.T0006, reason: '异议经核实成立' }, admin)).already).toBe(true);
+    const notice = (await t.ok('inbox.list', {}, await h.as('T0006'))).items.find((m) => m.kind === 'honor.unselected');
+    expect(notice?.body).toMatch(/未列入/);
+    expect(notice?.body).not.toMatch(/异议/); // the reason stays with the admins
+
+    // The last one cannot be taken off; publishing carries only who is left.
+    const last = await t.call('honor.unselect', { roundId: round.id, nominationId: ids.T0005, reason: '测试最后一人' }, admin);
+    expect(errorOf(last).details?.rule).toBe('lastHonoree');
+    await h.at('2026-03-24T09:00:00+08:00');
+    await h.advance(round.id, 'published');
+    const board = await t.ok('honor.board', { year: 2026 }, await h.as('T0020'));
+    const published = board.rounds.find((r) => r.round.id === round.id);
+    expect(published?.honorees.map((n) => n.nominee.name)).toEqual(['陈静']);
+  });
+
+  it('refuses outside publicity, for someone not on the list, for non-admins, and with an unclean reason, changing nothing', async () => {
+    const { round, ids } = await h.voting(['T0005', 'T0006'], ['T0007']);
+    const admin = await h.as('T0001');
+    const early = await t.call('honor.unselect', { roundId: round.id, nominationId: ids.T0005, reason: '投票期间' }, admin);
+    expect(errorOf(early).details?.rule).toBe('phase');
+    await h.at(AT.select);
+    await select(round.id, [ids.T0005, ids.T0006]);
+    const before = await h.snapshot();
+    const notListed = await t.call('honor.unselect', { roundId: round.id, nominationId: ids.T0007, reason: '不在名单' }, admin);
+    expect(errorOf(notListed).details?.rule).toBe('notHonoree');
+    const staff = await t.call('honor.unselect', { roundId: round.id, nominationId: ids.T0005, reason: '我要撤销' }, await h.as('T0010'));
+    expect(staff.status).toBe(403);
+    const unclean = await t.call('honor.unselect', { roundId: round.id, nominationId: ids.T0005, reason: '涉嫌赌博' }, admin);
+    expect(errorOf(unclean).details?.rule).toBe('content');
+    const empty = await t.post('honor.unselect', { roundId: round.id, nominationId: ids.T0005, reason: '' }, admin);
+    expect(empty.status).toBe(400);
+    expect(await h.snapshot()).toEqual(before);
+  });
+});

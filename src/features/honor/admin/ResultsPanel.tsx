@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { useMutation, useQuery } from '@/api/hooks';
 import type { HonorRound } from '@/core/contract/honor';
 import { Card } from '@/components/Card';
@@ -15,6 +15,22 @@ export function ResultsPanel({ round, onSelected }: { round: HonorRound; onSelec
   const [chosen, setChosen] = useState<string[]>(round.winnerIds ?? []);
   const select = useMutation('honor.select');
   const selecting = round.phase === 'voting';
+  const [withdrawing, setWithdrawing] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const unselect = useMutation('honor.unselect');
+
+  // After an upheld objection: the honoree leaves the list before it is published.
+  async function withdraw() {
+    // Checked here too: a disabled Taro button still delivers taps on H5.
+    if (!withdrawing || unselect.busy || reason.trim().length < 2) return;
+    const res = await unselect.run({ roundId: round.id, nominationId: withdrawing, reason: reason.trim() });
+    if (res.ok) {
+      toast('已撤销入选');
+      setWithdrawing(null);
+      setReason('');
+      onSelected();
+    }
+  }
 
   async function confirm() {
     if (chosen.length === 0 || select.busy) return;
@@ -45,10 +61,24 @@ export function ResultsPanel({ round, onSelected }: { round: HonorRound; onSelec
               <Text className='hn-results__cat'>{r.nomination.category}</Text>
               <Text className='hn-results__votes'>{r.votes} 票</Text>
               {r.winner && <Text className='badge hn-badge--gold'>入选</Text>}
+              {r.winner && round.phase === 'publicity' && (
+                <Button className='btn btn--small' onClick={(e) => { e.stopPropagation(); setWithdrawing(r.nomination.id); }}>撤销入选</Button>
+              )}
             </View>
           );
         })}
       </View>
+      {withdrawing && (
+        <View className='hn-unselect'>
+          <Input className='field__input' value={reason} placeholder='撤销原因（仅管理员可见）' maxlength={200}
+            onInput={(e) => setReason(e.detail.value)} />
+          <View className='btn-row'>
+            <Button className='btn btn--danger' disabled={unselect.busy || reason.trim().length < 2} onClick={() => void withdraw()}>确认撤销</Button>
+            <Button className='btn' onClick={() => setWithdrawing(null)}>取消</Button>
+          </View>
+          <ErrorText message={unselect.error?.message} />
+        </View>
+      )}
       <ErrorText message={select.error?.message} />
       {selecting && (
         <Button className='btn btn--primary' disabled={select.busy || chosen.length === 0} onClick={() => void confirm()}>
