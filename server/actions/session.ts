@@ -12,7 +12,7 @@ export const BIND_WINDOW_MS = 60 * 60 * 1000;
 
 export async function sessionMe(_input: ParsedInput<'session.me'>, ctx: Ctx): Promise<ActionOutput<'session.me'>> {
   const { staff, roles } = ctx.caller;
-  return { staff: staff ? staffView(staff) : null, roles, settings: await ctx.settings() };
+  return { staff: staff ? staffView(staff) : null, roles, settings: await ctx.settings(), now: ctx.clock.now().toISOString() };
 }
 
 /** Names are compared without any white space, so '王 芳' and '王芳' are the same person. */

@@ -31,6 +31,8 @@ export interface SessionMe {
   staff: StaffView | null;
   roles: Role[];
   settings: PublicSettings;
+  /** The server's clock when it answered: what "today" means, whatever the phone's clock says. */
+  now?: string;
 }
 
 /** Settings every member may read (the same fields; none is secret today). */

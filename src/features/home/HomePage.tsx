@@ -4,7 +4,7 @@ import { ActivityHomeCard } from '@/features/activity/ActivityHomeCard';
 import { SessionGate } from '@/features/session/SessionGate';
 import { HonorHomeCard } from '@/features/honor/HonorHomeCard';
 import { UnreadChip } from '@/features/inbox/MeInboxCard';
-import type { ReadySession } from '@/features/session/session';
+import { type ReadySession, serverNow } from '@/features/session/session';
 import { ReadingHomeCard } from '@/features/reading/ReadingHomeCard';
 import { MyNextEventCard } from '@/features/volunteer/MyNextEventCard';
 import { formatLocalDate, greetingFor } from './greeting';
@@ -15,7 +15,7 @@ export function HomePage() {
 }
 
 function Home({ me }: { me: ReadySession }) {
-  const now = new Date();
+  const now = serverNow();
   const { timeZone, unitName } = me.settings;
   return (
     <View className='home'>

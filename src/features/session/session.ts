@@ -18,6 +18,13 @@ export type SessionState =
 export const NO_DEMO_MESSAGE = '浏览器版未开启演示模式，请在微信中打开“同心”小程序';
 
 let snapshot: SessionState = { kind: 'loading' };
+/** Server clock minus this device's clock, from the last session.me. */
+let clockOffsetMs = 0;
+
+/** Now on the server's clock (the phone's may be wrong, and the demo's dev clock may be moved). */
+export function serverNow(): Date {
+  return new Date(Date.now() + clockOffsetMs);
+}
 let pending: Promise<SessionState> | null = null;
 const listeners = new Set<(state: SessionState) => void>();
 
@@ -45,6 +52,7 @@ async function resolve(): Promise<SessionState> {
     return { kind: 'error', message: res.error.message };
   }
   const me = res.data;
+  if (me.now) clockOffsetMs = Date.parse(me.now) - Date.now();
   if (!me.staff) return { kind: 'unbound', me };
   if (!me.staff.active) return { kind: 'inactive', me };
   return { kind: 'ready', me: { ...me, staff: me.staff } };

@@ -16,6 +16,13 @@ describe('session.me', () => {
     expect(me.settings.readingWindowStart).toBe('06:00');
   });
 
+  it("tells the server's clock, which the dev clock moves", async () => {
+    await t.setClock('2026-03-02T07:30:00+08:00', true);
+    const me = await t.ok('session.me', {}, await t.login('demo-T0002'));
+    expect(me.now).toBe('2026-03-01T23:30:00.000Z');
+    await t.ok('dev.clock.reset', {});
+  });
+
   it('shows a seeded demo member with their roles', async () => {
     const me = await t.ok('session.me', {}, await t.login('demo-T0001'));
     expect(me.staff).toMatchObject({ staffNo: 'T0001', name: '李明', department: '办公室', active: true });

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { setTransport } from '@/api/client';
 import { clearToken, getToken, setToken } from '@/api/token';
-import { resetSession } from '@/features/session/session';
+import { loadSession, resetSession, serverNow } from '@/features/session/session';
 import { SessionGate } from '@/features/session/SessionGate';
 import { boundMe, fail, type FakeServer, fakeServer, ok, unboundMe } from '../support/fake-server';
 
@@ -74,4 +74,11 @@ test('one session.me serves every page that mounts', async () => {
   );
   expect(await screen.findAllByText('欢迎 孙丽')).toHaveLength(2);
   expect(server.calls.filter((c) => c.action === 'session.me')).toHaveLength(1);
+});
+
+test("the app's 'now' follows the server's clock, not the phone's", async () => {
+  const serverTime = '2030-01-02T03:04:05.000Z';
+  server.on('session.me', () => ok({ ...boundMe(), now: serverTime }));
+  await loadSession(true);
+  expect(Math.abs(serverNow().getTime() - Date.parse(serverTime))).toBeLessThan(5_000);
 });
