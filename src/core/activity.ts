@@ -1,3 +1,4 @@
+import { type Schedule, scheduleStage } from './schedule';
 /**
  * Pure rules of sports and culture activities (活动报名, DESIGN.md §5): schedule, deadline, team size,
  * the per-person item limit and gender restriction. No IO: the server and the client forms share them.
@@ -38,21 +39,12 @@ export const ACTIVITY_PHASE_LABELS: Record<ActivityPhase, string> = {
   cancelled: '已取消',
 };
 
-export interface Schedule {
-  startAt: string;
-  endAt: string;
-  signupDeadline: string;
-}
-
 const ms = (iso: string) => Date.parse(iso);
 
 export function activityPhase(a: Schedule & { cancelled: boolean }, now: Date): ActivityPhase {
   if (a.cancelled) return 'cancelled';
-  const t = now.getTime();
-  if (t < ms(a.signupDeadline)) return 'open';
-  if (t < ms(a.startAt)) return 'closed';
-  if (t < ms(a.endAt)) return 'ongoing';
-  return 'ended';
+  const stage = scheduleStage(a, now);
+  return stage === 'over' ? 'ended' : stage;
 }
 
 /** Registering, withdrawing, leaving and adding members are allowed strictly before the deadline. */

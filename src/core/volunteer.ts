@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import { localDayKey } from './time';
+import { type Schedule, scheduleStage } from './schedule';
 
 /**
  * Volunteer service rules (DESIGN.md §5), pure: the event's phase, the on-site code's time windows and
@@ -32,21 +33,14 @@ export const PHASE_LABELS: Record<VolunteerPhase, string> = {
   cancelled: '已取消',
 };
 
-export interface EventTimes {
-  startAt: string;
-  endAt: string;
-  signupDeadline: string;
-}
+export type EventTimes = Schedule;
 
 const ms = (iso: string) => Date.parse(iso);
 
 export function eventPhase(event: EventTimes & { cancelled: boolean }, now: Date): VolunteerPhase {
   if (event.cancelled) return 'cancelled';
-  const t = now.getTime();
-  if (t >= ms(event.endAt)) return 'finished';
-  if (t >= ms(event.startAt)) return 'ongoing';
-  if (t >= ms(event.signupDeadline)) return 'closed';
-  return 'open';
+  const stage = scheduleStage(event, now);
+  return stage === 'over' ? 'finished' : stage;
 }
 
 /** Sign-in: from an hour before the start until the end. */
