@@ -21,8 +21,8 @@ const FORBIDDEN = [
   /node_modules\/(better-sqlite3|fastify|@fastify|pino|avvio|light-my-request)\//,
   /^server\/store\/sqlite/,
   /^server\/entry\/(http|serve|args)\.ts$/,
-  /^server\/actions\/dev\.ts$/,
-  /^server\/seed\.ts$/,
+  /^server\/features\/dev\//,
+  /^server\/entry\/token\.ts$/,
 ];
 
 const result = await build({

@@ -3,11 +3,11 @@ import type { z } from 'zod';
 import { type ActionName, contract, isActionName } from '../src/core/contract';
 import { AppError, type ApiResult, type FieldIssue, HTTP_STATUS } from '../src/core/errors';
 import { hasAnyRole, type Role } from '../src/core/roles';
-import type { Settings } from '../src/core/settings';
-import type { Clock } from './clock';
-import type { AppStore, Caller, ContentCheck, Ctx, Handler, HandlerMap } from './context';
-import { newId } from './ids';
-import { loadSettings } from './settings';
+import type { Settings } from '../src/core/settings/schema';
+import type { Clock } from './kernel/clock';
+import type { AppStore, Caller, ContentCheck, Ctx, Handler, HandlerMap } from './kernel/context';
+import { newId } from './kernel/ids';
+import { loadSettings } from './features/settings/load';
 import { isDuplicate } from './store/port';
 
 export interface RouterRequest {

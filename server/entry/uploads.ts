@@ -3,9 +3,9 @@ import { createReadStream, mkdirSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { MAX_PHOTO_BYTES } from '../../src/core/honor';
+import { MAX_PHOTO_BYTES } from '../../src/core/honor/rules';
 import { AppError, HTTP_STATUS } from '../../src/core/errors';
-import type { AppStore } from '../context';
+import type { AppStore } from '../kernel/context';
 
 /**
  * Photo uploads of the local server (好人榜 deeds photos). The cloud build never sees this: on weapp

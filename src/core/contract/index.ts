@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { activityActions, type ActivityOutputs } from './activity';
-import { devActions, type DevOutputs } from './dev';
-import { honorActions, type HonorOutputs } from './honor';
-import { inboxActions, type InboxOutputs } from './inbox';
-import { readingActions, type ReadingOutputs } from './reading';
-import { rosterActions, type RosterOutputs } from './roster';
-import { volunteerActions, type VolunteerOutputs } from './volunteer';
+import { activityActions, type ActivityOutputs } from '../activity/contract';
+import { devActions, type DevOutputs } from '../dev/contract';
+import { honorActions, type HonorOutputs } from '../honor/contract';
+import { inboxActions, type InboxOutputs } from '../inbox/contract';
+import { readingActions, type ReadingOutputs } from '../reading/contract';
+import { rosterActions, type RosterOutputs } from '../people/contract';
+import { volunteerActions, type VolunteerOutputs } from '../volunteer/contract';
 
 /**
  * The action registry: one action = one schema. Names are part of the public contract. Each feature
@@ -34,6 +34,6 @@ export function isActionName(name: string): name is ActionName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export type { DemoIdentity } from './dev';
+export type { DemoIdentity } from '../dev/contract';
 export * from './fields';
 export * from './define';

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ACTIVITY_KIND_LABELS, ACTIVITY_PHASE_LABELS } from '@/core/activity';
-import type { ActivitySummary } from '@/core/contract/activity-views';
+import { ACTIVITY_KIND_LABELS, ACTIVITY_PHASE_LABELS } from '@/core/activity/rules';
+import type { ActivitySummary } from '@/core/activity/views';
 import { Card } from '@/components/Card';
 import { formatSpan, formatWhen, seatsText } from './format';
 import { ACTIVITY_ROUTES, withId } from './routes';

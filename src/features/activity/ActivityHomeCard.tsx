@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
-import { ACTIVITY_KIND_LABELS } from '@/core/activity';
+import { ACTIVITY_KIND_LABELS } from '@/core/activity/rules';
 import { Card } from '@/components/Card';
 import { ErrorText } from '@/components/StateView';
 import { ROUTES } from '@/features/session/routes';

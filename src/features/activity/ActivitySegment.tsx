@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
-import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS, type ActivityKind } from '@/core/activity';
+import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS, type ActivityKind } from '@/core/activity/rules';
 import { hasAnyRole } from '@/core/roles';
 import { StateView } from '@/components/StateView';
 import type { ReadySession } from '@/features/session/session';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
-import type { ActivityItemView } from '@/core/contract/activity-views';
-import type { StaffPick } from '@/core/models';
+import type { ActivityItemView } from '@/core/activity/views';
+import type { StaffPick } from '@/core/people/views';
 import { ErrorText } from '@/components/StateView';
 import { toast } from '@/components/confirm';
 import { MemberPicker } from './MemberPicker';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { call } from '@/api/client';
-import { entrySize, itemRequirement } from '@/core/activity';
+import { entrySize, itemRequirement } from '@/core/activity/rules';
 import type { ApiResult } from '@/core/errors';
-import type { ActivityDetail, ActivityItemDetail, MyEntryView } from '@/core/contract/activity-views';
+import type { ActivityDetail, ActivityItemDetail, MyEntryView } from '@/core/activity/views';
 import { Card } from '@/components/Card';
 import { ErrorText } from '@/components/StateView';
 import { confirmAction, toast } from '@/components/confirm';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
-import type { ActivityItemView, RegisterResult } from '@/core/contract/activity-views';
+import type { ActivityItemView, RegisterResult } from '@/core/activity/views';
 import type { ApiError } from '@/core/errors';
-import type { StaffPick } from '@/core/models';
+import type { StaffPick } from '@/core/people/views';
 import { Field } from '@/components/Field';
 import { ErrorText } from '@/components/StateView';
 import { toast } from '@/components/confirm';

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import type { ActivityItemView, EntryStatus } from '../../core/contract/activity-views';
+import type { ActivityItemView, EntryStatus } from '../../core/activity/views';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

@@ -1,6 +1,6 @@
-import { entrySize, teamSizeProblem, type TeamBounds } from '../../core/activity';
-import { TEAM_NAME_MAX } from '../../core/contract/activity';
-import type { StaffPick } from '../../core/models';
+import { entrySize, teamSizeProblem, type TeamBounds } from '../../core/activity/rules';
+import { TEAM_NAME_MAX } from '../../core/activity/contract';
+import type { StaffPick } from '../../core/people/views';
 import type { FieldErrors } from '../forms/issues';
 
 /** The team registration form before it is sent: checked here with the same rules the server applies. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import type { HonorNomination } from '@/core/contract/honor';
+import type { HonorNomination } from '@/core/honor/contract';
 import { ErrorText } from '@/components/StateView';
 import { confirmAction } from '@/components/confirm';
 

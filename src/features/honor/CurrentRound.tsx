@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
-import type { HonorNomination, HonorRound } from '@/core/contract/honor';
+import type { HonorNomination, HonorRound } from '@/core/honor/contract';
 import { StateView } from '@/components/StateView';
 import type { ReadySession } from '@/features/session/session';
 import { RoundNominations } from './RoundNominations';

@@ -1,8 +1,8 @@
 import { type ReactNode, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import type { HonorNomination } from '@/core/contract/honor';
-import { KIND_LABELS, photoSrc } from '@/core/honor';
+import type { HonorNomination } from '@/core/honor/contract';
+import { KIND_LABELS, photoSrc } from '@/core/honor/rules';
 import { STATUS_LABELS } from './format';
 
 const SHORT = 90;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
-import type { HonorNomination } from '@/core/contract/honor';
-import { OBJECTION_MAX, OBJECTION_MIN } from '@/core/honor';
+import type { HonorNomination } from '@/core/honor/contract';
+import { OBJECTION_MAX, OBJECTION_MIN } from '@/core/honor/rules';
 import { Field } from '@/components/Field';
 import { ErrorText } from '@/components/StateView';
 import { toast } from '@/components/confirm';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
-import { MAX_PHOTOS, photoSrc } from '@/core/honor';
+import { MAX_PHOTOS, photoSrc } from '@/core/honor/rules';
 import { ErrorText } from '@/components/StateView';
 import { pickPhotos } from './photos';
 

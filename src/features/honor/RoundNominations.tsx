@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { call } from '@/api/client';
-import type { HonorNomination, HonorRound } from '@/core/contract/honor';
+import type { HonorNomination, HonorRound } from '@/core/honor/contract';
 import { ErrorText } from '@/components/StateView';
 import { toast } from '@/components/confirm';
 import { NominationCard } from './NominationCard';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { HonorRound } from '@/core/contract/honor';
-import { type HonorPhase, PHASE_ORDER } from '@/core/honor';
+import type { HonorRound } from '@/core/honor/contract';
+import { type HonorPhase, PHASE_ORDER } from '@/core/honor/rules';
 import { Card } from '@/components/Card';
 import { formatDay, formatInstant, phaseBadge } from './format';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
-import type { StaffPick } from '@/core/models';
+import type { StaffPick } from '@/core/people/views';
 import { StateView } from '@/components/StateView';
 
 interface Props {

@@ -1,8 +1,8 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { PHASE_LABELS, type HonorPhase } from '@/core/honor';
-import type { HonorStatus } from '@/core/contract/honor';
+import { PHASE_LABELS, type HonorPhase } from '@/core/honor/rules';
+import type { HonorStatus } from '@/core/honor/contract';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { isWeapp } from '@/api/client';
 import { asEnvelope } from '@/api/envelope';
 import { getToken } from '@/api/token';
-import { MAX_PHOTO_BYTES } from '@/core/honor';
+import { MAX_PHOTO_BYTES } from '@/core/honor/rules';
 
 /**
  * Deeds photos: chosen on the phone or in the browser, checked here (type and size) and uploaded

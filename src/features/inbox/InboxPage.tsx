@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { call } from '@/api/client';
-import type { InboxItem } from '@/core/contract/inbox';
-import { formatDateTime } from '@/core/volunteer';
+import type { InboxItem } from '@/core/inbox/contract';
+import { formatDateTime } from '@/core/volunteer/rules';
 import { Page } from '@/components/Page';
 import { ErrorText, StateView } from '@/components/StateView';
 import { SessionGate } from '@/features/session/SessionGate';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
-import type { CheckinResult, CheckinView, ReadingToday } from '@/core/contract/reading';
-import { readingSecondsLeft, windowState } from '@/core/reading';
+import type { CheckinResult, CheckinView, ReadingToday } from '@/core/reading/contract';
+import { readingSecondsLeft, windowState } from '@/core/reading/rules';
 import { ErrorText } from '@/components/StateView';
 import { clockText } from './format';
 import { MakeupForm } from './MakeupForm';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
-import { MAKEUP_REASON_MAX } from '@/core/contract/reading';
-import type { MakeupResult } from '@/core/contract/reading';
-import { dayLabel } from '@/core/reading';
+import { MAKEUP_REASON_MAX } from '@/core/reading/contract';
+import type { MakeupResult } from '@/core/reading/contract';
+import { dayLabel } from '@/core/reading/rules';
 import { Field } from '@/components/Field';
 import { ErrorText } from '@/components/StateView';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
-import type { CalendarEntry } from '@/core/contract/reading';
-import { dayLabel } from '@/core/reading';
+import type { CalendarEntry } from '@/core/reading/contract';
+import { dayLabel } from '@/core/reading/rules';
 import { localMonthKey } from '@/core/time';
 import { Card } from '@/components/Card';
 import { StateView } from '@/components/StateView';

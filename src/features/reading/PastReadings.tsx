@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
-import { dayLabel } from '@/core/reading';
+import { dayLabel } from '@/core/reading/rules';
 import { localMonthKey } from '@/core/time';
 import { Card } from '@/components/Card';
 import { StateView } from '@/components/StateView';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import type { ReadingView } from '@/core/contract/reading';
-import { dayLabel, paragraphsOf } from '@/core/reading';
+import type { ReadingView } from '@/core/reading/contract';
+import { dayLabel, paragraphsOf } from '@/core/reading/rules';
 
 /** A reading set for a phone: a heading, then paragraphs with an indent and generous line height. */
 export function ReadingBody({ reading }: { reading: Pick<ReadingView, 'title' | 'body' | 'date' | 'source'> }) {

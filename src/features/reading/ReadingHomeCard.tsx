@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
-import type { ReadingToday } from '@/core/contract/reading';
+import type { ReadingToday } from '@/core/reading/contract';
 import { Card } from '@/components/Card';
 import { ErrorText } from '@/components/StateView';
 import { ROUTES } from '@/features/session/routes';

@@ -1,4 +1,4 @@
-import type { DayState } from '@/core/reading';
+import type { DayState } from '@/core/reading/rules';
 
 /** Display helpers of the reading feature; pure, so that they are tested without rendering. */
 

@@ -1,6 +1,6 @@
 import { call, health, isWeapp } from '@/api/client';
 import { clearToken, getToken } from '@/api/token';
-import type { SessionMe, StaffView } from '@/core/models';
+import type { SessionMe, StaffView } from '@/core/people/views';
 
 export type ReadySession = SessionMe & { staff: StaffView };
 

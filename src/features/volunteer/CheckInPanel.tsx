@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { call, isWeapp } from '@/api/client';
-import { isCodeShape, parseCodePayload } from '@/core/volunteer';
+import { isCodeShape, parseCodePayload } from '@/core/volunteer/rules';
 import { ErrorText } from '@/components/StateView';
 import { toast } from '@/components/confirm';
 

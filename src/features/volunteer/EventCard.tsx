@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { VolunteerEventView } from '@/core/contract/volunteer';
+import type { VolunteerEventView } from '@/core/volunteer/contract';
 import { Card } from '@/components/Card';
 import { myStatusText, phaseBadge, seatsText, timeText } from './format';
 import { VOLUNTEER_ROUTES, withEvent } from './routes';

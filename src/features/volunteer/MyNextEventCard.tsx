@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
-import type { VolunteerEventView } from '@/core/contract/volunteer';
+import type { VolunteerEventView } from '@/core/volunteer/contract';
 import { Card } from '@/components/Card';
 import { ROUTES } from '@/features/session/routes';
 import { myStatusText, timeText } from './format';

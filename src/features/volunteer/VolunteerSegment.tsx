@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
-import type { EVENT_LIST_STATUSES } from '@/core/contract/volunteer';
+import type { EVENT_LIST_STATUSES } from '@/core/volunteer/contract';
 import { hasAnyRole } from '@/core/roles';
 import { StateView } from '@/components/StateView';
 import type { ReadySession } from '@/features/session/session';

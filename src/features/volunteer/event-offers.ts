@@ -1,5 +1,5 @@
-import type { VolunteerEventView } from '@/core/contract/volunteer';
-import { formatHours, signInOpen, signOutOpen } from '@/core/volunteer';
+import type { VolunteerEventView } from '@/core/volunteer/contract';
+import { formatHours, signInOpen, signOutOpen } from '@/core/volunteer/rules';
 
 /** What the event page offers the viewer at an instant: buttons and the line that explains them. */
 export interface EventOffers {

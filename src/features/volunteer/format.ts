@@ -1,5 +1,5 @@
-import type { MyVolunteerState, VolunteerEventView } from '@/core/contract/volunteer';
-import { formatDateTime, formatEventTime, formatHours, PHASE_LABELS } from '@/core/volunteer';
+import type { MyVolunteerState, VolunteerEventView } from '@/core/volunteer/contract';
+import { formatDateTime, formatEventTime, formatHours, PHASE_LABELS } from '@/core/volunteer/rules';
 
 /** Words and badges of the volunteer screens, from the views alone. */
 

@@ -1,4 +1,4 @@
-import { volunteerEventLink } from '@/core/volunteer';
+import { volunteerEventLink } from '@/core/volunteer/rules';
 
 /** Pages of the volunteer subpackage (the list itself is a segment of the 活动 tab). */
 export const VOLUNTEER_ROUTES = {

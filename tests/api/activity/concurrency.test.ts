@@ -1,7 +1,7 @@
-import { activityLeaveTeam, activityWithdraw } from '../../../server/actions/activity-leave';
-import { wordListCheck } from '../../../server/content/wordlist';
-import type { Ctx } from '../../../server/context';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { activityLeaveTeam, activityWithdraw } from '../../../server/features/activity/actions/leave';
+import { wordListCheck } from '../../../server/kernel/wordlist';
+import type { Ctx } from '../../../server/kernel/context';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings/schema';
 import { errorOf, startTestServer, type TestServer } from '../support/harness';
 import { createActivity, login, MONDAY_10, staffIds } from './support';
 

@@ -1,5 +1,5 @@
 import type { ActionInput } from '../../../src/core/contract';
-import type { ActivityDetail } from '../../../src/core/contract/activity-views';
+import type { ActivityDetail } from '../../../src/core/activity/views';
 import type { TestServer } from '../support/harness';
 
 /** Monday 2026-03-02, 10:00 in Asia/Shanghai (the process runs in UTC). */

@@ -1,4 +1,4 @@
-import { notify } from '../../../server/inbox';
+import { notify } from '../../../server/features/inbox/notify';
 import { errorOf, startTestServer, type TestServer } from '../support/harness';
 
 let t: TestServer;

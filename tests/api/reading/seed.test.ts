@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppStore } from '../../../server/context';
-import { seedDemoIfEmpty } from '../../../server/seed';
+import type { AppStore } from '../../../server/kernel/context';
+import { seedDemoIfEmpty } from '../../../server/features/people/seed';
 import { openSqliteStore } from '../../../server/store/sqlite';
-import { COLLECTION_SPECS, type Collections } from '../../../server/store/schema';
+import { COLLECTION_SPECS, type Collections } from '../../../server/features/schema';
 
 // The demo seed (DESIGN.md §7): readings for Monday–Friday of the week holding `now` in Shanghai.
 const dirs: string[] = [];

@@ -1,5 +1,5 @@
 import { contract } from '../../../src/core/contract';
-import { DEFAULT_SETTINGS, settingsSchema, windowProblem } from '../../../src/core/settings';
+import { DEFAULT_SETTINGS, settingsSchema, windowProblem } from '../../../src/core/settings/schema';
 
 describe('the shared contract', () => {
   it('names the actions of DESIGN.md §4 that this build implements', () => {

@@ -1,6 +1,6 @@
-import { activityPhase } from '../../../src/core/activity';
+import { activityPhase } from '../../../src/core/activity/rules';
 import { scheduleStage } from '../../../src/core/schedule';
-import { eventPhase } from '../../../src/core/volunteer';
+import { eventPhase } from '../../../src/core/volunteer/rules';
 
 const s = { signupDeadline: '2026-03-05T10:00:00Z', startAt: '2026-03-06T01:00:00Z', endAt: '2026-03-06T04:00:00Z' };
 const at = (iso: string) => new Date(iso);

@@ -1,8 +1,8 @@
 import * as wxServerSdk from 'wx-server-sdk';
 import { DuplicateError, isDuplicate, type Store } from '../../../server/store/port';
 import { openCloudbaseStore } from '../../../server/store/cloudbase';
-import { consoleIndexes } from '../../../server/store/cloudbase-keys';
-import type { CloudDatabase } from '../../../server/store/cloudbase-sdk';
+import { consoleIndexes } from '../../../server/store/cloudbase/keys';
+import type { CloudDatabase } from '../../../server/store/cloudbase/sdk';
 import { CloudbaseDouble } from '../../support/cloudbase-double';
 import { useCloudbaseEnv } from '../../support/cloudbase-env';
 import { describeStoreContract, TEST_SPECS, type TestCollections } from '../../store/contract';

@@ -5,8 +5,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DuplicateError, type CollectionSpec, type Store, type UpdateOps } from '../../../server/store/port';
 import { openSqliteStore } from '../../../server/store/sqlite';
-import { orderSql, whereSql } from '../../../server/store/sqlite-filter';
-import { SCHEMA_VERSION } from '../../../server/store/sqlite-migrate';
+import { orderSql, whereSql } from '../../../server/store/sqlite/filter';
+import { SCHEMA_VERSION } from '../../../server/store/sqlite/migrate';
 import { describeStoreContract, TEST_SPECS, type ItemDoc, type TestCollections } from '../../store/contract';
 import { loose } from '../../store/contract-fixture';
 
@@ -243,7 +243,7 @@ describe('sqlite adapter', () => {
           console.log('took ' + took);
           await store.close();
           process.exit(0);
-        });`, [path.join(ROOT, 'server/store/sqlite.ts'), file, JSON.stringify(TEST_SPECS)]);
+        });`, [path.join(ROOT, 'server/store/sqlite/index.ts'), file, JSON.stringify(TEST_SPECS)]);
       await racer.line('ready');
       racer.child.stdin.write('go\n');
       let took = 0;

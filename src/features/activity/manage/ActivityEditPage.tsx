@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { call } from '@/api/client';
 import { useQuery } from '@/api/hooks';
-import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS } from '@/core/activity';
+import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS } from '@/core/activity/rules';
 import { Card } from '@/components/Card';
 import { Field } from '@/components/Field';
 import { Page } from '@/components/Page';

@@ -1,5 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import { GENDER_LABELS, GENDERS, type Gender, type ItemMode } from '@/core/activity';
+import { GENDER_LABELS, GENDERS, type Gender, type ItemMode } from '@/core/activity/rules';
 import { Field } from '@/components/Field';
 import type { FieldErrors } from '@/features/forms/issues';
 import { type ItemDraft, newItem } from './activity-form';

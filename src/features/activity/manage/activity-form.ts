@@ -1,6 +1,6 @@
-import type { ActivityKind, Gender, ItemMode } from '../../../core/activity';
-import { activityCreateInput } from '../../../core/contract/activity';
-import type { ActivityDetail } from '../../../core/contract/activity-views';
+import type { ActivityKind, Gender, ItemMode } from '../../../core/activity/rules';
+import { activityCreateInput } from '../../../core/activity/contract';
+import type { ActivityDetail } from '../../../core/activity/views';
 import type { ActionInput } from '../../../core/contract';
 import type { FieldErrors } from '../../forms/issues';
 import { localParts, toInstant } from '../format';

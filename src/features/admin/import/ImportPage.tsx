@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
-import { MAX_IMPORT_ROWS } from '@/core/contract/roster';
-import type { ImportResult } from '@/core/models';
+import { MAX_IMPORT_ROWS } from '@/core/people/contract';
+import type { ImportResult } from '@/core/people/views';
 import { Card } from '@/components/Card';
 import { ErrorText } from '@/components/StateView';
 import { AdminGate } from '../AdminGate';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { ImportResult, ImportRowStatus } from '@/core/models';
+import type { ImportResult, ImportRowStatus } from '@/core/people/views';
 import { Card } from '@/components/Card';
 
 export interface ReportLine {

@@ -1,4 +1,4 @@
-import { importRowSchema, type ImportRow } from '../../../core/contract/roster';
+import { importRowSchema, type ImportRow } from '../../../core/people/contract';
 import { ROLE_LABELS, ROLES, type Role } from '../../../core/roles';
 
 /** Pasted roster text (copied from Excel as TSV, or CSV) → rows for `staff.import`. Pure. */

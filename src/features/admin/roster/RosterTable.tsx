@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { StaffAdminView } from '@/core/models';
+import type { StaffAdminView } from '@/core/people/views';
 import { ROLE_LABELS } from '@/core/roles';
 
 interface RosterTableProps {

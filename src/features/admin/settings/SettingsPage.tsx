@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useMutation, useQuery } from '@/api/hooks';
-import type { Settings } from '@/core/settings';
+import type { Settings } from '@/core/settings/schema';
 import { Card } from '@/components/Card';
 import { Field } from '@/components/Field';
 import { ErrorText, StateView } from '@/components/StateView';

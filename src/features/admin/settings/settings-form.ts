@@ -1,4 +1,4 @@
-import { type RankingMode, type Settings, settingsSchema, windowProblem } from '../../../core/settings';
+import { type RankingMode, type Settings, settingsSchema, windowProblem } from '../../../core/settings/schema';
 import type { FieldErrors } from '../../forms/issues';
 
 /** The settings form: every field as text while editing, checked with Chinese messages. Pure. */

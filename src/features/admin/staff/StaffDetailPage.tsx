@@ -4,7 +4,7 @@ import { Button, Checkbox, CheckboxGroup, Label, Text, View } from '@tarojs/comp
 import { call } from '@/api/client';
 import { useQuery } from '@/api/hooks';
 import type { ApiResult } from '@/core/errors';
-import type { StaffAdminView } from '@/core/models';
+import type { StaffAdminView } from '@/core/people/views';
 import { ROLE_LABELS, type Role } from '@/core/roles';
 import { Card } from '@/components/Card';
 import { ErrorText, StateView } from '@/components/StateView';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Input, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
-import { honorRoundCreateInput, type HonorRound } from '@/core/contract/honor';
-import { DEFAULT_BALLOT_SIZE, DEFAULT_CATEGORIES, DEFAULT_PUBLICITY_DAYS } from '@/core/honor';
+import { honorRoundCreateInput, type HonorRound } from '@/core/honor/contract';
+import { DEFAULT_BALLOT_SIZE, DEFAULT_CATEGORIES, DEFAULT_PUBLICITY_DAYS } from '@/core/honor/rules';
 import { addDays, localDayKey, localInstant } from '@/core/time';
 import { Card } from '@/components/Card';
 import { DateTimeField } from '@/components/DateTimeField';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
-import type { HonorRound } from '@/core/contract/honor';
+import type { HonorRound } from '@/core/honor/contract';
 import { localDayKey, localInstant, localTimeKey } from '@/core/time';
 import { DateTimeField } from '@/components/DateTimeField';
 import { ErrorText } from '@/components/StateView';

@@ -2,7 +2,7 @@ import { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useMutation, useQuery } from '@/api/hooks';
 import type { ActionInput } from '@/core/contract';
-import type { HonorRound } from '@/core/contract/honor';
+import type { HonorRound } from '@/core/honor/contract';
 import { ErrorText, StateView } from '@/components/StateView';
 import { confirmAction, toast } from '@/components/confirm';
 import { AdminGate } from '@/features/admin/AdminGate';

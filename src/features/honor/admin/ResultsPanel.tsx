@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useMutation, useQuery } from '@/api/hooks';
-import type { HonorRound } from '@/core/contract/honor';
+import type { HonorRound } from '@/core/honor/contract';
 import { Card } from '@/components/Card';
 import { ErrorText, StateView } from '@/components/StateView';
 import { confirmAction, toast } from '@/components/confirm';

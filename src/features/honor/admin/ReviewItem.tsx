@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
-import type { HonorNomination } from '@/core/contract/honor';
+import type { HonorNomination } from '@/core/honor/contract';
 import { ErrorText } from '@/components/StateView';
 import { toast } from '@/components/confirm';
 import { NominationCard } from '../NominationCard';

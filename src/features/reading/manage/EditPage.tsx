@@ -8,7 +8,7 @@ import {
   READING_SOURCE_MAX,
   READING_TITLE_MAX,
   type ReadingView,
-} from '@/core/contract/reading';
+} from '@/core/reading/contract';
 import type { ApiError } from '@/core/errors';
 import { isDayKey } from '@/core/time';
 import { Card } from '@/components/Card';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
-import { dayLabel } from '@/core/reading';
+import { dayLabel } from '@/core/reading/rules';
 import { localDayKey } from '@/core/time';
 import { Card } from '@/components/Card';
 import { Page } from '@/components/Page';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
-import type { Participation } from '@/core/contract/reading';
-import { dayLabel } from '@/core/reading';
+import type { Participation } from '@/core/reading/contract';
+import { dayLabel } from '@/core/reading/rules';
 import { localMonthKey } from '@/core/time';
 import { Card } from '@/components/Card';
 import { Page } from '@/components/Page';

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { call } from '@/api/client';
 import { useQuery } from '@/api/hooks';
-import type { AttendanceRow, VolunteerEventView } from '@/core/contract/volunteer';
+import type { AttendanceRow, VolunteerEventView } from '@/core/volunteer/contract';
 import { Card } from '@/components/Card';
 import { Field } from '@/components/Field';
 import { ErrorText, StateView } from '@/components/StateView';

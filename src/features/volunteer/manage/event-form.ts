@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { volunteerEventCreateInput, type VolunteerEventView } from '@/core/contract/volunteer';
+import { volunteerEventCreateInput, type VolunteerEventView } from '@/core/volunteer/contract';
 import type { ActionInput } from '@/core/contract';
 import { addDays, localDayKey, localInstant } from '@/core/time';
 import { type FieldErrors, issuesToFieldErrors } from '@/features/forms/issues';

@@ -1,5 +1,5 @@
-import type { AttendanceRow } from '@/core/contract/volunteer';
-import { isHalfHourStep, needsNote } from '@/core/volunteer';
+import type { AttendanceRow } from '@/core/volunteer/contract';
+import { isHalfHourStep, needsNote } from '@/core/volunteer/rules';
 
 /** The organizer's hours column: what to prefill and what to send. */
 export interface HoursDraft {

@@ -1,0 +1,118 @@
+import type { HonorKind, HonorPhase } from '../../../src/core/honor/rules';
+import type { HonorStatus } from '../../../src/core/honor/contract';
+import type { CollectionSpec } from '../../store/port';
+
+/** The good-person list (好人榜): rounds, nominations, seconds, objections and the secret ballot. */
+
+export interface HonorRoundDoc {
+  _id: string;
+  title: string;
+  categories: string[];
+  ballotSize: number;
+  publicityDays: number;
+  nominateUntil: string;
+  voteUntil: string;
+  phase: HonorPhase;
+  /** Counters kept on write, so that lists never count documents. */
+  nominationCount: number;
+  candidateCount: number;
+  /** The selected nominations, and their nominees (for notices). */
+  winnerIds?: string[];
+  winnerStaffIds?: string[];
+  /** Honorees taken off the list during publicity (an upheld objection), with the admin's reason. */
+  unselected?: { nominationId: string; reason: string; at: string; by: string }[];
+  publicityStart?: string;
+  publicityEnd?: string;
+  publicityEndsAt?: string;
+  publishedAt?: string;
+  year?: number;
+  createdAt: string;
+  createdBy: string;
+  /** Phase changes only: ballots never touch the round (no write whose time could be matched). */
+  updatedAt: string;
+}
+
+export interface HonorNominationDoc {
+  _id: string;
+  roundId: string;
+  nomineeStaffId: string;
+  /** Snapshots, so that lists show the nominee without reading the roster per row. */
+  nomineeName: string;
+  nomineeStaffNo: string;
+  nomineeDepartment: string;
+  nominatorStaffId: string;
+  nominatorName: string;
+  nominatorDepartment: string;
+  kind: HonorKind;
+  category: string;
+  deeds: string;
+  photos: string[];
+  status: HonorStatus;
+  seconderCount: number;
+  reviewComment?: string;
+  reviewedAt?: string;
+  reviewedBy?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A colleague's 附议 of a nomination. Not secret: it is a public show of support. */
+export interface HonorSecondDoc {
+  _id: string;
+  roundId: string;
+  nominationId: string;
+  staffId: string;
+  createdAt: string;
+}
+
+/** An objection during publicity, seen by admins only. Given under one's name, like a 公示 asks. */
+export interface HonorObjectionDoc {
+  _id: string;
+  roundId: string;
+  nominationId: string;
+  staffId: string;
+  staffName: string;
+  staffDepartment: string;
+  text: string;
+  createdAt: string;
+}
+
+/**
+ * That a member voted in a round, and nothing else: no time, no choice, no ballot id. Its unique
+ * key is what makes a ballot final under any concurrency.
+ */
+export interface HonorVoterDoc {
+  _id: string;
+  roundId: string;
+  staffId: string;
+}
+
+/** The count of votes for one candidate: incremented by ballots, with no time and no voter. */
+export interface HonorTallyDoc {
+  _id: string;
+  roundId: string;
+  nominationId: string;
+  votes: number;
+}
+
+export interface HonorCollections {
+  honorRounds: HonorRoundDoc;
+  honorNominations: HonorNominationDoc;
+  honorSeconds: HonorSecondDoc;
+  honorObjections: HonorObjectionDoc;
+  honorVoters: HonorVoterDoc;
+  honorTallies: HonorTallyDoc;
+}
+
+export const HONOR_SPECS: Record<keyof HonorCollections, CollectionSpec> = {
+  honorRounds: { indexes: [['phase'], ['year'], ['createdAt']] },
+  // A nominee appears once per round: a second nomination becomes a 附议.
+  honorNominations: {
+    unique: [['roundId', 'nomineeStaffId']],
+    indexes: [['roundId', 'status'], ['roundId', 'nominatorStaffId']],
+  },
+  honorSeconds: { unique: [['nominationId', 'staffId']], indexes: [['roundId', 'staffId']] },
+  honorObjections: { unique: [['nominationId', 'staffId']], indexes: [['roundId']] },
+  honorVoters: { unique: [['roundId', 'staffId']] },
+  honorTallies: { unique: [['nominationId']], indexes: [['roundId']] },
+};

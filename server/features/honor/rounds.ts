@@ -1,0 +1,77 @@
+import { AppError } from '../../../src/core/errors';
+import { type DayKey } from '../../../src/core/time';
+import { isWorkday } from '../../../src/core/workdays';
+import type { AppStore, Ctx } from '../../kernel/context';
+import { newId } from '../../kernel/ids';
+import { isDuplicate } from '../../store/port';
+import type { HonorNominationDoc, HonorRoundDoc } from '../schema';
+import { isAdmin } from './views';
+
+/** A round the caller may see: drafts are the admins' own work in progress. */
+export async function loadRound(ctx: Ctx, roundId: string): Promise<HonorRoundDoc> {
+  const round = await ctx.store.collection('honorRounds').get(roundId);
+  if (!round || (round.phase === 'draft' && !isAdmin(ctx))) throw new AppError('NOT_FOUND', '找不到该评选');
+  return round;
+}
+
+export async function loadNomination(ctx: Ctx, nominationId: string): Promise<HonorNominationDoc> {
+  const doc = await ctx.store.collection('honorNominations').get(nominationId);
+  if (!doc) throw new AppError('NOT_FOUND', '找不到该推荐');
+  return doc;
+}
+
+/** Every nomination of a round: bounded by the roster (a nominee appears once per round). */
+export function roundNominations(store: AppStore, roundId: string): Promise<HonorNominationDoc[]> {
+  return store.collection('honorNominations').find({ roundId }, { sort: { createdAt: 1 }, limit: 1000 });
+}
+
+/**
+ * The counter a candidate's votes go to. Created when a nomination is approved, so that during
+ * voting the set of counters is fixed and a ballot only ever increments existing documents.
+ */
+export async function ensureTally(store: AppStore, nomination: HonorNominationDoc): Promise<void> {
+  const tallies = store.collection('honorTallies');
+  if ((await tallies.count({ nominationId: nomination._id })) > 0) return;
+  try {
+    await tallies.insert({ _id: newId(), roundId: nomination.roundId, nominationId: nomination._id, votes: 0 });
+  } catch (error) {
+    if (!isDuplicate(error)) throw error;
+  }
+}
+
+/**
+ * Workdays from the unit's calendar (Monday–Friday unless `calendar.set` says otherwise), for the
+ * months from `from` on: enough for the longest publicity (30 workdays) around any holiday season.
+ */
+export async function workdayLookup(store: AppStore, from: DayKey, months = 7): Promise<(day: DayKey) => boolean> {
+  const keys: string[] = [];
+  let [y, m] = from.split('-').map(Number);
+  for (let i = 0; i < months; i++) {
+    keys.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  const overrides = await store.collection('calendar').find({ month: { in: keys } }, { limit: 1000 });
+  const byDate = new Map(overrides.map((d) => [d.date, d]));
+  return (day) => isWorkday(day, byDate.get(day));
+}
+
+/**
+ * Moves a round from the phase it was read in: a concurrent move by another admin wins, and this one
+ * then reports the round as it now is rather than overwriting it.
+ */
+export async function movePhase(
+  ctx: Ctx,
+  round: HonorRoundDoc,
+  set: Partial<Omit<HonorRoundDoc, '_id'>> & Pick<HonorRoundDoc, 'phase'>,
+): Promise<HonorRoundDoc> {
+  const updatedAt = ctx.clock.now().toISOString();
+  const rounds = ctx.store.collection('honorRounds');
+  const matched = await rounds.update({ _id: round._id, phase: round.phase }, { set: { ...set, updatedAt } });
+  if (matched === 0) throw new AppError('CONFLICT', '评选状态刚被其他管理员更改，请刷新后重试');
+  ctx.auditTarget(`honorRound:${round._id}:${round.phase}->${set.phase}`);
+  return { ...round, ...set, updatedAt };
+}

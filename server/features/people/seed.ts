@@ -1,0 +1,77 @@
+import { DEFAULT_SETTINGS } from '../../../src/core/settings/schema';
+import type { Role } from '../../../src/core/roles';
+import type { AppStore } from '../../kernel/context';
+import { newId } from '../../kernel/ids';
+import { seedReading } from '../reading/seed';
+import { seedHonor } from '../honor/seed';
+import { seedVolunteer } from '../volunteer/seed';
+import { seedActivity } from '../activity/seed';
+import type { StaffDoc } from '../schema';
+
+/** The demo unit of DESIGN.md §7: a contract that tests and the demo login rely on. */
+export const DEMO_DEPARTMENTS = ['办公室', '预算科', '国库科', '综合科'] as const;
+export const DEMO_STAFF_COUNT = 40;
+export const DEMO_BOUND_COUNT = 30;
+
+const NAMES = [
+  '李明', '王芳', '赵强', '刘洋', '陈静', '杨磊', '黄丽', '周伟', '吴敏', '徐军',
+  '孙涛', '马琳', '朱浩', '胡婷', '郭鹏', '何雪', '高峰', '林娜', '罗斌', '郑霞',
+  '梁宇', '谢颖', '宋凯', '唐璐', '韩冰', '冯超', '邓佳', '曹阳', '彭丹', '曾辉',
+  '萧然', '田甜', '董帅', '袁媛', '潘越', '于洁', '蒋睿', '蔡琴', '余航', '杜鹃',
+];
+
+/** 性别 of each name above (男 M / 女 F), so that gender-restricted activity items work in the demo. */
+const GENDERS = 'MFMMFMFMFMMFMFMFMFMFMFMFFMFMFMMFMFMFMFMF';
+
+const ROLES: Record<string, Role[]> = {
+  T0001: ['staff', 'admin'],
+  T0002: ['staff', 'secretary'],
+  T0003: ['staff', 'organizer'],
+};
+
+export function demoStaffNo(n: number): string {
+  return `T${String(n).padStart(4, '0')}`;
+}
+
+export function demoRoster(at: string): StaffDoc[] {
+  return NAMES.slice(0, DEMO_STAFF_COUNT).map((name, i) => {
+    const staffNo = demoStaffNo(i + 1);
+    const bound = i < DEMO_BOUND_COUNT;
+    return {
+      _id: newId(),
+      staffNo,
+      name,
+      department: DEMO_DEPARTMENTS[i % DEMO_DEPARTMENTS.length],
+      branch: `第${'一二三四'[i % 4]}党支部`,
+      gender: GENDERS[i] === 'F' ? 'female' : 'male',
+      roles: ROLES[staffNo] ?? ['staff'],
+      active: true,
+      openid: bound ? `demo-${staffNo}` : null,
+      boundAt: bound ? at : null,
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
+}
+
+/**
+ * What a feature seeds into the demo unit after the roster: its share of DESIGN.md §7 ("readings for
+ * the current week, one open volunteer event, …"), relative to `now` so the demo is always current.
+ */
+export type FeatureSeed = (store: AppStore, now: Date, roster: readonly StaffDoc[]) => Promise<void>;
+
+/** Each feature adds its seed here. */
+const FEATURE_SEEDS: readonly FeatureSeed[] = [seedReading, seedHonor, seedVolunteer, seedActivity];
+
+/** Seeds the demo unit when the store holds no roster yet; resolves to whether it seeded. */
+export async function seedDemoIfEmpty(store: AppStore, now: Date): Promise<boolean> {
+  if ((await store.collection('staff').count({})) > 0) return false;
+  const at = now.toISOString();
+  const roster = demoRoster(at);
+  for (const doc of roster) await store.collection('staff').insert(doc);
+  if (!(await store.collection('settings').get('unit'))) {
+    await store.collection('settings').insert({ _id: 'unit', ...DEFAULT_SETTINGS, unitName: '同心示范单位', updatedAt: at });
+  }
+  for (const seed of FEATURE_SEEDS) await seed(store, now, roster);
+  return true;
+}

@@ -1,0 +1,102 @@
+import type { CollectionSpec } from '../../store/port';
+
+/** Morning readings, check-ins and the counters kept on write for archives, honor roll and rates. */
+
+export interface ReadingDoc {
+  _id: string;
+  /** One reading per local day: a unique key. */
+  date: string;
+  month: string;
+  title: string;
+  body: string;
+  /** '' when none. */
+  source: string;
+  publishedBy: string;
+  publishedAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** When a member first opened a reading: `_id` is `<readingId>:<staffId>`, so only the first insert wins. */
+export interface ReadingOpenDoc {
+  _id: string;
+  readingId: string;
+  staffId: string;
+  openedAt: string;
+}
+
+export interface CheckinDoc {
+  _id: string;
+  staffId: string;
+  staffNo: string;
+  /** The member's department when checking in: counters stay with it if they move later. */
+  department: string;
+  /** The local day checked in for: unique with staffId. */
+  date: string;
+  month: string;
+  year: number;
+  readingId: string;
+  /** When it was recorded. */
+  at: string;
+  makeup: boolean;
+  /**
+   * Make-ups only: `<staffId>:<month>:<n>`, n = 1..quota. A unique key, so that two make-ups sent
+   * at once cannot both take the last slot of the month's quota.
+   */
+  makeupSlot?: string;
+  reason?: string;
+  note?: string;
+  minutes: number;
+}
+
+/** One member's month: `_id` is `<month>:<staffId>`. Archive and honor roll read these. */
+export interface CheckinMonthDoc {
+  _id: string;
+  staffId: string;
+  staffNo: string;
+  name: string;
+  department: string;
+  month: string;
+  year: number;
+  checkins: number;
+  makeups: number;
+  minutes: number;
+}
+
+/** One department's day: `_id` is `<date>:<department>`. */
+export interface CheckinDayDoc {
+  _id: string;
+  date: string;
+  month: string;
+  department: string;
+  checkins: number;
+  makeups: number;
+}
+
+/** One department's month: `_id` is `<month>:<department>`; participants = members with ≥ 1 check-in. */
+export interface CheckinDeptMonthDoc {
+  _id: string;
+  month: string;
+  department: string;
+  checkins: number;
+  makeups: number;
+  participants: number;
+}
+
+export interface ReadingCollections {
+  readings: ReadingDoc;
+  readingOpens: ReadingOpenDoc;
+  checkins: CheckinDoc;
+  checkinMonths: CheckinMonthDoc;
+  checkinDays: CheckinDayDoc;
+  checkinDeptMonths: CheckinDeptMonthDoc;
+}
+
+export const READING_SPECS: Record<keyof ReadingCollections, CollectionSpec> = {
+  readings: { unique: [['date']], indexes: [['month']] },
+  readingOpens: {},
+  checkins: { unique: [['staffId', 'date'], ['makeupSlot']], indexes: [['staffId', 'month'], ['readingId']] },
+  checkinMonths: { indexes: [['staffId', 'year'], ['month', 'checkins']] },
+  checkinDays: { indexes: [['month']] },
+  checkinDeptMonths: { indexes: [['month']] },
+};

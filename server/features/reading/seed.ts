@@ -1,0 +1,67 @@
+import { DEFAULT_SETTINGS } from '../../../src/core/settings/schema';
+import { addDays, localDayKey, localInstant, weekdayOf } from '../../../src/core/time';
+import { newId } from '../../kernel/ids';
+import { recordCheckin } from './counters';
+import type { FeatureSeed } from '../people/seed';
+import type { ReadingDoc } from '../schema';
+import { DEMO_READINGS } from './seed-texts';
+import { DEMO_READINGS_NEXT_WEEK } from './seed-texts-next';
+
+/**
+ * DESIGN.md §7: readings for the current week (Monday to Friday of the week holding `now`, in the
+ * unit's time zone), so that the demo has today's reading on any workday, and for the week after, so
+ * that a demo created on a Friday or at the weekend still has readings on the next workdays. Days already past get
+ * check-ins from most bound staff, so that the calendar, archive and participation have something
+ * to show; today is left for the person trying the demo.
+ */
+export const seedReading: FeatureSeed = async (store, now, roster) => {
+  const tz = DEFAULT_SETTINGS.timeZone;
+  const today = localDayKey(now, tz);
+  const monday = addDays(today, -((weekdayOf(today) + 6) % 7));
+  const secretary = roster.find((s) => s.roles.includes('secretary')) ?? roster[0];
+  const at = now.toISOString();
+
+  const texts = [...DEMO_READINGS, ...DEMO_READINGS_NEXT_WEEK];
+  const readings: ReadingDoc[] = texts.map((text, i) => {
+    // Five a week, Monday to Friday.
+    const date = addDays(monday, Math.floor(i / 5) * 7 + (i % 5));
+    return {
+      _id: newId(),
+      date,
+      month: date.slice(0, 7),
+      title: text.title,
+      body: text.body,
+      source: text.source,
+      publishedBy: secretary._id,
+      publishedAt: at,
+      updatedBy: secretary._id,
+      updatedAt: at,
+    };
+  });
+  for (const doc of readings) await store.collection('readings').insert(doc);
+
+  const readers = roster.filter((s) => s.openid !== null && s.roles.length === 1);
+  for (const [day, reading] of readings.entries()) {
+    if (reading.date >= today) continue;
+    for (const [n, staff] of readers.entries()) {
+      if ((n * 3 + day * 5) % 7 === 0) continue; // about one in seven misses a day
+      await recordCheckin(
+        store,
+        {
+          _id: newId(),
+          staffId: staff._id,
+          staffNo: staff.staffNo,
+          department: staff.department,
+          date: reading.date,
+          month: reading.month,
+          year: Number(reading.date.slice(0, 4)),
+          readingId: reading._id,
+          at: localInstant(reading.date, `07:${String(10 + ((n * 7) % 45)).padStart(2, '0')}`, tz).toISOString(),
+          makeup: false,
+          minutes: DEFAULT_SETTINGS.studyMinutesPerCheckin,
+        },
+        staff.name,
+      );
+    }
+  }
+};

@@ -1,0 +1,185 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import Database from 'better-sqlite3';
+import type { Collection, CollectionSpec, Doc, DocMap, Filter, FindOptions, Store, UpdateOps } from '../port';
+import { SqliteCollection, StatementCache } from './collection';
+import { migrate } from './migrate';
+
+/**
+ * The SQLite adapter of the Store port (DESIGN.md §2).
+ *
+ * Concurrency model. better-sqlite3 is synchronous, so every single operation is atomic within the
+ * process: nothing else runs while it does. Across processes, WAL + busy_timeout + immediate
+ * transactions make writers queue up for the lock instead of failing. The one thing that spans
+ * awaits is `transaction(fn)`: it holds BEGIN IMMEDIATE on this connection while fn awaits, so
+ * everything issued through the main store object waits in a FIFO queue until it ends (otherwise it
+ * would silently join the open transaction), while fn's own operations through `tx` run at once.
+ *
+ * While a transaction is open the write lock is held, so another process (or another store object on
+ * the same file in this process) that writes blocks for up to BUSY_TIMEOUT_MS and then fails with
+ * SQLITE_BUSY: keep transactions short.
+ */
+
+export const BUSY_TIMEOUT_MS = 5000;
+
+type Runner = <R>(op: () => R) => Promise<R>;
+
+interface TxState {
+  open: boolean;
+}
+
+class Core<C> {
+  private tail: Promise<unknown> = Promise.resolve();
+  private closing: Promise<void> | null = null;
+  private readonly collections = new Map<string, SqliteCollection>();
+  private readonly statements: StatementCache;
+  /** Which transaction (if any) the current async call chain runs inside. */
+  private readonly inside = new AsyncLocalStorage<TxState>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly specs: { [K in keyof C]: CollectionSpec },
+  ) {
+    this.statements = new StatementCache(db);
+  }
+
+  collection(name: string): SqliteCollection {
+    let collection = this.collections.get(name);
+    if (collection === undefined) {
+      if (!Object.prototype.hasOwnProperty.call(this.specs, name)) {
+        throw new Error(`unknown collection ${JSON.stringify(name)}: it has no spec`);
+      }
+      const spec: CollectionSpec = (this.specs as Record<string, CollectionSpec>)[name];
+      collection = new SqliteCollection(this.db, this.statements, name, spec);
+      this.collections.set(name, collection);
+    }
+    return collection;
+  }
+
+  /** Runs task after everything queued before it (transactions included) has finished. */
+  exclusive<R>(task: () => R | Promise<R>): Promise<R> {
+    // Waiting for our own transaction from inside it would never end: fail loudly instead.
+    if (this.inside.getStore()?.open) {
+      return Promise.reject(new Error('the main store was used inside transaction(fn): use the tx argument'));
+    }
+    const result = this.tail.then(() => {
+      if (!this.db.open) throw new Error('the store is closed');
+      return task();
+    });
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  transaction<R>(fn: (state: TxState) => Promise<R>): Promise<R> {
+    return this.exclusive(async () => {
+      const state: TxState = { open: true };
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await this.inside.run(state, () => fn(state));
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        // SQLite may already have rolled back by itself (e.g. on SQLITE_FULL).
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      } finally {
+        state.open = false;
+      }
+    });
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.exclusive(() => {
+      this.db.close();
+    });
+    return this.closing;
+  }
+}
+
+class PortCollection<T extends Doc> implements Collection<T> {
+  constructor(
+    private readonly inner: SqliteCollection,
+    private readonly run: Runner,
+  ) {}
+
+  get name(): string {
+    return this.inner.name;
+  }
+
+  get(id: string): Promise<T | null> {
+    return this.run(() => this.inner.get(id) as T | null);
+  }
+
+  find(filter: Filter<T>, options?: FindOptions<T>): Promise<T[]> {
+    return this.run(() => this.inner.find(filter, options) as T[]);
+  }
+
+  count(filter: Filter<T>): Promise<number> {
+    return this.run(() => this.inner.count(filter));
+  }
+
+  insert(doc: T): Promise<T> {
+    return this.run(() => this.inner.insert(doc) as T);
+  }
+
+  update(filter: Filter<T>, ops: UpdateOps<T>): Promise<number> {
+    return this.run(() => this.inner.update(filter, ops));
+  }
+
+  remove(filter: Filter<T>): Promise<number> {
+    return this.run(() => this.inner.remove(filter));
+  }
+}
+
+class SqliteStore<C extends DocMap<C>> implements Store<C> {
+  private readonly run: Runner;
+
+  /** `tx` is null for the main store object, else the transaction this one belongs to. */
+  constructor(
+    private readonly core: Core<C>,
+    private readonly tx: TxState | null,
+  ) {
+    this.run = tx === null ? (op) => core.exclusive(op) : (op) => runInside(tx, op);
+  }
+
+  collection<K extends keyof C & string>(name: K): Collection<C[K]> {
+    return new PortCollection<C[K]>(this.core.collection(name), this.run);
+  }
+
+  transaction<R>(fn: (tx: Store<C>) => Promise<R>): Promise<R> {
+    // Nested: fn simply joins the open transaction (no savepoint; CloudBase has none either).
+    if (this.tx !== null) return runInside(this.tx, () => fn(this));
+    return this.core.transaction((state) => fn(new SqliteStore<C>(this.core, state)));
+  }
+
+  close(): Promise<void> {
+    if (this.tx !== null) return Promise.reject(new Error('close the store, not the transaction'));
+    return this.core.close();
+  }
+}
+
+async function runInside<R>(tx: TxState, op: () => R | Promise<R>): Promise<R> {
+  if (!tx.open) throw new Error('this transaction has already ended');
+  return op();
+}
+
+/**
+ * Opens (creating if needed) the SQLite file and migrates it to the specs. Synchronous: it is done
+ * once at start-up, and a failure (e.g. existing rows that break a new unique key) must stop it.
+ */
+export function openSqliteStore<C extends DocMap<C>>(options: {
+  file: string;
+  specs: { [K in keyof C]: CollectionSpec };
+}): Store<C> {
+  const db = new Database(options.file);
+  try {
+    // busy_timeout first: switching to WAL needs a lock that another process may hold.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, options.specs);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteStore<C>(new Core<C>(db, options.specs), null);
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { Role } from '../roles';
+import { def } from '../contract/define';
+import { empty } from '../contract/fields';
+
+export const devLoginInput = z
+  .object({
+    openid: z
+      .string({ message: 'openid 应为文字' })
+      .min(1, { message: '请填写 openid' })
+      .max(64, { message: 'openid 最多 64 个字符' })
+      .regex(/^[A-Za-z0-9_-]+$/, { message: 'openid 只能包含字母、数字、下划线和短横线' }),
+  })
+  .strict();
+
+export const devClockSetInput = z
+  .object({
+    now: z.string({ message: '时间应为 ISO 8601 文字' }).max(40).refine((s) => !Number.isNaN(Date.parse(s)), {
+      message: '时间格式应为 ISO 8601，例如 2026-03-02T07:30:00+08:00',
+    }),
+    /** Frozen: time stands still until set again. Otherwise it flows from `now`. */
+    freeze: z.boolean().optional(),
+  })
+  .strict();
+
+export const devClockResetInput = empty;
+export const devIdentitiesInput = empty;
+
+export interface DemoIdentity {
+  openid: string;
+  staffNo: string;
+  name: string;
+  department: string;
+  roles: Role[];
+  bound: boolean;
+}
+
+/** Local-server-only actions: demo login always, the clock only with `--dev`. */
+export const devActions = {
+  'dev.login': def(devLoginInput, 'public', [], false, 'demo'),
+  'dev.identities': def(devIdentitiesInput, 'public', [], false, 'demo'),
+  'dev.clock.set': def(devClockSetInput, 'public', [], false, 'dev'),
+  'dev.clock.reset': def(devClockResetInput, 'public', [], false, 'dev'),
+} as const;
+
+export interface DevOutputs {
+  'dev.login': { token: string };
+  'dev.identities': { items: DemoIdentity[] };
+  'dev.clock.set': { now: string; frozen: boolean };
+  'dev.clock.reset': { now: string };
+}

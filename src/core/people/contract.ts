@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { settingsPatchSchema } from '../settings/schema';
+import type { Settings } from '../settings/schema';
+import type {
+  AuditEntry,
+  CalendarDay,
+  ImportResult,
+  Paged,
+  SessionMe,
+  StaffAdminView,
+  StaffPick,
+  StaffView,
+} from './views';
+import { ADMIN, def } from '../contract/define';
+import { dayKey, empty, id, monthKey, optionalText, page, personName, phone, role, staffNo, text } from '../contract/fields';
+
+export const sessionMeInput = empty;
+
+/** 性别 as the sheet says it (男/女) or as stored (male/female); some activity items are restricted by it. */
+const gender = z
+  .enum(['男', '女', 'male', 'female'], { message: '性别应为男或女' })
+  .transform((g): 'male' | 'female' => (g === '男' || g === 'male' ? 'male' : 'female'));
+
+export const staffBindInput = z.object({ staffNo, name: personName }).strict();
+
+export const staffSearchInput = z.object({ q: text('搜索词', 32) }).strict();
+
+/** One roster row; validated row by row so that good rows import beside bad ones. */
+export const importRowSchema = z
+  .object({
+    staffNo,
+    name: personName,
+    department: text('部门', 32),
+    branch: optionalText('支部', 32),
+    phone: phone.optional(),
+    roles: z.array(role).max(4, { message: '角色过多' }).optional(),
+    gender: gender.optional(),
+  })
+  .strict();
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+export const MAX_IMPORT_ROWS = 2000;
+
+export const staffImportInput = z
+  .object({
+    rows: z
+      .array(z.unknown())
+      .min(1, { message: '没有要导入的行' })
+      .max(MAX_IMPORT_ROWS, { message: `一次最多导入 ${MAX_IMPORT_ROWS} 行` }),
+  })
+  .strict();
+
+export const STAFF_PAGE_SIZE = 20;
+
+export const staffListInput = z
+  .object({
+    q: optionalText('搜索词', 32),
+    department: optionalText('部门', 32),
+    status: z.enum(['active', 'inactive', 'all'], { message: '未知的状态' }).optional(),
+    page,
+  })
+  .strict();
+
+export const staffSetRolesInput = z
+  .object({
+    staffId: id('人员编号'),
+    roles: z.array(role).max(4, { message: '角色过多' }),
+  })
+  .strict();
+
+export const staffIdInput = z.object({ staffId: id('人员编号') }).strict();
+
+export const settingsGetInput = empty;
+export const settingsUpdateInput = settingsPatchSchema.strict();
+
+export const calendarSetInput = z
+  .object({ date: dayKey, workday: z.boolean({ message: '请指明是否为工作日' }), note: optionalText('备注', 50) })
+  .strict();
+
+export const calendarMonthInput = z.object({ month: monthKey }).strict();
+
+export const auditListInput = z.object({ page }).strict();
+
+/** Session, roster, settings, calendar and audit actions. */
+export const rosterActions = {
+  'session.me': def(sessionMeInput, 'identity'),
+  'staff.bind': def(staffBindInput, 'identity'),
+  'staff.search': def(staffSearchInput, 'staff'),
+  'staff.import': def(staffImportInput, 'staff', ADMIN, true),
+  'staff.list': def(staffListInput, 'staff', ADMIN),
+  'staff.setRoles': def(staffSetRolesInput, 'staff', ADMIN, true),
+  'staff.unbind': def(staffIdInput, 'staff', ADMIN, true),
+  'staff.deactivate': def(staffIdInput, 'staff', ADMIN, true),
+  'staff.activate': def(staffIdInput, 'staff', ADMIN, true),
+  'settings.get': def(settingsGetInput, 'staff', ADMIN),
+  'settings.update': def(settingsUpdateInput, 'staff', ADMIN, true),
+  'calendar.set': def(calendarSetInput, 'staff', ADMIN, true),
+  'calendar.month': def(calendarMonthInput, 'staff'),
+  'audit.list': def(auditListInput, 'staff', ADMIN),
+} as const;
+
+export interface RosterOutputs {
+  'session.me': SessionMe;
+  'staff.bind': { staff: StaffView; already?: boolean };
+  'staff.search': { items: StaffPick[] };
+  'staff.import': ImportResult;
+  'staff.list': Paged<StaffAdminView> & { departments: string[] };
+  'staff.setRoles': { staff: StaffAdminView };
+  'staff.unbind': { staff: StaffAdminView; already?: boolean };
+  'staff.deactivate': { staff: StaffAdminView; already?: boolean };
+  'staff.activate': { staff: StaffAdminView; already?: boolean };
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'calendar.set': CalendarDay;
+  'calendar.month': { month: string; days: CalendarDay[] };
+  'audit.list': Paged<AuditEntry>;
+}

@@ -1,0 +1,80 @@
+import type { Role } from '../roles';
+import type { Settings } from '../settings/schema';
+import type { DayKey } from '../time';
+
+/** What any bound member sees of themselves and of colleagues they manage. */
+export interface StaffView {
+  id: string;
+  staffNo: string;
+  name: string;
+  department: string;
+  branch?: string;
+  roles: Role[];
+  active: boolean;
+}
+
+/** What an admin sees in the roster. */
+export interface StaffAdminView extends StaffView {
+  phone?: string;
+  bound: boolean;
+  boundAt?: string;
+}
+
+/** What pickers show of a colleague: nothing more than needed to tell people apart. */
+export interface StaffPick {
+  id: string;
+  name: string;
+  department: string;
+}
+
+export interface SessionMe {
+  staff: StaffView | null;
+  roles: Role[];
+  settings: PublicSettings;
+  /** The server's clock when it answered: what "today" means, whatever the phone's clock says. */
+  now?: string;
+}
+
+/** Settings every member may read (the same fields; none is secret today). */
+export type PublicSettings = Settings;
+
+export interface CalendarDay {
+  date: DayKey;
+  workday: boolean;
+  /** True when `calendar.set` overrides the Monday–Friday default. */
+  override: boolean;
+  note?: string;
+}
+
+export type ImportRowStatus = 'created' | 'updated' | 'error';
+
+export interface ImportRowResult {
+  /** 1-based position of the row in the submitted list. */
+  line: number;
+  staffNo?: string;
+  status: ImportRowStatus;
+  message?: string;
+}
+
+export interface ImportResult {
+  results: ImportRowResult[];
+  created: number;
+  updated: number;
+  failed: number;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  target?: string;
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { member, privilegedRead, privilegedWrite } from '../contract/define';
+import { dayKey, empty, id, monthKey, optionalText, text } from '../contract/fields';
+import type {
+  CheckinCalendar,
+  CheckinResult,
+  CheckinView,
+  HonorRoll,
+  MakeupResult,
+  Participation,
+  ReadingOpened,
+  ReadingSummary,
+  ReadingToday,
+  ReadingView,
+  StudyArchive,
+} from './views';
+
+/** Morning reading (晨读) and check-in actions (DESIGN.md §4, rules in §5). */
+
+export const READING_TITLE_MAX = 60;
+export const READING_BODY_MIN = 10;
+export const READING_BODY_MAX = 10_000;
+export const READING_SOURCE_MAX = 100;
+/** The hard ceiling of a note; the unit's `noteMaxLength` (≤ this) is checked by the handler. */
+export const NOTE_HARD_MAX = 2000;
+export const MAKEUP_REASON_MAX = 200;
+
+const SECRETARY = ['secretary'] as const;
+
+const title = text('标题', READING_TITLE_MAX);
+const body = text('正文', READING_BODY_MAX, READING_BODY_MIN);
+/** Empty clears the source on update. */
+const source = optionalText('来源', READING_SOURCE_MAX);
+
+export const readingPublishInput = z.object({ date: dayKey, title, body, source }).strict();
+
+export const readingUpdateInput = z
+  .object({ readingId: id('晨读编号'), date: dayKey.optional(), title: title.optional(), body: body.optional(), source })
+  .strict()
+  .refine((v) => v.date !== undefined || v.title !== undefined || v.body !== undefined || v.source !== undefined, {
+    message: '没有要修改的内容',
+  });
+
+export const readingIdInput = z.object({ readingId: id('晨读编号') }).strict();
+export const monthInput = z.object({ month: monthKey }).strict();
+
+export const checkinSubmitInput = z
+  .object({ readingId: id('晨读编号'), note: optionalText('心得', NOTE_HARD_MAX) })
+  .strict();
+
+export const checkinMakeupInput = z
+  .object({ date: dayKey, reason: text('补卡原因', MAKEUP_REASON_MAX) })
+  .strict();
+
+export const checkinArchiveInput = z
+  .object({
+    year: z
+      .number({ message: '年份应为数字' })
+      .int({ message: '年份应为整数' })
+      .min(2000, { message: '年份无效' })
+      .max(2100, { message: '年份无效' }),
+    staffId: id('人员编号').optional(),
+  })
+  .strict();
+
+export const readingActions = {
+  'reading.publish': privilegedWrite(readingPublishInput, SECRETARY),
+  'reading.update': privilegedWrite(readingUpdateInput, SECRETARY),
+  'reading.today': member(empty),
+  'reading.get': member(readingIdInput),
+  'reading.list': member(monthInput),
+  'reading.open': member(readingIdInput),
+  'checkin.submit': member(checkinSubmitInput),
+  'checkin.makeup': member(checkinMakeupInput),
+  'checkin.calendar': member(monthInput),
+  'checkin.archive': member(checkinArchiveInput),
+  'checkin.honorRoll': member(monthInput),
+  'checkin.participation': privilegedRead(monthInput, SECRETARY),
+} as const;
+
+export interface ReadingOutputs {
+  'reading.publish': { reading: ReadingView };
+  'reading.update': { reading: ReadingView };
+  'reading.today': ReadingToday;
+  'reading.get': { reading: ReadingView; openedAt: string | null; checkin: CheckinView | null };
+  'reading.list': { month: string; items: ReadingSummary[] };
+  'reading.open': ReadingOpened;
+  'checkin.submit': CheckinResult;
+  'checkin.makeup': MakeupResult;
+  'checkin.calendar': CheckinCalendar;
+  'checkin.archive': StudyArchive;
+  'checkin.honorRoll': HonorRoll;
+  'checkin.participation': Participation;
+}
+
+export type * from './views';

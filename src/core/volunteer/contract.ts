@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import type { FieldIssue } from '../errors';
+import {
+  isHalfHourStep,
+  MAX_CAPACITY,
+  MAX_EVENT_DAYS,
+  MAX_PLANNED_HOURS,
+} from './rules';
+import { member, privilegedRead, privilegedWrite } from '../contract/define';
+import { id, instant, optionalText, text } from '../contract/fields';
+import type {
+  AttendanceRow,
+  VolunteerCertificate,
+  VolunteerCode,
+  VolunteerEventView,
+  VolunteerPerson,
+  VolunteerRecordView,
+} from './views';
+
+export type * from './views';
+
+const ORGANIZER = ['organizer'] as const;
+
+export const hoursValue = (label: string) =>
+  z
+    .number({ message: `${label}应为数字` })
+    .min(0, { message: `${label}不能为负数` })
+    .max(MAX_PLANNED_HOURS, { message: `${label}最多 ${MAX_PLANNED_HOURS} 小时` })
+    .refine(isHalfHourStep, { message: `${label}以 0.5 小时为单位` });
+
+const capacity = z
+  .number({ message: '名额应为数字' })
+  .int({ message: '名额应为整数' })
+  .min(1, { message: '名额至少为 1' })
+  .max(MAX_CAPACITY, { message: `名额最多 ${MAX_CAPACITY}` });
+
+const eventFields = {
+  title: text('活动名称', 40),
+  content: text('服务内容', 2000),
+  place: text('服务地点', 100),
+  startAt: instant('开始时间'),
+  endAt: instant('结束时间'),
+  capacity,
+  signupDeadline: instant('报名截止时间'),
+  plannedHours: hoursValue('计划时长').refine((h) => h >= 0.5, { message: '计划时长至少 0.5 小时' }).optional(),
+  team: optionalText('服务队', 40),
+};
+
+export interface EventTimesInput {
+  startAt: string;
+  endAt: string;
+  signupDeadline: string;
+  plannedHours?: number;
+}
+
+/** Coherence of an event's times, for create and for the merged result of an update. */
+export function eventTimesProblem(e: EventTimesInput): FieldIssue | null {
+  const start = Date.parse(e.startAt);
+  const end = Date.parse(e.endAt);
+  if (end <= start) return { field: 'endAt', message: '结束时间应晚于开始时间' };
+  if (end - start > MAX_EVENT_DAYS * 86_400_000) return { field: 'endAt', message: `一次活动最长 ${MAX_EVENT_DAYS} 天` };
+  if (Date.parse(e.signupDeadline) > start) return { field: 'signupDeadline', message: '报名截止时间不能晚于开始时间' };
+  if (e.plannedHours !== undefined && e.plannedHours > (end - start) / 3_600_000) {
+    return { field: 'plannedHours', message: '计划时长不能超过活动时长' };
+  }
+  return null;
+}
+
+export const volunteerEventCreateInput = z
+  .object(eventFields)
+  .strict()
+  .superRefine((e, ctx) => {
+    const problem = eventTimesProblem(e);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  });
+
+export const volunteerEventUpdateInput = z
+  .object({
+    eventId: id('活动编号'),
+    title: eventFields.title.optional(),
+    content: eventFields.content.optional(),
+    place: eventFields.place.optional(),
+    startAt: eventFields.startAt.optional(),
+    endAt: eventFields.endAt.optional(),
+    capacity: capacity.optional(),
+    signupDeadline: eventFields.signupDeadline.optional(),
+    plannedHours: eventFields.plannedHours,
+    /** An empty string removes the team. */
+    team: eventFields.team,
+  })
+  .strict();
+
+const eventId = z.object({ eventId: id('活动编号') }).strict();
+
+export const volunteerEventCancelInput = z.object({ eventId: id('活动编号'), reason: text('取消原因', 200) }).strict();
+
+export const volunteerConfirmInput = z
+  .object({
+    eventId: id('活动编号'),
+    entries: z
+      .array(
+        z
+          .object({ staffId: id('人员编号'), hours: hoursValue('服务时长'), note: optionalText('备注', 200) })
+          .strict(),
+        { message: '请提供要确认的人员' },
+      )
+      .min(1, { message: '请至少确认一人' })
+      .max(MAX_CAPACITY, { message: `一次最多确认 ${MAX_CAPACITY} 人` })
+      .refine((rows) => new Set(rows.map((r) => r.staffId)).size === rows.length, { message: '同一人员出现了多次' }),
+  })
+  .strict();
+
+export const EVENT_LIST_STATUSES = ['upcoming', 'mine', 'past'] as const;
+export const volunteerEventsInput = z
+  .object({ status: z.enum(EVENT_LIST_STATUSES, { message: '未知的列表' }).optional() })
+  .strict();
+
+const code = z.string({ message: '签到码应为文字' }).regex(/^\d{6}$/, { message: '签到码应为 6 位数字' });
+export const volunteerScanInput = z.object({ eventId: id('活动编号'), code }).strict();
+
+const year = z
+  .number({ message: '年份应为数字' })
+  .int({ message: '年份应为整数' })
+  .min(2000, { message: '年份无效' })
+  .max(2100, { message: '年份无效' });
+
+export const volunteerRecordsInput = z.object({ year: year.optional(), staffId: id('人员编号').optional() }).strict();
+export const volunteerCertificateInput = z.object({ year }).strict();
+
+/** Volunteer service actions (DESIGN.md §4). */
+export const volunteerActions = {
+  'volunteer.event.create': privilegedWrite(volunteerEventCreateInput, ORGANIZER),
+  'volunteer.event.update': privilegedWrite(volunteerEventUpdateInput, ORGANIZER),
+  'volunteer.event.cancel': privilegedWrite(volunteerEventCancelInput, ORGANIZER),
+  'volunteer.code': privilegedRead(eventId, ORGANIZER),
+  'volunteer.attendance': privilegedRead(eventId, ORGANIZER),
+  'volunteer.confirm': privilegedWrite(volunteerConfirmInput, ORGANIZER),
+  'volunteer.events': member(volunteerEventsInput),
+  'volunteer.event.get': member(eventId),
+  'volunteer.signup': member(eventId),
+  'volunteer.cancel': member(eventId),
+  'volunteer.signin': member(volunteerScanInput),
+  'volunteer.signout': member(volunteerScanInput),
+  'volunteer.records': member(volunteerRecordsInput),
+  'volunteer.certificate': member(volunteerCertificateInput),
+} as const;
+
+export interface VolunteerOutputs {
+  'volunteer.event.create': { event: VolunteerEventView };
+  'volunteer.event.update': { event: VolunteerEventView };
+  'volunteer.event.cancel': { event: VolunteerEventView; notified: number; already?: boolean };
+  'volunteer.code': VolunteerCode;
+  'volunteer.attendance': { event: VolunteerEventView; rows: AttendanceRow[] };
+  'volunteer.confirm': { rows: AttendanceRow[]; changed: number; already?: boolean };
+  'volunteer.events': { items: VolunteerEventView[] };
+  'volunteer.event.get': { event: VolunteerEventView; canManage: boolean; /** The server's clock, for on-site windows on a phone set wrong. */ serverNow: string };
+  'volunteer.signup': { status: 'confirmed' | 'waitlisted'; position?: number; event: VolunteerEventView; already?: boolean };
+  'volunteer.cancel': { event: VolunteerEventView; already?: boolean };
+  'volunteer.signin': { signInAt: string; already?: boolean };
+  'volunteer.signout': { signInAt: string; signOutAt: string; computedHours: number | null; already?: boolean };
+  'volunteer.records': { year: number; person: VolunteerPerson; totalHours: number; items: VolunteerRecordView[] };
+  'volunteer.certificate': VolunteerCertificate;
+}
