@@ -25,6 +25,19 @@ const FORBIDDEN = [
   /^server\/entry\/token\.ts$/,
 ];
 
+// The demo unit's seeds (server/features/*/seed*.ts) are part of each feature's value, but a cloud
+// environment never seeds demo data: each is replaced by a module whose exports are undefined, so the
+// demo roster and texts stay out of the bundle and `seed` is simply absent.
+const noDemoSeeds = {
+  name: 'no-demo-seeds',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]server[\\/]features[\\/][^\\/]+[\\/]seed[^\\/]*\.ts$/ }, (args) => {
+      const names = [...readFileSync(args.path, 'utf8').matchAll(/^export (?:const|(?:async )?function) (\w+)/gm)].map((m) => m[1]);
+      return { contents: names.map((n) => `export const ${n} = undefined;`).join('\n'), loader: 'ts' };
+    });
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: ['server/entry/cloud.ts'],
@@ -39,6 +52,7 @@ const result = await build({
   sourcemap: args.has('--sourcemap') ? 'linked' : false,
   legalComments: 'none',
   metafile: true,
+  plugins: [noDemoSeeds],
   logLevel: 'warning',
 });
 

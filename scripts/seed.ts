@@ -2,9 +2,8 @@
 // starting the server; a folder that already holds a roster is left as it is.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { seedDemoIfEmpty } from '../server/features/people/seed';
 import { openSqliteStore } from '../server/store/sqlite';
-import { COLLECTION_SPECS, type Collections } from '../server/features/schema';
+import { COLLECTION_SPECS, type Collections, seedDemoIfEmpty } from '../server/features';
 
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--data');

@@ -4,10 +4,11 @@ import { type ActionName, contract, isActionName } from '../src/core/contract';
 import { AppError, type ApiResult, type FieldIssue, HTTP_STATUS } from '../src/core/errors';
 import { hasAnyRole, type Role } from '../src/core/roles';
 import type { Settings } from '../src/core/settings/schema';
+import { recordAudit } from './features/audit';
+import type { AppStore, Collections, HandlerMap } from './features';
+import { loadSettings } from './features/settings';
 import type { Clock } from './kernel/clock';
-import type { AppStore, Caller, ContentCheck, Ctx, Handler, HandlerMap } from './kernel/context';
-import { newId } from './kernel/ids';
-import { loadSettings } from './features/settings/load';
+import type { Caller, ContentCheck, Ctx, Handler } from './kernel/context';
 import { isDuplicate } from './store/port';
 
 export interface RouterRequest {
@@ -44,7 +45,7 @@ export function createRouter(options: RouterOptions): Router {
 
   async function run(request: RouterRequest, requestId: string): Promise<unknown> {
     const { action } = request;
-    const handler = isActionName(action) ? (handlers[action] as Handler<ActionName> | undefined) : undefined;
+    const handler = isActionName(action) ? (handlers[action] as Handler<ActionName, Collections> | undefined) : undefined;
     if (!isActionName(action) || !handler) {
       throw new AppError('NOT_FOUND', `未知的操作：${String(action).slice(0, 64)}`);
     }
@@ -63,7 +64,7 @@ export function createRouter(options: RouterOptions): Router {
     const input = parseInput(def.input, request.input);
     let settings: Promise<Settings> | null = null;
     let target: string | undefined;
-    const ctx: Ctx = {
+    const ctx: Ctx<Collections> = {
       store,
       clock,
       caller,
@@ -76,13 +77,12 @@ export function createRouter(options: RouterOptions): Router {
     };
     const data = await handler(input as never, ctx);
     if (def.write && caller.staff && hasAnyRole(caller.roles, PRIVILEGED)) {
-      await store.collection('audit').insert({
-        _id: newId(),
-        at: clock.now().toISOString(),
+      await recordAudit(store, {
+        at: clock.now(),
         actorId: caller.staff._id,
         actorName: caller.staff.name,
         action,
-        ...(target ?? inferTarget(input) ? { target: target ?? inferTarget(input) } : {}),
+        target: target ?? inferTarget(input),
       });
     }
     return data;

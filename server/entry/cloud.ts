@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import * as wxServerSdk from 'wx-server-sdk';
 import { AppError, type ApiResult } from '../../src/core/errors';
-import { handlers } from '../features';
+import { COLLECTION_SPECS, type Collections, handlers } from '../features';
 import { systemClock } from '../kernel/clock';
 import type { ContentCheck } from '../kernel/context';
 import { createRouter, type Router } from '../router';
 import { openCloudbaseStore } from '../store/cloudbase';
 import type { CloudDatabase } from '../store/cloudbase/sdk';
-import { COLLECTION_SPECS, type Collections } from '../features/schema';
 
 /**
  * The cloud function `api` (DESIGN.md §2): `wx.cloud.callFunction({ name: 'api', data: { action, input } })`

@@ -4,17 +4,14 @@ import { join, resolve } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { AppError, HTTP_STATUS } from '../../src/core/errors';
-import { handlers } from '../features';
-import { devHandlers } from '../features/dev';
-import { createSigner, loadSecret } from './token';
+import { type AppStore, COLLECTION_SPECS, type Collections, handlers, seedDemoIfEmpty } from '../features';
+import { devFeature } from '../features/dev';
 import { type Clock, DevClock, systemClock } from '../kernel/clock';
 import { wordListCheck } from '../kernel/wordlist';
-import type { AppStore } from '../kernel/context';
 import { createRouter, type RouterOptions } from '../router';
-import { seedDemoIfEmpty } from '../features/people/seed';
 import { openSqliteStore } from '../store/sqlite';
-import { COLLECTION_SPECS, type Collections } from '../features/schema';
 import { yieldingStore } from '../store/yielding';
+import { createSigner, loadSecret } from './token';
 import { registerUploads } from './uploads';
 
 export interface ServerOptions {
@@ -62,7 +59,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     clock,
     contentCheck: wordListCheck(),
-    handlers: { ...handlers, ...(demo || dev ? devHandlers({ signer, clock: devClock }) : {}) },
+    handlers: { ...handlers, ...(demo || dev ? devFeature({ signer, clock: devClock }).handlers : {}) },
     log: options.log,
   });
 

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { AppStore } from '../kernel/context';
+import type { AppStore } from '../features';
 
 /**
  * Signed session tokens of the local server: `base64url(payload).base64url(hmac)`. The payload

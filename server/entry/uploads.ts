@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { MAX_PHOTO_BYTES } from '../../src/core/honor/rules';
 import { AppError, HTTP_STATUS } from '../../src/core/errors';
-import type { AppStore } from '../kernel/context';
+import type { AppStore } from '../features';
 
 /**
  * Photo uploads of the local server (好人榜 deeds photos). The cloud build never sees this: on weapp

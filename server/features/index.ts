@@ -1,52 +1,42 @@
-import type { HandlerMap } from '../kernel/context';
-import { activityHandlers } from './activity';
-import { auditList } from './audit/actions/audit-list';
-import { honorHandlers } from './honor';
-import { inboxList, inboxRead } from './inbox/actions/inbox';
-import { readingHandlers } from './reading';
-import { sessionMe, staffBind } from './people/actions/session';
-import { calendarMonth, calendarSet, settingsGet, settingsUpdate } from './settings/actions/settings';
-import {
-  staffActivate,
-  staffDeactivate,
-  staffImport,
-  staffList,
-  staffSearch,
-  staffSetRoles,
-  staffUnbind,
-} from './people/actions/staff';
-import { volunteerHandlers } from './volunteer';
-
-type LocalOnly = 'dev.login' | 'dev.identities' | 'dev.clock.set' | 'dev.clock.reset';
-type CloudHandlers = Omit<HandlerMap, LocalOnly>;
-
-const rosterHandlers = {
-  'session.me': sessionMe,
-  'staff.bind': staffBind,
-  'staff.search': staffSearch,
-  'staff.import': staffImport,
-  'staff.list': staffList,
-  'staff.setRoles': staffSetRoles,
-  'staff.unbind': staffUnbind,
-  'staff.deactivate': staffDeactivate,
-  'staff.activate': staffActivate,
-  'settings.get': settingsGet,
-  'settings.update': settingsUpdate,
-  'calendar.set': calendarSet,
-  'calendar.month': calendarMonth,
-  'audit.list': auditList,
-  'inbox.list': inboxList,
-  'inbox.read': inboxRead,
-} satisfies Partial<CloudHandlers>;
-
 /**
- * Every action of the cloud function (the local server adds the dev actions). Typed as the whole
- * map, so an action in the contract without a handler does not compile. Each feature adds its map.
+ * The one list of features. The router's handler map, the store's collection specs and types, and
+ * the demo unit's seed are all composed from it: a new feature is a folder and a line here. The
+ * order is the seed's order (the roster first, the settings next: later seeds read both).
  */
-export const handlers: CloudHandlers = {
-  ...rosterHandlers,
-  ...honorHandlers,
-  ...readingHandlers,
-  ...volunteerHandlers,
-  ...activityHandlers,
-};
+import type { ActionName } from '../../src/core/contract';
+import type { Handler } from '../kernel/context';
+import { collectionSpecs, type CollectionsOf, handlerMap, seedFeatures } from '../kernel/feature';
+import type { CollectionSpec, Store } from '../store/port';
+import { activity } from './activity';
+import { audit } from './audit';
+import { honor } from './honor';
+import { inbox } from './inbox';
+import { people } from './people';
+import { reading } from './reading';
+import { settings } from './settings';
+import { signup } from './signup';
+import { volunteer } from './volunteer';
+
+export const FEATURES = [people, settings, audit, inbox, reading, honor, signup, volunteer, activity] as const;
+
+/** Every collection of the store, by name, with the document it holds. */
+export type Collections = CollectionsOf<typeof FEATURES>;
+export type CollectionName = keyof Collections;
+export type AppStore = Store<Collections>;
+
+export const COLLECTION_SPECS: Record<CollectionName, CollectionSpec> = collectionSpecs(FEATURES);
+
+/** Actions only the local server has (the dev feature); the cloud function never registers them. */
+export type LocalAction = 'dev.login' | 'dev.identities' | 'dev.clock.set' | 'dev.clock.reset';
+export type CloudAction = Exclude<ActionName, LocalAction>;
+export type HandlerMap = { [A in ActionName]: Handler<A, Collections> };
+
+/** Every action of the cloud function, typed as the whole map: an action without a handler does not compile. */
+export const handlers: Pick<HandlerMap, CloudAction> = handlerMap(FEATURES);
+
+/** Seeds the demo unit (DESIGN.md §7) when the store holds no roster yet; resolves to whether it seeded. */
+export async function seedDemoIfEmpty(store: AppStore, now: Date): Promise<boolean> {
+  if ((await store.collection('staff').count({})) > 0) return false;
+  await seedFeatures(FEATURES, store, now);
+  return true;
+}

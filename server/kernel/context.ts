@@ -1,11 +1,11 @@
 import type { ActionName, ActionOutput, ParsedInput } from '../../src/core/contract';
 import type { Role } from '../../src/core/roles';
 import type { Settings } from '../../src/core/settings/schema';
+import type { DocMap, Store } from '../store/port';
 import type { Clock } from './clock';
-import type { Store } from '../store/port';
-import type { Collections, StaffDoc } from '../features/schema';
+import type { StaffDoc } from './member';
 
-export type AppStore = Store<Collections>;
+export type { StaffDoc } from './member';
 
 export interface Caller {
   /** The WeChat OPENID (or the local session's openid); null for anonymous callers. */
@@ -21,8 +21,13 @@ export interface ContentCheck {
   check(text: string, openid: string | null): Promise<string | null>;
 }
 
-export interface Ctx {
-  store: AppStore;
+/**
+ * What a handler gets. `C` is the collections it may touch: each feature names its own and those of
+ * the features it reads (its `ctx.ts`), so the compiler holds a feature to what it declared, while the
+ * router passes the one store of every feature (a store of more collections fits a handler of fewer).
+ */
+export interface Ctx<C extends DocMap<C>> {
+  store: Store<C>;
   clock: Clock;
   caller: Caller;
   requestId: string;
@@ -33,17 +38,16 @@ export interface Ctx {
   auditTarget(target: string): void;
 }
 
-/** A caller that passed the router's staff gate. */
-export interface StaffCtx extends Ctx {
-  caller: Caller & { openid: string; staff: StaffDoc };
-}
+export type Handler<A extends ActionName, C extends DocMap<C>> = (
+  input: ParsedInput<A>,
+  ctx: Ctx<C>,
+) => Promise<ActionOutput<A>>;
 
-export type Handler<A extends ActionName> = (input: ParsedInput<A>, ctx: Ctx) => Promise<ActionOutput<A>>;
-
-export type HandlerMap = { [A in ActionName]: Handler<A> };
+/** Handlers for some actions, each over collections C. */
+export type Handlers<A extends ActionName, C extends DocMap<C>> = { [K in A]: Handler<K, C> };
 
 /** Narrows a context for handlers of `staff` actions: the router guarantees the member. */
-export function member(ctx: Ctx): StaffDoc {
+export function member(ctx: { caller: Caller }): StaffDoc {
   const staff = ctx.caller.staff;
   if (!staff) throw new Error('member() called on a context without a bound member');
   return staff;

@@ -1,5 +1,5 @@
 import type { ActivityKind, Gender, ItemMode } from '../../../src/core/activity/rules';
-import type { CollectionSpec } from '../../store/port';
+import type { CollectionSpecs } from '../../kernel/feature';
 
 /**
  * Sports and culture activities (活动报名). Seats and the waitlist of each item live in the shared
@@ -114,7 +114,7 @@ export interface ActivityCollections {
   activityQuotas: ActivityQuotaDoc;
 }
 
-export const ACTIVITY_SPECS: Record<keyof ActivityCollections, CollectionSpec> = {
+export const ACTIVITY_COLLECTIONS: CollectionSpecs<ActivityCollections> = {
   activities: { indexes: [['status', 'endAt'], ['startAt']] },
   activityItems: { indexes: [['activityId', 'order']] },
   activityEntries: { indexes: [['activityId', 'itemId'], ['activityId', 'place']] },

@@ -1,7 +1,8 @@
-import type { AppStore } from '../../kernel/context';
+import type { ActivityStore } from './ctx';
 import { newId } from '../../kernel/ids';
 import { signUp, type SignUpResult } from '../signup';
-import type { ActivityDoc, ActivityItemDoc, EntryMemberSnapshot, StaffDoc } from '../schema';
+import type { ActivityDoc, ActivityItemDoc, EntryMemberSnapshot } from './collections';
+import type { StaffDoc } from '../../kernel/member';
 import { SCOPE } from './load';
 import { claimPlaces, releasePlaces } from './membership';
 import { promotionHooks } from './notices';
@@ -23,7 +24,7 @@ export const snapshot = (s: StaffDoc): EntryMemberSnapshot => ({ staffId: s._id,
  * clash or a full quota refuses here, leaving nothing), then the entry, then its seat or waitlist
  * place from the shared sign-up machinery.
  */
-export async function enter(store: AppStore, req: EnterRequest): Promise<{ entryId: string; result: SignUpResult }> {
+export async function enter(store: ActivityStore, req: EnterRequest): Promise<{ entryId: string; result: SignUpResult }> {
   const { activity, item, people, now } = req;
   const entryId = newId();
   const captainId = people[0]._id;

@@ -1,10 +1,11 @@
 import type { ActivityItemInput } from '../../../src/core/activity/contract';
 import { AppError, ruleError } from '../../../src/core/errors';
-import type { AppStore } from '../../kernel/context';
+import type { ActivityStore } from './ctx';
 import { newId } from '../../kernel/ids';
 import { allEntries, closeSlot, openSlot, setCapacity, slotsByIds } from '../signup';
 import { MAX_LIMIT } from '../../store/port';
-import type { ActivityDoc, ActivityItemDoc, SignupSlotDoc } from '../schema';
+import type { ActivityDoc, ActivityItemDoc } from './collections';
+import type { SignupSlotDoc } from '../signup';
 import { SCOPE, slotIdOf } from './load';
 import { promotionHooks } from './notices';
 
@@ -24,7 +25,7 @@ function itemFields(input: ActivityItemInput, order: number) {
 
 /** Opens each item's sign-up slot, then stores the item. */
 export async function createItems(
-  store: AppStore,
+  store: ActivityStore,
   activityId: string,
   inputs: readonly { input: ActivityItemInput; order: number }[],
   now: Date,
@@ -55,7 +56,7 @@ export interface ItemPlan {
 const taken = (slot: SignupSlotDoc | undefined) => (slot ? slot.confirmed + slot.waiting : 0);
 
 /** Checks a new item list against the current one; throws (changing nothing) if it cannot apply. */
-export async function planItems(store: AppStore, existing: readonly ActivityItemDoc[], inputs: readonly ActivityItemInput[]): Promise<ItemPlan> {
+export async function planItems(store: ActivityStore, existing: readonly ActivityItemDoc[], inputs: readonly ActivityItemInput[]): Promise<ItemPlan> {
   const slots = await slotsByIds(store, existing.map((i) => i.slotId));
   const plan: ItemPlan = { keep: [], add: [], remove: [] };
   for (const [order, input] of inputs.entries()) {
@@ -84,14 +85,14 @@ export async function planItems(store: AppStore, existing: readonly ActivityItem
   return plan;
 }
 
-async function largestTeam(store: AppStore, item: ActivityItemDoc): Promise<number> {
+async function largestTeam(store: ActivityStore, item: ActivityItemDoc): Promise<number> {
   const entries = await store
     .collection('activityEntries')
     .find({ activityId: item.activityId, itemId: item._id }, { limit: MAX_LIMIT });
   return entries.filter((e) => e.withdrawnAt === null).reduce((n, e) => Math.max(n, e.members.length), 0);
 }
 
-export async function applyItems(store: AppStore, activity: ActivityDoc, plan: ItemPlan, now: Date): Promise<void> {
+export async function applyItems(store: ActivityStore, activity: ActivityDoc, plan: ItemPlan, now: Date): Promise<void> {
   const at = now.toISOString();
   for (const { doc, input, order } of plan.keep) {
     // Raising a capacity promotes waiters at once (with their notice).
@@ -106,7 +107,7 @@ export async function applyItems(store: AppStore, activity: ActivityDoc, plan: I
 }
 
 /** Everyone registered (confirmed or waiting) in some items: whom to tell about a change. */
-export async function registrants(store: AppStore, items: readonly ActivityItemDoc[]): Promise<Set<string>> {
+export async function registrants(store: ActivityStore, items: readonly ActivityItemDoc[]): Promise<Set<string>> {
   const people = new Set<string>();
   for (const item of items) {
     for (const entry of await allEntries(store, item.slotId)) {

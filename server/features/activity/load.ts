@@ -1,7 +1,7 @@
 import { activityPhase, signupOpen } from '../../../src/core/activity/rules';
 import { AppError, ruleError } from '../../../src/core/errors';
-import type { AppStore, Ctx } from '../../kernel/context';
-import type { ActivityDoc, ActivityItemDoc, ActivityMemberDoc } from '../schema';
+import type { ActivityStore, Ctx } from './ctx';
+import type { ActivityDoc, ActivityItemDoc, ActivityMemberDoc } from './collections';
 import { MAX_LIMIT } from '../../store/port';
 
 /** Loading and guarding activities, items and memberships: what every handler starts with. */
@@ -43,7 +43,7 @@ export async function loadItem(ctx: Ctx, activity: ActivityDoc, itemId: string):
 }
 
 /** The items of some activities, in their order (one query). */
-export async function itemsOf(store: AppStore, activityIds: readonly string[]): Promise<Map<string, ActivityItemDoc[]>> {
+export async function itemsOf(store: ActivityStore, activityIds: readonly string[]): Promise<Map<string, ActivityItemDoc[]>> {
   const out = new Map<string, ActivityItemDoc[]>(activityIds.map((id) => [id, []]));
   if (activityIds.length === 0) return out;
   const docs = await store
@@ -55,7 +55,7 @@ export async function itemsOf(store: AppStore, activityIds: readonly string[]): 
 
 /** The caller's current place in an item, if any. */
 export async function liveMembership(
-  store: AppStore,
+  store: ActivityStore,
   activityId: string,
   itemId: string,
   staffId: string,
@@ -67,7 +67,7 @@ export async function liveMembership(
 }
 
 /** The person's most recent membership of an item (ended or not): answers repeated withdrawals. */
-export async function latestMembership(store: AppStore, itemId: string, staffId: string): Promise<ActivityMemberDoc | null> {
+export async function latestMembership(store: ActivityStore, itemId: string, staffId: string): Promise<ActivityMemberDoc | null> {
   const [doc] = await store
     .collection('activityMembers')
     .find({ itemId, staffId }, { sort: { joinedAt: -1 }, limit: 1 });

@@ -1,9 +1,10 @@
 import { itemLimitMessage } from '../../../src/core/activity/rules';
 import { AppError, ruleError } from '../../../src/core/errors';
-import type { AppStore } from '../../kernel/context';
+import type { ActivityStore } from './ctx';
 import { newId } from '../../kernel/ids';
 import { isDuplicate } from '../../store/port';
-import type { ActivityMemberDoc, StaffDoc } from '../schema';
+import type { ActivityMemberDoc } from './collections';
+import type { StaffDoc } from '../../kernel/member';
 import { memberKey } from './load';
 
 /**
@@ -28,7 +29,7 @@ export interface Claim {
  * `inc` on the quota keeps the per-person limit. On any refusal everything claimed is given back.
  * Resolves to the memberships created (for a rollback by the caller if a later step fails).
  */
-export async function claimPlaces(store: AppStore, claim: Claim, people: readonly StaffDoc[]): Promise<ActivityMemberDoc[]> {
+export async function claimPlaces(store: ActivityStore, claim: Claim, people: readonly StaffDoc[]): Promise<ActivityMemberDoc[]> {
   const inserted: ActivityMemberDoc[] = [];
   const counted: string[] = [];
   const at = claim.now.toISOString();
@@ -77,7 +78,7 @@ export async function claimPlaces(store: AppStore, claim: Claim, people: readonl
  * gives back nothing more, and a crash cannot end a membership and keep its item.
  */
 export async function releasePlaces(
-  store: AppStore,
+  store: ActivityStore,
   activityId: string,
   memberships: readonly ActivityMemberDoc[],
   quotaStaffIds: readonly string[],
@@ -85,7 +86,7 @@ export async function releasePlaces(
   rollback = false,
   state: 'left' | 'withdrawn' = 'withdrawn',
 ): Promise<void> {
-  const giveBack = (s: AppStore, staffId: string) =>
+  const giveBack = (s: ActivityStore, staffId: string) =>
     s.collection('activityQuotas').update({ _id: quotaId(activityId, staffId), items: { gt: 0 } }, { inc: { items: -1 }, set: { updatedAt: at } });
   if (!rollback) {
     for (const m of memberships) {
@@ -105,7 +106,7 @@ function quotaId(activityId: string, staffId: string): string {
 }
 
 /** One more item for a person, if under the limit. Conditional `inc`; the first use creates the counter. */
-async function takeQuota(store: AppStore, activityId: string, staffId: string, max: number, at: string): Promise<boolean> {
+async function takeQuota(store: ActivityStore, activityId: string, staffId: string, max: number, at: string): Promise<boolean> {
   const quotas = store.collection('activityQuotas');
   const _id = quotaId(activityId, staffId);
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -124,7 +125,7 @@ async function takeQuota(store: AppStore, activityId: string, staffId: string, m
 }
 
 /** Item counts of a person per activity (for lists). */
-export async function itemCounts(store: AppStore, staffId: string, activityIds: readonly string[]): Promise<Map<string, number>> {
+export async function itemCounts(store: ActivityStore, staffId: string, activityIds: readonly string[]): Promise<Map<string, number>> {
   if (activityIds.length === 0) return new Map();
   const docs = await store
     .collection('activityQuotas')
@@ -133,7 +134,7 @@ export async function itemCounts(store: AppStore, staffId: string, activityIds: 
 }
 
 /** The activities a person is in now (the "mine" list; the caller orders them). */
-export async function activitiesOf(store: AppStore, staffId: string): Promise<string[]> {
+export async function activitiesOf(store: ActivityStore, staffId: string): Promise<string[]> {
   const docs = await store
     .collection('activityQuotas')
     .find({ staffId, items: { gt: 0 } }, { limit: 1000 });

@@ -1,7 +1,7 @@
 import { notify } from '../inbox/notify';
-import type { AppStore } from '../../kernel/context';
+import type { ActivityStore } from './ctx';
 import type { SignupHooks } from '../signup';
-import type { ActivityDoc, ActivityItemDoc } from '../schema';
+import type { ActivityDoc, ActivityItemDoc } from './collections';
 import { activityLink } from './load';
 
 /** The inbox notices of activities: promotion from the waitlist, team changes, cancellation. */
@@ -24,7 +24,7 @@ interface TeamNotice {
   now: Date;
 }
 
-export async function tellAdded(store: AppStore, n: TeamNotice, captainName: string, staffIds: readonly string[]): Promise<void> {
+export async function tellAdded(store: ActivityStore, n: TeamNotice, captainName: string, staffIds: readonly string[]): Promise<void> {
   for (const staffId of staffIds) {
     await notify(
       store,
@@ -40,7 +40,7 @@ export async function tellAdded(store: AppStore, n: TeamNotice, captainName: str
   }
 }
 
-export async function tellWithdrawn(store: AppStore, n: TeamNotice, staffIds: readonly string[]): Promise<void> {
+export async function tellWithdrawn(store: ActivityStore, n: TeamNotice, staffIds: readonly string[]): Promise<void> {
   for (const staffId of staffIds) {
     await notify(
       store,
@@ -57,7 +57,7 @@ export async function tellWithdrawn(store: AppStore, n: TeamNotice, staffIds: re
 }
 
 export async function tellCaptainLeft(
-  store: AppStore,
+  store: ActivityStore,
   n: TeamNotice,
   captainId: string,
   leaverName: string,
@@ -77,7 +77,7 @@ export async function tellCaptainLeft(
   );
 }
 
-export async function tellCancelled(store: AppStore, activity: ActivityDoc, reason: string, staffIds: Iterable<string>, now: Date): Promise<void> {
+export async function tellCancelled(store: ActivityStore, activity: ActivityDoc, reason: string, staffIds: Iterable<string>, now: Date): Promise<void> {
   for (const staffId of new Set(staffIds)) {
     await notify(
       store,
@@ -93,7 +93,7 @@ export async function tellCancelled(store: AppStore, activity: ActivityDoc, reas
   }
 }
 
-export async function tellChanged(store: AppStore, activity: ActivityDoc, staffIds: Iterable<string>, now: Date): Promise<void> {
+export async function tellChanged(store: ActivityStore, activity: ActivityDoc, staffIds: Iterable<string>, now: Date): Promise<void> {
   for (const staffId of new Set(staffIds)) {
     await notify(
       store,

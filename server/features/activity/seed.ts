@@ -4,9 +4,10 @@ import { DEFAULT_SETTINGS } from '../../../src/core/settings/schema';
 import { addDays, localDayKey, localInstant } from '../../../src/core/time';
 import { enter } from './enter';
 import { createItems } from './items';
-import type { AppStore } from '../../kernel/context';
+import type { ActivityStore } from './ctx';
 import { newId } from '../../kernel/ids';
-import type { ActivityDoc, StaffDoc } from '../schema';
+import type { ActivityDoc } from './collections';
+import type { StaffDoc } from '../../kernel/member';
 
 interface SeedActivity {
   title: string;
@@ -79,7 +80,7 @@ const ACTIVITIES: SeedActivity[] = [
 ];
 
 /** Two upcoming activities (one with an individual and a team item, DESIGN.md §7) and one past with results. */
-export async function seedActivity(store: AppStore, now: Date, roster: readonly StaffDoc[]): Promise<void> {
+export async function seedActivity(store: ActivityStore, now: Date, roster: readonly StaffDoc[]): Promise<void> {
   const tz = DEFAULT_SETTINGS.timeZone;
   const today = localDayKey(now, tz);
   const byNo = new Map(roster.map((s) => [s.staffNo, s]));

@@ -8,9 +8,10 @@ import type {
   MyEntryView,
   TeamMemberView,
 } from '../../../src/core/activity/views';
-import type { AppStore } from '../../kernel/context';
+import type { ActivityStore } from './ctx';
 import { latestEntry, positionOf, slotsByIds } from '../signup';
-import type { ActivityDoc, ActivityEntryDoc, ActivityItemDoc, SignupEntryDoc, SignupSlotDoc } from '../schema';
+import type { ActivityDoc, ActivityEntryDoc, ActivityItemDoc } from './collections';
+import type { SignupEntryDoc, SignupSlotDoc } from '../signup';
 import { MAX_LIMIT } from '../../store/port';
 import { itemsOf, phaseOf, slotIdOf } from './load';
 import { itemCounts } from './membership';
@@ -44,7 +45,7 @@ export function memberViews(entry: ActivityEntryDoc): TeamMemberView[] {
 }
 
 /** Summaries of several activities with their items' seats and the caller's item count. */
-export async function summaries(store: AppStore, activities: readonly ActivityDoc[], staffId: string, now: Date): Promise<ActivitySummary[]> {
+export async function summaries(store: ActivityStore, activities: readonly ActivityDoc[], staffId: string, now: Date): Promise<ActivitySummary[]> {
   const ids = activities.map((a) => a._id);
   const items = await itemsOf(store, ids);
   const slots = await slotsByIds(store, [...items.values()].flat().map((i) => i.slotId));
@@ -68,7 +69,7 @@ function summaryOf(a: ActivityDoc, items: ActivityItemView[], myItemCount: numbe
   };
 }
 
-export async function detail(store: AppStore, a: ActivityDoc, staffId: string, canManage: boolean, now: Date): Promise<ActivityDetail> {
+export async function detail(store: ActivityStore, a: ActivityDoc, staffId: string, canManage: boolean, now: Date): Promise<ActivityDetail> {
   const [summary] = await summaries(store, [a], staffId, now);
   const results = await resultsOf(store, a._id);
   const view: ActivityDetail = {
@@ -83,7 +84,7 @@ export async function detail(store: AppStore, a: ActivityDoc, staffId: string, c
   return view;
 }
 
-async function resultsOf(store: AppStore, activityId: string): Promise<Map<string, ItemResult[]>> {
+async function resultsOf(store: ActivityStore, activityId: string): Promise<Map<string, ItemResult[]>> {
   const placed = await store
     .collection('activityEntries')
     .find({ activityId, place: { gte: 1 } }, { sort: { place: 1 }, limit: MAX_LIMIT });
@@ -102,7 +103,7 @@ async function resultsOf(store: AppStore, activityId: string): Promise<Map<strin
 }
 
 /** The caller's live entries in an activity, one per item at most. */
-async function myEntries(store: AppStore, activityId: string, staffId: string, items: readonly ActivityItemView[]): Promise<MyEntryView[]> {
+async function myEntries(store: ActivityStore, activityId: string, staffId: string, items: readonly ActivityItemView[]): Promise<MyEntryView[]> {
   const memberships = await store.collection('activityMembers').find({ activityId, staffId, state: 'active' }, { limit: 100 });
   const out: MyEntryView[] = [];
   for (const m of memberships) {
@@ -114,7 +115,7 @@ async function myEntries(store: AppStore, activityId: string, staffId: string, i
   return out;
 }
 
-export async function myEntryView(store: AppStore, entry: ActivityEntryDoc, item: TeamBounds, staffId: string): Promise<MyEntryView> {
+export async function myEntryView(store: ActivityStore, entry: ActivityEntryDoc, item: TeamBounds, staffId: string): Promise<MyEntryView> {
   const signup = await signupOf(store, entry);
   const view: MyEntryView = {
     entryId: entry._id,
@@ -132,7 +133,7 @@ export async function myEntryView(store: AppStore, entry: ActivityEntryDoc, item
 }
 
 /** The sign-up entry holding an activity entry's seat (found by holder while its id is not yet noted). */
-export async function signupOf(store: AppStore, entry: ActivityEntryDoc): Promise<SignupEntryDoc | null> {
+export async function signupOf(store: ActivityStore, entry: ActivityEntryDoc): Promise<SignupEntryDoc | null> {
   if (entry.signupEntryId) return store.collection('signupEntries').get(entry.signupEntryId);
   return latestEntry(store, slotIdOf(entry.activityId, entry.itemId), entry._id);
 }

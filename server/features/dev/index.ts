@@ -1,25 +1,38 @@
+/**
+ * The local server's own actions, never part of the cloud bundle (scripts/build-cloud.mjs fails if
+ * they get in): the demo login (`dev.login`, `dev.identities`) in demo mode, and the settable clock
+ * (`dev.clock.set`, `dev.clock.reset`) with `--dev`. The transport hands in how it signs sessions and
+ * its clock, so this feature knows no transport.
+ */
 import type { ActionOutput, ParsedInput } from '../../../src/core/contract';
-import type { TokenSigner } from '../../entry/token';
 import type { DevClock } from '../../kernel/clock';
-import type { Ctx, HandlerMap } from '../../kernel/context';
-import { rosterWhere } from '../people/roster';
+import type { Handlers } from '../../kernel/context';
+import { defineFeature } from '../../kernel/feature';
+import { rosterWhere } from '../people';
+import type { DevWorld } from './ctx';
 
 /** Identities the demo login offers: bound members as they are, unbound ones under a demo openid. */
 export function demoOpenid(staffNo: string): string {
   return `demo-${staffNo}`;
 }
 
-type DevHandlers = Pick<HandlerMap, 'dev.login' | 'dev.identities'> &
-  Partial<Pick<HandlerMap, 'dev.clock.set' | 'dev.clock.reset'>>;
+export interface DevOptions {
+  /** How the transport turns an openid into a session token. */
+  signer: { sign(openid: string): string };
+  /** The settable clock (`--dev`), or null: then the clock actions do not exist. */
+  clock: DevClock | null;
+}
 
-/** Local-server-only actions: demo login always, the clock only with `--dev`. */
-export function devHandlers(options: { signer: TokenSigner; clock: DevClock | null }): DevHandlers {
+type DevHandlers = Handlers<'dev.login' | 'dev.identities', DevWorld> &
+  Partial<Handlers<'dev.clock.set' | 'dev.clock.reset', DevWorld>>;
+
+export function devFeature(options: DevOptions) {
   const { signer, clock } = options;
   const handlers: DevHandlers = {
     'dev.login': async (input: ParsedInput<'dev.login'>): Promise<ActionOutput<'dev.login'>> => ({
       token: signer.sign(input.openid),
     }),
-    'dev.identities': async (_input, ctx: Ctx): Promise<ActionOutput<'dev.identities'>> => {
+    'dev.identities': async (_input, ctx): Promise<ActionOutput<'dev.identities'>> => {
       const roster = await rosterWhere(ctx.store, { active: true });
       return {
         items: roster.map((s) => ({
@@ -43,5 +56,5 @@ export function devHandlers(options: { signer: TokenSigner; clock: DevClock | nu
       return { now: clock.now().toISOString() };
     };
   }
-  return handlers;
+  return defineFeature({ name: 'dev', collections: {}, handlers });
 }

@@ -1,6 +1,6 @@
 import type { HonorKind, HonorPhase } from '../../../src/core/honor/rules';
 import type { HonorStatus } from '../../../src/core/honor/contract';
-import type { CollectionSpec } from '../../store/port';
+import type { CollectionSpecs } from '../../kernel/feature';
 
 /** The good-person list (好人榜): rounds, nominations, seconds, objections and the secret ballot. */
 
@@ -104,7 +104,7 @@ export interface HonorCollections {
   honorTallies: HonorTallyDoc;
 }
 
-export const HONOR_SPECS: Record<keyof HonorCollections, CollectionSpec> = {
+export const HONOR_COLLECTIONS: CollectionSpecs<HonorCollections> = {
   honorRounds: { indexes: [['phase'], ['year'], ['createdAt']] },
   // A nominee appears once per round: a second nomination becomes a 附议.
   honorNominations: {

@@ -1,10 +1,10 @@
 import { AppError } from '../../../src/core/errors';
 import { type DayKey } from '../../../src/core/time';
 import { isWorkday } from '../../../src/core/workdays';
-import type { AppStore, Ctx } from '../../kernel/context';
+import type { HonorStore, Ctx } from './ctx';
 import { newId } from '../../kernel/ids';
 import { isDuplicate } from '../../store/port';
-import type { HonorNominationDoc, HonorRoundDoc } from '../schema';
+import type { HonorNominationDoc, HonorRoundDoc } from './collections';
 import { isAdmin } from './views';
 
 /** A round the caller may see: drafts are the admins' own work in progress. */
@@ -21,7 +21,7 @@ export async function loadNomination(ctx: Ctx, nominationId: string): Promise<Ho
 }
 
 /** Every nomination of a round: bounded by the roster (a nominee appears once per round). */
-export function roundNominations(store: AppStore, roundId: string): Promise<HonorNominationDoc[]> {
+export function roundNominations(store: HonorStore, roundId: string): Promise<HonorNominationDoc[]> {
   return store.collection('honorNominations').find({ roundId }, { sort: { createdAt: 1 }, limit: 1000 });
 }
 
@@ -29,7 +29,7 @@ export function roundNominations(store: AppStore, roundId: string): Promise<Hono
  * The counter a candidate's votes go to. Created when a nomination is approved, so that during
  * voting the set of counters is fixed and a ballot only ever increments existing documents.
  */
-export async function ensureTally(store: AppStore, nomination: HonorNominationDoc): Promise<void> {
+export async function ensureTally(store: HonorStore, nomination: HonorNominationDoc): Promise<void> {
   const tallies = store.collection('honorTallies');
   if ((await tallies.count({ nominationId: nomination._id })) > 0) return;
   try {
@@ -43,7 +43,7 @@ export async function ensureTally(store: AppStore, nomination: HonorNominationDo
  * Workdays from the unit's calendar (Monday–Friday unless `calendar.set` says otherwise), for the
  * months from `from` on: enough for the longest publicity (30 workdays) around any holiday season.
  */
-export async function workdayLookup(store: AppStore, from: DayKey, months = 7): Promise<(day: DayKey) => boolean> {
+export async function workdayLookup(store: HonorStore, from: DayKey, months = 7): Promise<(day: DayKey) => boolean> {
   const keys: string[] = [];
   let [y, m] = from.split('-').map(Number);
   for (let i = 0; i < months; i++) {

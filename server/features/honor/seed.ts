@@ -1,9 +1,10 @@
 import { DEFAULT_BALLOT_SIZE, DEFAULT_CATEGORIES, DEFAULT_PUBLICITY_DAYS, type HonorKind } from '../../../src/core/honor/rules';
 import { addDays, localDayKey, localInstant } from '../../../src/core/time';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/schema';
-import type { AppStore } from '../../kernel/context';
+import type { HonorStore } from './ctx';
 import { newId } from '../../kernel/ids';
-import type { HonorNominationDoc, StaffDoc } from '../schema';
+import type { HonorNominationDoc } from './collections';
+import type { StaffDoc } from '../../kernel/member';
 
 interface SeedNomination {
   nominee: string;
@@ -48,7 +49,7 @@ const NOMINATIONS: SeedNomination[] = [
 ];
 
 /** One round collecting nominations (DESIGN.md §7), with a few already in, deadlines ahead of now. */
-export async function seedHonor(store: AppStore, now: Date, roster: readonly StaffDoc[]): Promise<void> {
+export async function seedHonor(store: HonorStore, now: Date, roster: readonly StaffDoc[]): Promise<void> {
   const tz = DEFAULT_SETTINGS.timeZone;
   const today = localDayKey(now, tz);
   const byNo = new Map(roster.map((s) => [s.staffNo, s]));

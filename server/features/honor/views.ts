@@ -1,8 +1,9 @@
 import type { HonorNomination, HonorObjection, HonorRelation, HonorRound } from '../../../src/core/honor/contract';
 import { type HonorPhase, roundStage } from '../../../src/core/honor/rules';
 import { hasAnyRole } from '../../../src/core/roles';
-import { type Ctx, member } from '../../kernel/context';
-import type { HonorNominationDoc, HonorObjectionDoc, HonorRoundDoc } from '../schema';
+import { member } from '../../kernel/context';
+import type { Ctx } from './ctx';
+import type { HonorNominationDoc, HonorObjectionDoc, HonorRoundDoc } from './collections';
 
 /** Phases in which ballots exist (a cancelled round may have had some: counted, never shown). */
 export const BALLOT_PHASES: readonly HonorPhase[] = ['voting', 'publicity', 'published'];

@@ -1,4 +1,4 @@
-import type { CollectionSpec } from '../../store/port';
+import type { CollectionSpecs } from '../../kernel/feature';
 
 export interface InboxDoc {
   _id: string;
@@ -16,6 +16,6 @@ export interface InboxCollections {
   inbox: InboxDoc;
 }
 
-export const INBOX_SPECS: Record<keyof InboxCollections, CollectionSpec> = {
+export const INBOX_COLLECTIONS: CollectionSpecs<InboxCollections> = {
   inbox: { indexes: [['staffId', 'createdAt'], ['staffId', 'readAt']] },
 };

@@ -1,7 +1,7 @@
 import type { InboxItem } from '../../../src/core/inbox/contract';
-import type { AppStore } from '../../kernel/context';
+import type { InboxStore } from './ctx';
 import { newId } from '../../kernel/ids';
-import type { InboxDoc } from '../schema';
+import type { InboxDoc } from './collections';
 
 export interface Notice {
   staffId: string;
@@ -12,12 +12,12 @@ export interface Notice {
 }
 
 /** Puts a notice in a member's inbox. Features call this; they never write the collection. */
-export async function notify(store: AppStore, notice: Notice, now: Date): Promise<InboxDoc> {
+export async function notify(store: InboxStore, notice: Notice, now: Date): Promise<InboxDoc> {
   const doc: InboxDoc = { _id: newId(), ...notice, createdAt: now.toISOString(), readAt: null };
   return store.collection('inbox').insert(doc);
 }
 
-export async function notifyAll(store: AppStore, notices: readonly Notice[], now: Date): Promise<void> {
+export async function notifyAll(store: InboxStore, notices: readonly Notice[], now: Date): Promise<void> {
   for (const notice of notices) await notify(store, notice, now);
 }
 

@@ -1,6 +1,6 @@
 import type { Role } from '../../../src/core/roles';
-import type { AppStore } from '../../kernel/context';
-import type { StaffDoc } from '../schema';
+import type { PeopleStore } from './ctx';
+import type { StaffDoc } from '../../kernel/member';
 import type { Filter } from '../../store/port';
 
 const PAGE = 1000;
@@ -9,7 +9,7 @@ const PAGE = 1000;
  * Every roster member matching a filter, paged through the store's limit. The roster is bounded by
  * the unit's size (hundreds), not by history, so admin search and pickers may read it whole.
  */
-export async function rosterWhere(store: AppStore, filter: Filter<StaffDoc>): Promise<StaffDoc[]> {
+export async function rosterWhere(store: PeopleStore, filter: Filter<StaffDoc>): Promise<StaffDoc[]> {
   const staff = store.collection('staff');
   const all: StaffDoc[] = [];
   for (let skip = 0; ; skip += PAGE) {
@@ -26,13 +26,13 @@ export function matchesQuery(doc: StaffDoc, q: string): boolean {
   return doc.name.includes(needle) || doc.staffNo.startsWith(needle.toUpperCase());
 }
 
-async function activeAdmins(store: AppStore): Promise<StaffDoc[]> {
+async function activeAdmins(store: PeopleStore): Promise<StaffDoc[]> {
   return (await rosterWhere(store, { active: true })).filter((s) => s.roles.includes('admin'));
 }
 
 /** True when, after a change to `staffId` leaving it with `roles`/`active`, no active admin would remain. */
 export async function wouldLeaveNoAdmin(
-  store: AppStore,
+  store: PeopleStore,
   staffId: string,
   next: { roles: readonly Role[]; active: boolean },
 ): Promise<boolean> {
@@ -48,7 +48,7 @@ export async function wouldLeaveNoAdmin(
  * sees the final state: the unit never ends without an admin.
  */
 export async function writeKeepingAnAdmin(
-  store: AppStore,
+  store: PeopleStore,
   doc: StaffDoc,
   next: { roles: readonly Role[]; active: boolean },
   write: () => Promise<void>,

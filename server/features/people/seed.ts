@@ -1,12 +1,8 @@
-import { DEFAULT_SETTINGS } from '../../../src/core/settings/schema';
 import type { Role } from '../../../src/core/roles';
-import type { AppStore } from '../../kernel/context';
+import type { FeatureSeed } from '../../kernel/feature';
 import { newId } from '../../kernel/ids';
-import { seedReading } from '../reading/seed';
-import { seedHonor } from '../honor/seed';
-import { seedVolunteer } from '../volunteer/seed';
-import { seedActivity } from '../activity/seed';
-import type { StaffDoc } from '../schema';
+import type { PeopleCollections } from './collections';
+import type { StaffDoc } from '../../kernel/member';
 
 /** The demo unit of DESIGN.md §7: a contract that tests and the demo login rely on. */
 export const DEMO_DEPARTMENTS = ['办公室', '预算科', '国库科', '综合科'] as const;
@@ -54,24 +50,7 @@ export function demoRoster(at: string): StaffDoc[] {
   });
 }
 
-/**
- * What a feature seeds into the demo unit after the roster: its share of DESIGN.md §7 ("readings for
- * the current week, one open volunteer event, …"), relative to `now` so the demo is always current.
- */
-export type FeatureSeed = (store: AppStore, now: Date, roster: readonly StaffDoc[]) => Promise<void>;
-
-/** Each feature adds its seed here. */
-const FEATURE_SEEDS: readonly FeatureSeed[] = [seedReading, seedHonor, seedVolunteer, seedActivity];
-
-/** Seeds the demo unit when the store holds no roster yet; resolves to whether it seeded. */
-export async function seedDemoIfEmpty(store: AppStore, now: Date): Promise<boolean> {
-  if ((await store.collection('staff').count({})) > 0) return false;
-  const at = now.toISOString();
-  const roster = demoRoster(at);
-  for (const doc of roster) await store.collection('staff').insert(doc);
-  if (!(await store.collection('settings').get('unit'))) {
-    await store.collection('settings').insert({ _id: 'unit', ...DEFAULT_SETTINGS, unitName: '同心示范单位', updatedAt: at });
-  }
-  for (const seed of FEATURE_SEEDS) await seed(store, now, roster);
-  return true;
-}
+/** The demo roster (DESIGN.md §7): the first seed of the demo unit, so every later seed finds it. */
+export const seedRoster: FeatureSeed<PeopleCollections> = async (store, now) => {
+  for (const doc of demoRoster(now.toISOString())) await store.collection('staff').insert(doc);
+};

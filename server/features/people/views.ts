@@ -1,5 +1,5 @@
 import type { StaffAdminView, StaffPick, StaffView } from '../../../src/core/people/views';
-import type { StaffDoc } from '../schema';
+import type { StaffDoc } from '../../kernel/member';
 
 export function staffView(doc: StaffDoc): StaffView {
   const view: StaffView = {

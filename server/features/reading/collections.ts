@@ -1,4 +1,4 @@
-import type { CollectionSpec } from '../../store/port';
+import type { CollectionSpecs } from '../../kernel/feature';
 
 /** Morning readings, check-ins and the counters kept on write for archives, honor roll and rates. */
 
@@ -92,7 +92,7 @@ export interface ReadingCollections {
   checkinDeptMonths: CheckinDeptMonthDoc;
 }
 
-export const READING_SPECS: Record<keyof ReadingCollections, CollectionSpec> = {
+export const READING_COLLECTIONS: CollectionSpecs<ReadingCollections> = {
   readings: { unique: [['date']], indexes: [['month']] },
   readingOpens: {},
   checkins: { unique: [['staffId', 'date'], ['makeupSlot']], indexes: [['staffId', 'month'], ['readingId']] },

@@ -1,13 +1,13 @@
-import type { AppStore } from '../../kernel/context';
+import type { ReadingStore } from './ctx';
 import { type Collection, type Doc, type Filter, isDuplicate, type UpdateOps } from '../../store/port';
-import type { CheckinDoc, CheckinMonthDoc } from '../schema';
+import type { CheckinDoc, CheckinMonthDoc } from './collections';
 
 /**
  * Check-ins and the counters that archives, the honor roll and participation read, so that none of
  * them scans history. The record is written first (its unique key decides whether it exists); the
  * counters follow with atomic increments, so after any burst they equal a recount of the records.
  */
-export async function recordCheckin(store: AppStore, doc: CheckinDoc, name: string): Promise<void> {
+export async function recordCheckin(store: ReadingStore, doc: CheckinDoc, name: string): Promise<void> {
   await store.collection('checkins').insert(doc);
   const makeups = doc.makeup ? 1 : 0;
   const month: CheckinMonthDoc = {

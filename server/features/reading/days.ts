@@ -1,7 +1,7 @@
 import { daysOfMonth, type DayKey, type MonthKey } from '../../../src/core/time';
 import { isWorkday } from '../../../src/core/workdays';
-import type { AppStore } from '../../kernel/context';
-import type { CalendarDoc } from '../schema';
+import type { ReadingStore } from './ctx';
+import type { CalendarDoc } from '../settings';
 
 /** Workdays as the unit's calendar says: Monday–Friday unless `calendar.set` overrode the day. */
 
@@ -17,12 +17,12 @@ function info(date: DayKey, doc: CalendarDoc | null | undefined): DayInfo {
   return day;
 }
 
-export async function dayInfo(store: AppStore, date: DayKey): Promise<DayInfo> {
+export async function dayInfo(store: ReadingStore, date: DayKey): Promise<DayInfo> {
   // A calendar override's _id is its day.
   return info(date, await store.collection('calendar').get(date));
 }
 
-export async function monthDays(store: AppStore, month: MonthKey): Promise<DayInfo[]> {
+export async function monthDays(store: ReadingStore, month: MonthKey): Promise<DayInfo[]> {
   const overrides = await store.collection('calendar').find({ month }, { limit: 31 });
   const byDate = new Map(overrides.map((d) => [d.date, d]));
   return daysOfMonth(month).map((date) => info(date, byDate.get(date)));
@@ -31,7 +31,7 @@ export async function monthDays(store: AppStore, month: MonthKey): Promise<DayIn
 const PAGE = 1000;
 
 /** A workday test for every day in [from, to]; overrides are few (holidays and 调休 days). */
-export async function workdaysBetween(store: AppStore, from: DayKey, to: DayKey): Promise<(day: DayKey) => boolean> {
+export async function workdaysBetween(store: ReadingStore, from: DayKey, to: DayKey): Promise<(day: DayKey) => boolean> {
   const byDate = new Map<DayKey, CalendarDoc>();
   for (let skip = 0; ; skip += PAGE) {
     const page = await store

@@ -1,24 +1,35 @@
-import type { ReadingOutputs } from '../../../src/core/reading/contract';
-import type { HandlerMap } from '../../kernel/context';
+/**
+ * Morning reading (晨读打卡): secretaries publish a reading per date; members open it, read for the
+ * minimum time and check in inside the window on workdays, or make up a missed day within quota.
+ * Pure rules (window, streak, honor roll) are in src/core/reading/; the record and its counters are
+ * written in counters.ts, days and workdays read in days.ts; rules and decisions in docs/reading.md.
+ */
+import { defineFeature } from '../../kernel/feature';
 import { checkinMakeup, checkinSubmit } from './actions/checkin';
 import { checkinParticipation } from './actions/checkin-participation';
 import { checkinArchive, checkinCalendar, checkinHonorRoll } from './actions/checkin-stats';
 import { readingGet, readingList, readingOpen, readingPublish, readingToday, readingUpdate } from './actions/reading';
+import { READING_COLLECTIONS } from './collections';
+import { seedReading } from './seed';
 
-type ReadingAction = keyof ReadingOutputs;
+export const reading = defineFeature({
+  name: 'reading',
+  collections: READING_COLLECTIONS,
+  handlers: {
+    'reading.publish': readingPublish,
+    'reading.update': readingUpdate,
+    'reading.today': readingToday,
+    'reading.get': readingGet,
+    'reading.list': readingList,
+    'reading.open': readingOpen,
+    'checkin.submit': checkinSubmit,
+    'checkin.makeup': checkinMakeup,
+    'checkin.calendar': checkinCalendar,
+    'checkin.archive': checkinArchive,
+    'checkin.honorRoll': checkinHonorRoll,
+    'checkin.participation': checkinParticipation,
+  },
+  seed: seedReading,
+});
 
-/** The morning reading's handlers (晨读打卡), one per action of `readingActions`. */
-export const readingHandlers: Pick<HandlerMap, ReadingAction> = {
-  'reading.publish': readingPublish,
-  'reading.update': readingUpdate,
-  'reading.today': readingToday,
-  'reading.get': readingGet,
-  'reading.list': readingList,
-  'reading.open': readingOpen,
-  'checkin.submit': checkinSubmit,
-  'checkin.makeup': checkinMakeup,
-  'checkin.calendar': checkinCalendar,
-  'checkin.archive': checkinArchive,
-  'checkin.honorRoll': checkinHonorRoll,
-  'checkin.participation': checkinParticipation,
-};
+export type { ReadingCollections } from './collections';

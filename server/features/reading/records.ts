@@ -2,34 +2,34 @@ import type { CheckinView, ReadingSummary, ReadingView } from '../../../src/core
 import type { CheckinMark } from '../../../src/core/reading/rules';
 import { streakOf } from '../../../src/core/reading/streak';
 import type { DayKey } from '../../../src/core/time';
-import type { AppStore } from '../../kernel/context';
-import type { CheckinDoc, ReadingDoc } from '../schema';
+import type { ReadingStore } from './ctx';
+import type { CheckinDoc, ReadingDoc } from './collections';
 import { monthDocId } from './counters';
 import { workdaysBetween } from './days';
 
 /** Reads of one member's records and the views handed out. */
 
-export async function readingOn(store: AppStore, date: DayKey): Promise<ReadingDoc | null> {
+export async function readingOn(store: ReadingStore, date: DayKey): Promise<ReadingDoc | null> {
   const [doc] = await store.collection('readings').find({ date }, { limit: 1 });
   return doc ?? null;
 }
 
 /** The days of a month that have a reading (at most 31 documents). */
-export async function readingDates(store: AppStore, month: string): Promise<Set<DayKey>> {
+export async function readingDates(store: ReadingStore, month: string): Promise<Set<DayKey>> {
   const docs = await store.collection('readings').find({ month }, { limit: 31 });
   return new Set(docs.map((d) => d.date));
 }
 
-export async function checkinOn(store: AppStore, staffId: string, date: DayKey): Promise<CheckinDoc | null> {
+export async function checkinOn(store: ReadingStore, staffId: string, date: DayKey): Promise<CheckinDoc | null> {
   const [doc] = await store.collection('checkins').find({ staffId, date }, { limit: 1 });
   return doc ?? null;
 }
 
-export async function monthCount(store: AppStore, staffId: string, month: string): Promise<number> {
+export async function monthCount(store: ReadingStore, staffId: string, month: string): Promise<number> {
   return (await store.collection('checkinMonths').get(monthDocId(month, staffId)))?.checkins ?? 0;
 }
 
-export async function makeupsUsed(store: AppStore, staffId: string, month: string): Promise<number> {
+export async function makeupsUsed(store: ReadingStore, staffId: string, month: string): Promise<number> {
   return store.collection('checkins').count({ staffId, month, makeup: true });
 }
 
@@ -41,7 +41,7 @@ const STREAK_PAGE = 120;
  * tells whether the gap day had a reading and, if not, that every day back to that reading had
  * none. The cost follows the streak and its gaps, not the member's history.
  */
-export async function streakFor(store: AppStore, staffId: string, today: DayKey): Promise<number> {
+export async function streakFor(store: ReadingStore, staffId: string, today: DayKey): Promise<number> {
   const checked = new Set<DayKey>();
   const withReading = new Set<DayKey>();
   const without: [DayKey, DayKey][] = []; // (after, upTo]: days known to have had no reading

@@ -2,8 +2,9 @@ import { DEFAULT_SETTINGS } from '../../../src/core/settings/schema';
 import { addDays, localDayKey, localInstant, weekdayOf } from '../../../src/core/time';
 import { newId } from '../../kernel/ids';
 import { recordCheckin } from './counters';
-import type { FeatureSeed } from '../people/seed';
-import type { ReadingDoc } from '../schema';
+import type { FeatureSeed } from '../../kernel/feature';
+import type { ReadingDoc } from './collections';
+import type { ReadingWorld } from './ctx';
 import { DEMO_READINGS } from './seed-texts';
 import { DEMO_READINGS_NEXT_WEEK } from './seed-texts-next';
 
@@ -14,7 +15,7 @@ import { DEMO_READINGS_NEXT_WEEK } from './seed-texts-next';
  * check-ins from most bound staff, so that the calendar, archive and participation have something
  * to show; today is left for the person trying the demo.
  */
-export const seedReading: FeatureSeed = async (store, now, roster) => {
+export const seedReading: FeatureSeed<ReadingWorld> = async (store, now, roster) => {
   const tz = DEFAULT_SETTINGS.timeZone;
   const today = localDayKey(now, tz);
   const monday = addDays(today, -((weekdayOf(today) + 6) % 7));

@@ -1,8 +1,8 @@
 import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../../../src/core/settings/schema';
-import type { AppStore } from '../../kernel/context';
+import type { SettingsStore } from './ctx';
 
 /** The stored settings over the defaults, so that a setting added later has a value at once. */
-export async function loadSettings(store: AppStore): Promise<Settings> {
+export async function loadSettings(store: SettingsStore): Promise<Settings> {
   const doc = await store.collection('settings').get('unit');
   if (!doc) return { ...DEFAULT_SETTINGS };
   const merged = { ...DEFAULT_SETTINGS, ...stripMeta(doc) };

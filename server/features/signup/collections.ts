@@ -1,4 +1,4 @@
-import type { CollectionSpec } from '../../store/port';
+import type { CollectionSpecs } from '../../kernel/feature';
 
 /**
  * The shared sign-up machinery (server/signup): seats, waitlist and entries of anything with a
@@ -56,7 +56,7 @@ export interface SignupCollections {
   signupEntries: SignupEntryDoc;
 }
 
-export const SIGNUP_SPECS: Record<keyof SignupCollections, CollectionSpec> = {
+export const SIGNUP_COLLECTIONS: CollectionSpecs<SignupCollections> = {
   signupSlots: { indexes: [['scope']] },
   signupEntries: {
     unique: [['live']],

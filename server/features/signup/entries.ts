@@ -1,8 +1,8 @@
 import { AppError, ruleError } from '../../../src/core/errors';
-import type { AppStore } from '../../kernel/context';
+import type { SignupStore } from './ctx';
 import { newId } from '../../kernel/ids';
 import { isDuplicate } from '../../store/port';
-import type { SignupEntryDoc, SignupEntryStatus } from '../schema';
+import type { SignupEntryDoc, SignupEntryStatus } from './collections';
 import { type SignupHooks, settle } from './promote';
 import { inTransaction } from './tx';
 import { latestEntry, liveEntry, liveKey, positionOf } from './read';
@@ -33,7 +33,7 @@ export interface SignUpResult {
  * concurrent duplicate, or a crash in between) is simply decided by whoever finds it.
  * Throws RULE `closed` when the slot was closed.
  */
-export async function signUp(store: AppStore, req: SignUpRequest, hooks: SignupHooks = {}): Promise<SignUpResult> {
+export async function signUp(store: SignupStore, req: SignUpRequest, hooks: SignupHooks = {}): Promise<SignUpResult> {
   let entry = await liveEntry(store, req.slotId, req.holderId);
   let already = entry !== null;
   if (!entry) {
@@ -78,7 +78,7 @@ export async function signUp(store: AppStore, req: SignUpRequest, hooks: SignupH
 }
 
 /** Decides a pending entry in one transaction on its slot; a decided one is returned as it is. */
-async function allocate(store: AppStore, entryId: string, now: Date): Promise<{ entry: SignupEntryDoc; already: boolean }> {
+async function allocate(store: SignupStore, entryId: string, now: Date): Promise<{ entry: SignupEntryDoc; already: boolean }> {
   const at = now.toISOString();
   return inTransaction(store, async (tx) => {
     const entries = tx.collection('signupEntries');
@@ -131,7 +131,7 @@ export interface WithdrawResult {
  * A second cancel answers the cancelled entry with `already`. Throws RULE `notSignedUp` for a holder
  * who never signed up.
  */
-export async function withdraw(store: AppStore, req: WithdrawRequest, hooks: SignupHooks = {}): Promise<WithdrawResult> {
+export async function withdraw(store: SignupStore, req: WithdrawRequest, hooks: SignupHooks = {}): Promise<WithdrawResult> {
   let entry = await liveEntry(store, req.slotId, req.holderId);
   if (!entry) {
     const last = await latestEntry(store, req.slotId, req.holderId);

@@ -3,7 +3,7 @@
  *
  * A *slot* is one capacity (a volunteer event; an activity's item). A *holder* signs up to it: a
  * person (holderId = staff id) or a team (holderId = the feature's team id, `members` = its staff).
- * Documents: `signupSlots` and `signupEntries` (server/store/collections/signup.ts); features keep
+ * Documents: `signupSlots` and `signupEntries` (collections.ts); features keep
  * their own documents beside them and never write these two directly.
  *
  * API (all take the store; times come from the caller's clock):
@@ -44,6 +44,12 @@
  * what CloudBase transactions allow; every query runs outside them. A transaction the store fails
  * (two CloudBase containers on one slot) is tried again (tx.ts): each one re-reads what it decides on.
  */
+import { defineFeature } from '../../kernel/feature';
+import { SIGNUP_COLLECTIONS } from './collections';
+
+/** No actions of its own: volunteer events and activity items call the engine below. */
+export const signup = defineFeature({ name: 'signup', collections: SIGNUP_COLLECTIONS, handlers: {} });
+
 export { signUp, withdraw, type SignUpRequest, type SignUpResult, type WithdrawRequest, type WithdrawResult } from './entries';
 export { settle, type NoticeText, type SignupHooks } from './promote';
 export {
@@ -59,3 +65,4 @@ export {
 } from './read';
 export { closeSlot, openSlot, setCapacity, type OpenSlotRequest } from './slots';
 export { setMembers, type SetMembersRequest } from './members';
+export type { SignupCollections, SignupEntryDoc, SignupEntryStatus, SignupSlotDoc } from './collections';

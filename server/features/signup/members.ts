@@ -1,4 +1,4 @@
-import type { AppStore } from '../../kernel/context';
+import type { SignupStore } from './ctx';
 import { liveEntry } from './read';
 
 export interface SetMembersRequest {
@@ -13,7 +13,7 @@ export interface SetMembersRequest {
  * or waits, and a later promotion notice must reach the team as it is then. Seats, status and place
  * are untouched. Resolves to false when the holder has no live entry.
  */
-export async function setMembers(store: AppStore, req: SetMembersRequest): Promise<boolean> {
+export async function setMembers(store: SignupStore, req: SetMembersRequest): Promise<boolean> {
   const entry = await liveEntry(store, req.slotId, req.holderId);
   if (!entry) return false;
   const members = [...new Set(req.members)];

@@ -1,6 +1,6 @@
-import type { AppStore } from '../../kernel/context';
+import type { SignupStore } from './ctx';
 import { type Notice, notify } from '../inbox/notify';
-import type { SignupEntryDoc } from '../schema';
+import type { SignupEntryDoc } from './collections';
 import { inTransaction } from './tx';
 
 /** What a feature says to the members of an entry promoted from the waitlist. */
@@ -21,7 +21,7 @@ const MAX_ROUNDS = 5000;
  * notice never come apart. Safe to run from any number of requests at once: a lost race only means
  * someone else promoted that entry, and the loop looks again. Resolves to the promoted entries.
  */
-export async function settle(store: AppStore, slotId: string, now: Date, hooks: SignupHooks = {}): Promise<SignupEntryDoc[]> {
+export async function settle(store: SignupStore, slotId: string, now: Date, hooks: SignupHooks = {}): Promise<SignupEntryDoc[]> {
   const promoted: SignupEntryDoc[] = [];
   const at = now.toISOString();
   for (let round = 0; round < MAX_ROUNDS; round++) {

@@ -1,6 +1,6 @@
 import { MAX_LIMIT } from '../../store/port';
-import type { AppStore } from '../../kernel/context';
-import type { SignupEntryDoc, SignupSlotDoc } from '../schema';
+import type { SignupStore } from './ctx';
+import type { SignupEntryDoc, SignupSlotDoc } from './collections';
 
 /** Reads of slots and entries. None of them changes anything. */
 
@@ -8,12 +8,12 @@ export function liveKey(slotId: string, holderId: string): string {
   return `${slotId}|${holderId}`;
 }
 
-export function getSlot(store: AppStore, slotId: string): Promise<SignupSlotDoc | null> {
+export function getSlot(store: SignupStore, slotId: string): Promise<SignupSlotDoc | null> {
   return store.collection('signupSlots').get(slotId);
 }
 
 /** Slots by id, for lists (one query). */
-export async function slotsByIds(store: AppStore, slotIds: readonly string[]): Promise<Map<string, SignupSlotDoc>> {
+export async function slotsByIds(store: SignupStore, slotIds: readonly string[]): Promise<Map<string, SignupSlotDoc>> {
   const out = new Map<string, SignupSlotDoc>();
   for (let i = 0; i < slotIds.length; i += MAX_LIMIT) {
     const ids = slotIds.slice(i, i + MAX_LIMIT);
@@ -25,13 +25,13 @@ export async function slotsByIds(store: AppStore, slotIds: readonly string[]): P
 }
 
 /** The holder's entry that is not cancelled (pending, confirmed or waitlisted), if any. */
-export async function liveEntry(store: AppStore, slotId: string, holderId: string): Promise<SignupEntryDoc | null> {
+export async function liveEntry(store: SignupStore, slotId: string, holderId: string): Promise<SignupEntryDoc | null> {
   const [entry] = await store.collection('signupEntries').find({ live: liveKey(slotId, holderId) }, { limit: 1 });
   return entry ?? null;
 }
 
 /** The holder's most recent entry, cancelled or not. */
-export async function latestEntry(store: AppStore, slotId: string, holderId: string): Promise<SignupEntryDoc | null> {
+export async function latestEntry(store: SignupStore, slotId: string, holderId: string): Promise<SignupEntryDoc | null> {
   const [entry] = await store
     .collection('signupEntries')
     .find({ slotId, holderId }, { sort: { createdAt: -1 }, limit: 1 });
@@ -39,7 +39,7 @@ export async function latestEntry(store: AppStore, slotId: string, holderId: str
 }
 
 /** A holder's entries in a scope, newest first (e.g. "my volunteer sign-ups"). */
-export function entriesOfHolder(store: AppStore, scope: string, holderId: string, limit = 100): Promise<SignupEntryDoc[]> {
+export function entriesOfHolder(store: SignupStore, scope: string, holderId: string, limit = 100): Promise<SignupEntryDoc[]> {
   return store.collection('signupEntries').find({ holderId, scope }, { sort: { createdAt: -1 }, limit });
 }
 
@@ -48,7 +48,7 @@ export function entriesOfHolder(store: AppStore, scope: string, holderId: string
  * out in the same transaction that makes an entry waitlisted, so every lower ticket that still waits
  * is visible here: places are dense (1..N) and only ever move forward.
  */
-export async function positionOf(store: AppStore, entry: SignupEntryDoc): Promise<number | undefined> {
+export async function positionOf(store: SignupStore, entry: SignupEntryDoc): Promise<number | undefined> {
   if (entry.status !== 'waitlisted' || entry.ticket === null) return undefined;
   const ahead = await store
     .collection('signupEntries')
@@ -57,7 +57,7 @@ export async function positionOf(store: AppStore, entry: SignupEntryDoc): Promis
 }
 
 /** Every entry of a slot (all statuses), in pages so that no single read passes the port's limit. */
-export async function allEntries(store: AppStore, slotId: string): Promise<SignupEntryDoc[]> {
+export async function allEntries(store: SignupStore, slotId: string): Promise<SignupEntryDoc[]> {
   const out: SignupEntryDoc[] = [];
   for (let skip = 0; ; skip += MAX_LIMIT) {
     const page = await store.collection('signupEntries').find({ slotId }, { sort: { _id: 1 }, skip, limit: MAX_LIMIT });

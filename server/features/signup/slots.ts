@@ -1,7 +1,7 @@
 import { ruleError } from '../../../src/core/errors';
-import type { AppStore } from '../../kernel/context';
+import type { SignupStore } from './ctx';
 import { isDuplicate } from '../../store/port';
-import type { SignupSlotDoc } from '../schema';
+import type { SignupSlotDoc } from './collections';
 import { type SignupHooks, settle } from './promote';
 import { inTransaction } from './tx';
 
@@ -13,7 +13,7 @@ export interface OpenSlotRequest {
 }
 
 /** Creates a slot with all seats free; opening an existing slot returns it unchanged. */
-export async function openSlot(store: AppStore, req: OpenSlotRequest): Promise<SignupSlotDoc> {
+export async function openSlot(store: SignupStore, req: OpenSlotRequest): Promise<SignupSlotDoc> {
   if (!Number.isInteger(req.capacity) || req.capacity < 0) throw new Error(`invalid capacity ${req.capacity}`);
   const at = req.now.toISOString();
   const doc: SignupSlotDoc = {
@@ -44,7 +44,7 @@ export async function openSlot(store: AppStore, req: OpenSlotRequest): Promise<S
  * Raising it promotes waiters at once.
  */
 export async function setCapacity(
-  store: AppStore,
+  store: SignupStore,
   slotId: string,
   capacity: number,
   now: Date,
@@ -70,6 +70,6 @@ export async function setCapacity(
 }
 
 /** No more sign-ups or promotions; entries keep their status (the feature tells the people). */
-export async function closeSlot(store: AppStore, slotId: string, now: Date): Promise<void> {
+export async function closeSlot(store: SignupStore, slotId: string, now: Date): Promise<void> {
   await store.collection('signupSlots').update({ _id: slotId }, { set: { closed: true, updatedAt: now.toISOString() } });
 }

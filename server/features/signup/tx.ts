@@ -1,5 +1,5 @@
 import { AppError } from '../../../src/core/errors';
-import type { AppStore } from '../../kernel/context';
+import type { SignupStore } from './ctx';
 import { isDuplicate } from '../../store/port';
 
 const ATTEMPTS = 3;
@@ -10,7 +10,7 @@ const ATTEMPTS = 3;
  * re-reads what it decides on: a retry after a commit whose answer was lost finds the work done.
  * Refusals (AppError) and duplicates are answers, not failures: they are never retried.
  */
-export async function inTransaction<R>(store: AppStore, fn: (tx: AppStore) => Promise<R>): Promise<R> {
+export async function inTransaction<R>(store: SignupStore, fn: (tx: SignupStore) => Promise<R>): Promise<R> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await store.transaction(fn);

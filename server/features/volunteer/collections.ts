@@ -1,4 +1,4 @@
-import type { CollectionSpec } from '../../store/port';
+import type { CollectionSpecs } from '../../kernel/feature';
 
 /** Volunteer service (志愿服务): events, on-site records and the per-year hours counters. */
 
@@ -93,7 +93,7 @@ export interface VolunteerCollections {
   volunteerCodeFailures: VolunteerCodeFailureDoc;
 }
 
-export const VOLUNTEER_SPECS: Record<keyof VolunteerCollections, CollectionSpec> = {
+export const VOLUNTEER_COLLECTIONS: CollectionSpecs<VolunteerCollections> = {
   volunteerEvents: { indexes: [['status', 'endAt'], ['startAt'], ['endAt']] },
   volunteerRecords: { indexes: [['eventId'], ['staffId', 'year']] },
   volunteerHours: { indexes: [['staffId']] },

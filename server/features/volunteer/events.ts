@@ -1,11 +1,12 @@
 import type { MyVolunteerState, VolunteerEventView } from '../../../src/core/volunteer/contract';
 import { AppError, ruleError } from '../../../src/core/errors';
 import { computeHours, eventPhase, formatEventTime, volunteerEventLink } from '../../../src/core/volunteer/rules';
-import type { AppStore, Ctx } from '../../kernel/context';
+import type { VolunteerStore, Ctx } from './ctx';
 import { notify } from '../inbox/notify';
 import { allEntries, positionOf, type SignupHooks, slotsByIds } from '../signup';
 import { MAX_LIMIT } from '../../store/port';
-import type { SignupEntryDoc, SignupSlotDoc, VolunteerEventDoc, VolunteerRecordDoc } from '../schema';
+import type { SignupEntryDoc, SignupSlotDoc } from '../signup';
+import type { VolunteerEventDoc, VolunteerRecordDoc } from './collections';
 
 export const VOLUNTEER_SCOPE = 'volunteer';
 
@@ -46,7 +47,7 @@ export function volunteerHooks(doc: VolunteerEventDoc, timeZone: string): Signup
 
 /** Tells everyone still signed up (confirmed or waiting); resolves to how many were told. */
 export async function notifySignedUp(
-  store: AppStore,
+  store: VolunteerStore,
   doc: VolunteerEventDoc,
   notice: { kind: string; title: string; body: string },
   now: Date,

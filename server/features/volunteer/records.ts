@@ -1,10 +1,12 @@
 import type { AttendanceRow, VolunteerRecordView } from '../../../src/core/volunteer/contract';
 import { localDayKey } from '../../../src/core/time';
 import { computeHours, formatHours, volunteerEventLink } from '../../../src/core/volunteer/rules';
-import type { AppStore } from '../../kernel/context';
+import type { VolunteerStore } from './ctx';
 import { notify } from '../inbox/notify';
 import { isDuplicate } from '../../store/port';
-import type { SignupEntryDoc, StaffDoc, VolunteerEventDoc, VolunteerHoursDoc, VolunteerRecordDoc } from '../schema';
+import type { SignupEntryDoc } from '../signup';
+import type { StaffDoc } from '../../kernel/member';
+import type { VolunteerEventDoc, VolunteerHoursDoc, VolunteerRecordDoc } from './collections';
 import { recordIdOf } from './events';
 
 /** A new record: who, what, where, when (民政部令第67号), with no times and no hours yet. */
@@ -46,7 +48,7 @@ export function newRecord(
 }
 
 /** Inserts the record if missing (a concurrent insert is fine) and resolves to the stored one. */
-export async function ensureRecord(store: AppStore, record: VolunteerRecordDoc): Promise<VolunteerRecordDoc> {
+export async function ensureRecord(store: VolunteerStore, record: VolunteerRecordDoc): Promise<VolunteerRecordDoc> {
   const existing = await store.collection('volunteerRecords').get(record._id);
   if (existing) return existing;
   try {
@@ -71,7 +73,7 @@ export interface Confirmation {
  * (record, counter, notice), so that the total is always the sum of the confirmed records. Resolves
  * to the stored record and whether anything changed (the same hours and note again change nothing).
  */
-export async function confirmHours(store: AppStore, c: Confirmation, now: Date): Promise<{ record: VolunteerRecordDoc; changed: boolean }> {
+export async function confirmHours(store: VolunteerStore, c: Confirmation, now: Date): Promise<{ record: VolunteerRecordDoc; changed: boolean }> {
   const at = now.toISOString();
   return store.transaction(async (tx) => {
     const records = tx.collection('volunteerRecords');

@@ -1,10 +1,11 @@
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/schema';
 import { addDays, localDayKey, localInstant } from '../../../src/core/time';
 import { computeHours, localYear } from '../../../src/core/volunteer/rules';
-import type { AppStore } from '../../kernel/context';
+import type { VolunteerStore } from './ctx';
 import { newId } from '../../kernel/ids';
 import { openSlot, signUp } from '../signup';
-import type { StaffDoc, VolunteerEventDoc } from '../schema';
+import type { StaffDoc } from '../../kernel/member';
+import type { VolunteerEventDoc } from './collections';
 import { newCodeSecret } from './code';
 import { slotIdOf, VOLUNTEER_SCOPE } from './events';
 import { confirmHours, newRecord } from './records';
@@ -87,7 +88,7 @@ function eventDoc(e: SeedEvent, now: Date, organizer: StaffDoc): VolunteerEventD
   };
 }
 
-async function seedEvent(store: AppStore, e: SeedEvent, now: Date, byNo: Map<string, StaffDoc>): Promise<VolunteerEventDoc> {
+async function seedEvent(store: VolunteerStore, e: SeedEvent, now: Date, byNo: Map<string, StaffDoc>): Promise<VolunteerEventDoc> {
   const organizer = byNo.get('T0003');
   if (!organizer) throw new Error('the demo roster lacks its organizer T0003');
   const doc = eventDoc(e, now, organizer);
@@ -101,7 +102,7 @@ async function seedEvent(store: AppStore, e: SeedEvent, now: Date, byNo: Map<str
   return doc;
 }
 
-export async function seedVolunteer(store: AppStore, now: Date, roster: readonly StaffDoc[]): Promise<void> {
+export async function seedVolunteer(store: VolunteerStore, now: Date, roster: readonly StaffDoc[]): Promise<void> {
   const byNo = new Map(roster.map((s) => [s.staffNo, s]));
   await seedEvent(store, OPEN, now, byNo);
   const past = await seedEvent(store, PAST, now, byNo);

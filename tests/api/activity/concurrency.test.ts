@@ -1,5 +1,6 @@
 import { activityLeaveTeam, activityWithdraw } from '../../../server/features/activity/actions/leave';
 import { wordListCheck } from '../../../server/kernel/wordlist';
+import type { Collections } from '../../../server/features';
 import type { Ctx } from '../../../server/kernel/context';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/schema';
 import { errorOf, startTestServer, type TestServer } from '../support/harness';
@@ -84,7 +85,7 @@ it('a person named in two teams of one item by two captains at once ends in one 
  * before the next is read (better-sqlite3 never yields), so requests cannot interleave there; on
  * CloudBase every store operation is a network call and they do. Here they interleave at every await.
  */
-async function direct(staffNo: string): Promise<Ctx> {
+async function direct(staffNo: string): Promise<Ctx<Collections>> {
   const [staff] = await t.server.store.collection('staff').find({ staffNo }, { limit: 1 });
   return {
     store: t.server.store,

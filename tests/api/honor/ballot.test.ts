@@ -1,5 +1,5 @@
 import { newId } from '../../../server/kernel/ids';
-import type { StaffDoc } from '../../../server/features/schema';
+import type { StaffDoc } from '../../../server/kernel/member';
 import { errorOf, startTestServer, type TestServer } from '../support/harness';
 import { AT, HonorDriver } from './support';
 

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { handlers } from '../../../server/features';
 import { systemClock } from '../../../server/kernel/clock';
 import { wordListCheck } from '../../../server/kernel/wordlist';
-import type { AppStore } from '../../../server/kernel/context';
+import type { AppStore } from '../../../server/features';
 import { createRouter, type Router } from '../../../server/router';
-import { seedDemoIfEmpty } from '../../../server/features/people/seed';
+import { seedDemoIfEmpty } from '../../../server/features';
 import { openSqliteStore } from '../../../server/store/sqlite';
-import { COLLECTION_SPECS, type Collections } from '../../../server/features/schema';
+import { COLLECTION_SPECS, type Collections } from '../../../server/features';
 
 /**
  * The local store answers within one tick, so HTTP requests never interleave; CloudBase answers over

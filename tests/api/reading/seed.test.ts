@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppStore } from '../../../server/kernel/context';
-import { seedDemoIfEmpty } from '../../../server/features/people/seed';
+import type { AppStore } from '../../../server/features';
+import { seedDemoIfEmpty } from '../../../server/features';
 import { openSqliteStore } from '../../../server/store/sqlite';
-import { COLLECTION_SPECS, type Collections } from '../../../server/features/schema';
+import { COLLECTION_SPECS, type Collections } from '../../../server/features';
 
 // The demo seed (DESIGN.md §7): readings for Monday–Friday of the week holding `now` in Shanghai.
 const dirs: string[] = [];

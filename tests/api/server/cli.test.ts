@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from '../../../server/entry/args';
 import { openSqliteStore } from '../../../server/store/sqlite';
-import { COLLECTION_SPECS, type Collections } from '../../../server/features/schema';
+import { COLLECTION_SPECS, type Collections } from '../../../server/features';
 
 const root = join(__dirname, '..', '..', '..');
 

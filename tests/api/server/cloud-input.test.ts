@@ -1,6 +1,6 @@
 import { main } from '../../../server/entry/cloud';
 import { consoleIndexes } from '../../../server/store/cloudbase/keys';
-import { COLLECTION_SPECS } from '../../../server/features/schema';
+import { COLLECTION_SPECS } from '../../../server/features';
 import { CloudbaseDouble } from '../../support/cloudbase-double';
 import { setCaller, useCloudbaseEnv } from '../../support/cloudbase-env';
 

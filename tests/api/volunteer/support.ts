@@ -1,5 +1,5 @@
 import type { ActionInput } from '../../../src/core/contract';
-import type { StaffDoc } from '../../../server/features/schema';
+import type { StaffDoc } from '../../../server/kernel/member';
 import type { TestServer } from '../support/harness';
 
 /** Shared set-up of the volunteer API tests: a fixed clock, events, and many members. */

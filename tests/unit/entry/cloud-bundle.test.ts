@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { consoleIndexes } from '../../../server/store/cloudbase/keys';
-import { COLLECTION_SPECS } from '../../../server/features/schema';
+import { COLLECTION_SPECS } from '../../../server/features';
 import { CloudbaseDouble } from '../../support/cloudbase-double';
 import { setCaller, useCloudbaseEnv } from '../../support/cloudbase-env';
 

@@ -3,7 +3,8 @@ import { main, msgSecCheck, type SecurityApi } from '../../../server/entry/cloud
 import { openCloudbaseStore } from '../../../server/store/cloudbase';
 import { consoleIndexes } from '../../../server/store/cloudbase/keys';
 import type { CloudDatabase } from '../../../server/store/cloudbase/sdk';
-import { COLLECTION_SPECS, type Collections, type StaffDoc } from '../../../server/features/schema';
+import { COLLECTION_SPECS, type Collections } from '../../../server/features';
+import type { StaffDoc } from '../../../server/kernel/member';
 import { CloudbaseDouble } from '../../support/cloudbase-double';
 import { setCaller, useCloudbaseEnv } from '../../support/cloudbase-env';
 

@@ -7,8 +7,8 @@ import { demoRoster } from '../../../server/features/people/seed';
 import { openCloudbaseStore } from '../../../server/store/cloudbase';
 import { consoleIndexes } from '../../../server/store/cloudbase/keys';
 import type { CloudDatabase } from '../../../server/store/cloudbase/sdk';
-import { COLLECTION_SPECS, type Collections } from '../../../server/features/schema';
-import type { AppStore } from '../../../server/kernel/context';
+import { COLLECTION_SPECS, type Collections } from '../../../server/features';
+import type { AppStore } from '../../../server/features';
 import { CloudbaseDouble } from '../../support/cloudbase-double';
 import { useCloudbaseEnv } from '../../support/cloudbase-env';
 

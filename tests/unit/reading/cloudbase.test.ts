@@ -2,13 +2,13 @@ import * as wxServerSdk from 'wx-server-sdk';
 import { handlers } from '../../../server/features';
 import type { Clock } from '../../../server/kernel/clock';
 import { wordListCheck } from '../../../server/kernel/wordlist';
-import type { AppStore } from '../../../server/kernel/context';
+import type { AppStore } from '../../../server/features';
 import { createRouter, type Router } from '../../../server/router';
-import { seedDemoIfEmpty } from '../../../server/features/people/seed';
+import { seedDemoIfEmpty } from '../../../server/features';
 import { openCloudbaseStore } from '../../../server/store/cloudbase';
 import { consoleIndexes } from '../../../server/store/cloudbase/keys';
 import type { CloudDatabase } from '../../../server/store/cloudbase/sdk';
-import { COLLECTION_SPECS, type Collections } from '../../../server/features/schema';
+import { COLLECTION_SPECS, type Collections } from '../../../server/features';
 import { CloudbaseDouble } from '../../support/cloudbase-double';
 import { useCloudbaseEnv } from '../../support/cloudbase-env';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as wxServerSdk from 'wx-server-sdk';
-import type { AppStore } from '../../../server/kernel/context';
+import type { AppStore } from '../../../server/features';
 import {
   allEntries,
   closeSlot,
@@ -18,7 +18,7 @@ import { openCloudbaseStore } from '../../../server/store/cloudbase';
 import { consoleIndexes } from '../../../server/store/cloudbase/keys';
 import type { CloudDatabase } from '../../../server/store/cloudbase/sdk';
 import { openSqliteStore } from '../../../server/store/sqlite';
-import { COLLECTION_SPECS, type Collections } from '../../../server/features/schema';
+import { COLLECTION_SPECS, type Collections } from '../../../server/features';
 import { CloudbaseDouble } from '../../support/cloudbase-double';
 import { useCloudbaseEnv } from '../../support/cloudbase-env';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { consoleIndexes } from '../../../server/store/cloudbase/keys';
-import { COLLECTION_SPECS } from '../../../server/features/schema';
+import { COLLECTION_SPECS } from '../../../server/features';
 
 // The console setup is done by hand from docs/cloudbase.md: a collection or index missing there is a
 // production outage waiting to happen, so the page must list everything the schema declares.

@@ -4,7 +4,8 @@ import { AppError, ruleError } from '../../../../src/core/errors';
 import { assertSignupOpen, latestMembership, liveMembership, loadActivity, loadItem } from '../load';
 import { releasePlaces } from '../membership';
 import { promotionHooks, tellCaptainLeft, tellWithdrawn } from '../notices';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { setMembers, withdraw } from '../../signup';
 
 /** Withdrawing a registration (the person, or the team's captain) and leaving a team (a member). */

@@ -7,10 +7,11 @@ import { applyItems, createItems, planItems, registrants } from '../items';
 import { tellCancelled, tellChanged } from '../notices';
 import { detail, signupOf } from '../views';
 import { assertCleanText } from '../../../kernel/content';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { newId } from '../../../kernel/ids';
 import { closeSlot } from '../../signup';
-import type { ActivityDoc } from '../../schema';
+import type { ActivityDoc } from '../collections';
 
 /** Organizer actions: create, edit, cancel, results. */
 

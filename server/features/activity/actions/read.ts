@@ -7,11 +7,12 @@ import { hasAnyRole } from '../../../../src/core/roles';
 import { itemsOf, loadActivity } from '../load';
 import { activitiesOf } from '../membership';
 import { detail, entryStatus, itemView, memberViews, summaries } from '../views';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { allEntries, slotsByIds, waitlistPositions } from '../../signup';
 import { type Filter, MAX_LIMIT } from '../../../store/port';
-import type { AppStore } from '../../../kernel/context';
-import type { ActivityDoc, ActivityEntryDoc, ActivityItemDoc } from '../../schema';
+import type { ActivityStore } from '../ctx';
+import type { ActivityDoc, ActivityEntryDoc, ActivityItemDoc } from '../collections';
 
 /** Lists, the activity page and the organizer's roster. */
 
@@ -64,7 +65,7 @@ export async function activityRoster(input: ParsedInput<'activity.roster'>, ctx:
 }
 
 /** An item's confirmed entries in the order they got their seat, then the waitlist in its order. */
-async function rosterOf(store: AppStore, item: ActivityItemDoc): Promise<RosterEntry[]> {
+async function rosterOf(store: ActivityStore, item: ActivityItemDoc): Promise<RosterEntry[]> {
   const signups = await allEntries(store, item.slotId);
   const byHolder = new Map(signups.map((s) => [s.holderId, s]));
   const positions = waitlistPositions(signups);
@@ -90,7 +91,7 @@ async function rosterOf(store: AppStore, item: ActivityItemDoc): Promise<RosterE
   return rows.sort((a, b) => a.order.localeCompare(b.order)).map(({ order: _order, ...row }) => row);
 }
 
-async function entriesOf(store: AppStore, item: ActivityItemDoc): Promise<ActivityEntryDoc[]> {
+async function entriesOf(store: ActivityStore, item: ActivityItemDoc): Promise<ActivityEntryDoc[]> {
   const out: ActivityEntryDoc[] = [];
   for (let skip = 0; ; skip += MAX_LIMIT) {
     const page = await store

@@ -7,9 +7,11 @@ import { claimPlaces, releasePlaces } from '../membership';
 import { promotionHooks, tellAdded } from '../notices';
 import { entryStatus, myEntryView, signupOf } from '../views';
 import { assertCleanText } from '../../../kernel/content';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { positionOf, setMembers, signUp } from '../../signup';
-import type { ActivityDoc, ActivityItemDoc, ActivityMemberDoc, StaffDoc } from '../../schema';
+import type { ActivityDoc, ActivityItemDoc, ActivityMemberDoc } from '../collections';
+import type { StaffDoc } from '../../../kernel/member';
 
 /** Registering for an item (alone or as a team's captain) and adding members to one's team. */
 

@@ -2,13 +2,15 @@ import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import { AppError, ruleError } from '../../../../src/core/errors';
 import { hasAnyRole } from '../../../../src/core/roles';
 import { assertCleanText } from '../../../kernel/content';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { loadNomination, loadRound, roundNominations, ensureTally } from '../rounds';
 import { byStaffNo, canSee, isAdmin, nominationView, roundView, viewerOf } from '../views';
 import { newId } from '../../../kernel/ids';
 import { notify } from '../../inbox/notify';
 import { isDuplicate } from '../../../store/port';
-import type { HonorNominationDoc, HonorRoundDoc, StaffDoc } from '../../schema';
+import type { HonorNominationDoc, HonorRoundDoc } from '../collections';
+import type { StaffDoc } from '../../../kernel/member';
 
 const HONOR_LINK = '/pages/honor/index';
 

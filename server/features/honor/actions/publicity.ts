@@ -4,14 +4,15 @@ import type { HonorPhase } from '../../../../src/core/honor/rules';
 import { ruleError } from '../../../../src/core/errors';
 import { localDayKey } from '../../../../src/core/time';
 import { assertCleanText } from '../../../kernel/content';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { loadRound, roundNominations } from '../rounds';
 import { byStaffNo, isAdmin, nominationView, objectionView, roundView, viewerOf } from '../views';
 import { newId } from '../../../kernel/ids';
 import { notifyAll } from '../../inbox/notify';
 import { rosterWhere } from '../../people/roster';
 import { isDuplicate } from '../../../store/port';
-import type { HonorNominationDoc, HonorObjectionDoc } from '../../schema';
+import type { HonorNominationDoc, HonorObjectionDoc } from '../collections';
 import { tallyMap } from './vote';
 
 export async function honorObject(input: ParsedInput<'honor.object'>, ctx: Ctx): Promise<ActionOutput<'honor.object'>> {

@@ -1,6 +1,6 @@
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import { AppError, ruleError } from '../../../../src/core/errors';
-import type { Ctx } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { loadRound } from '../rounds';
 import { roundView } from '../views';
 

@@ -3,12 +3,13 @@ import { DEFAULT_BALLOT_SIZE, DEFAULT_CATEGORIES, DEFAULT_PUBLICITY_DAYS, phaseM
 import { ruleError } from '../../../../src/core/errors';
 import { addDays, localDayKey, localInstant } from '../../../../src/core/time';
 import { assertCleanText } from '../../../kernel/content';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { loadRound, movePhase, roundNominations, ensureTally, workdayLookup } from '../rounds';
 import { isAdmin, roundView } from '../views';
 import { newId } from '../../../kernel/ids';
 import { notifyAll } from '../../inbox/notify';
-import type { HonorRoundDoc } from '../../schema';
+import type { HonorRoundDoc } from '../collections';
 
 const HONOR_LINK = '/pages/honor/index';
 const ACTIVE = ['nominating', 'reviewing', 'voting', 'publicity'];

@@ -1,11 +1,12 @@
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import { AppError, ruleError } from '../../../../src/core/errors';
 import { assertCleanText } from '../../../kernel/content';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { loadRound } from '../rounds';
 import { roundView } from '../views';
 import { notify } from '../../inbox/notify';
-import type { HonorRoundDoc } from '../../schema';
+import type { HonorRoundDoc } from '../collections';
 
 /**
  * Takes an honoree off the list during publicity — what an upheld objection calls for — so that the

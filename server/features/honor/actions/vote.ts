@@ -1,11 +1,12 @@
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import { ballotProblem } from '../../../../src/core/honor/rules';
 import { AppError, ruleError } from '../../../../src/core/errors';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { ensureTally, loadRound } from '../rounds';
 import { newId } from '../../../kernel/ids';
 import { isDuplicate } from '../../../store/port';
-import type { HonorRoundDoc, HonorTallyDoc } from '../../schema';
+import type { HonorRoundDoc, HonorTallyDoc } from '../collections';
 import { roundView } from '../views';
 
 /**

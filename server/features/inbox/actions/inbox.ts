@@ -1,6 +1,7 @@
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import { AppError } from '../../../../src/core/errors';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { inboxItem } from '../notify';
 
 const PAGE_SIZE = 20;

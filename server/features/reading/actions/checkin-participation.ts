@@ -2,11 +2,11 @@ import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import type { DayParticipation, DepartmentParticipation } from '../../../../src/core/reading/contract';
 import { countedWorkdays, windowState } from '../../../../src/core/reading/rules';
 import { localDayKey, localMonthKey } from '../../../../src/core/time';
-import type { AppStore, Ctx } from '../../../kernel/context';
+import type { ReadingStore, Ctx } from '../ctx';
 import { monthDays } from '../days';
 import { readingDates } from '../records';
 import { rosterWhere } from '../../people/roster';
-import type { CheckinDayDoc } from '../../schema';
+import type { CheckinDayDoc } from '../collections';
 
 /**
  * Participation by department and by day, for secretaries and admins. Figures come from the
@@ -106,7 +106,7 @@ function ratio(part: number, whole: number): number {
 
 const PAGE = 1000;
 
-async function allDays(store: AppStore, month: string): Promise<CheckinDayDoc[]> {
+async function allDays(store: ReadingStore, month: string): Promise<CheckinDayDoc[]> {
   const out: CheckinDayDoc[] = [];
   for (let skip = 0; ; skip += PAGE) {
     const page = await store.collection('checkinDays').find({ month }, { sort: { _id: 1 }, limit: PAGE, skip });

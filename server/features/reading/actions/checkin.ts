@@ -4,13 +4,15 @@ import { makeupDateProblem, readingSecondsLeft, windowState } from '../../../../
 import type { Settings } from '../../../../src/core/settings/schema';
 import { localDayKey } from '../../../../src/core/time';
 import { assertCleanText } from '../../../kernel/content';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { newId } from '../../../kernel/ids';
 import { recordCheckin } from '../counters';
 import { dayInfo } from '../days';
 import { checkinOn, checkinView, makeupsUsed, monthCount, readingOn, streakFor } from '../records';
 import { isDuplicate } from '../../../store/port';
-import type { CheckinDoc, StaffDoc } from '../../schema';
+import type { CheckinDoc } from '../collections';
+import type { StaffDoc } from '../../../kernel/member';
 import { openId, seesAhead } from './reading';
 
 /** Check-in and make-up (DESIGN.md §5): every rule is checked on the server's clock. */

@@ -4,7 +4,8 @@ import { windowState } from '../../../../src/core/reading/rules';
 import { hasAnyRole } from '../../../../src/core/roles';
 import { localDayKey, localMonthKey } from '../../../../src/core/time';
 import { assertCleanText } from '../../../kernel/content';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { newId } from '../../../kernel/ids';
 import { dayInfo } from '../days';
 import {
@@ -19,7 +20,7 @@ import {
   streakFor,
 } from '../records';
 import { isDuplicate } from '../../../store/port';
-import type { ReadingDoc } from '../../schema';
+import type { ReadingDoc } from '../collections';
 
 /** Secretaries and admins see readings published ahead; everyone else from their day on. */
 export function seesAhead(ctx: Ctx): boolean {

@@ -3,11 +3,12 @@ import { eventTimesProblem } from '../../../../src/core/volunteer/contract';
 import { AppError, ruleError } from '../../../../src/core/errors';
 import { defaultPlannedHours, formatEventTime, localYear } from '../../../../src/core/volunteer/rules';
 import { assertCleanText } from '../../../kernel/content';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { newId } from '../../../kernel/ids';
 import { closeSlot, entriesOfHolder, openSlot, setCapacity } from '../../signup';
 import { MAX_LIMIT } from '../../../store/port';
-import type { VolunteerEventDoc } from '../../schema';
+import type { VolunteerEventDoc } from '../collections';
 import { newCodeSecret } from '../code';
 import {
   assertNotCancelled,

@@ -10,11 +10,14 @@ import {
   signOutOpen,
   windowEndsAt,
 } from '../../../../src/core/volunteer/rules';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { newId } from '../../../kernel/ids';
 import { allEntries, liveEntry, waitlistPositions } from '../../signup';
 import { MAX_LIMIT } from '../../../store/port';
-import type { SignupEntryDoc, StaffDoc, VolunteerEventDoc, VolunteerRecordDoc } from '../../schema';
+import type { SignupEntryDoc } from '../../signup';
+import type { StaffDoc } from '../../../kernel/member';
+import type { VolunteerEventDoc, VolunteerRecordDoc } from '../collections';
 import { codeFor, isCodeAccepted } from '../code';
 import { assertNotCancelled, loadEvent, oneView, recordIdOf } from '../events';
 import { attendanceRow, ensureRecord, newRecord } from '../records';

@@ -1,6 +1,7 @@
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import { ruleError } from '../../../../src/core/errors';
-import { type Ctx, member } from '../../../kernel/context';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { latestEntry, liveEntry, positionOf, signUp, withdraw } from '../../signup';
 import { assertNotCancelled, loadEvent, oneView, phaseOf, VOLUNTEER_SCOPE, volunteerHooks } from '../events';
 

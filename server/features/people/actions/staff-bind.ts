@@ -1,19 +1,16 @@
 import { AppError, ruleError } from '../../../../src/core/errors';
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
-import type { Ctx } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
 import { newId } from '../../../kernel/ids';
 import { isDuplicate } from '../../../store/port';
-import type { StaffDoc } from '../../schema';
+import type { StaffDoc } from '../../../kernel/member';
 import { staffView } from '../views';
+
 
 /** DESIGN.md §4: wrong staffNo/name pairs are limited per openid to 5 failures an hour. */
 export const BIND_MAX_FAILURES = 5;
 export const BIND_WINDOW_MS = 60 * 60 * 1000;
 
-export async function sessionMe(_input: ParsedInput<'session.me'>, ctx: Ctx): Promise<ActionOutput<'session.me'>> {
-  const { staff, roles } = ctx.caller;
-  return { staff: staff ? staffView(staff) : null, roles, settings: await ctx.settings(), now: ctx.clock.now().toISOString() };
-}
 
 /** Names are compared without any white space, so '王 芳' and '王芳' are the same person. */
 function sameName(a: string, b: string): boolean {

@@ -1,0 +1,19 @@
+import type { CollectionSpecs } from '../../kernel/feature';
+
+/** Who did what to which record, for every privileged write (DESIGN.md §5). */
+export interface AuditDoc {
+  _id: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  target?: string;
+}
+
+export interface AuditCollections {
+  audit: AuditDoc;
+}
+
+export const AUDIT_COLLECTIONS: CollectionSpecs<AuditCollections> = {
+  audit: { indexes: [['at']] },
+};

@@ -1,0 +1,67 @@
+import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
+import { AppError, ruleError } from '../../../../src/core/errors';
+import { normalizeRoles } from '../../../../src/core/roles';
+import { member } from '../../../kernel/context';
+import type { Ctx } from '../ctx';
+import type { StaffDoc } from '../../../kernel/member';
+import { writeKeepingAnAdmin } from '../roster';
+import { staffAdminView } from '../views';
+
+const lastAdmin = () => ruleError('lastAdmin', '至少需要保留一名在职管理员');
+
+async function loadStaff(ctx: Ctx, staffId: string): Promise<StaffDoc> {
+  const doc = await ctx.store.collection('staff').get(staffId);
+  if (!doc) throw new AppError('NOT_FOUND', '找不到该人员');
+  return doc;
+}
+
+async function save(ctx: Ctx, doc: StaffDoc, set: Partial<StaffDoc>): Promise<StaffDoc> {
+  const next = { ...doc, ...set, updatedAt: ctx.clock.now().toISOString() };
+  await ctx.store.collection('staff').update({ _id: doc._id }, { set: { ...set, updatedAt: next.updatedAt } });
+  ctx.auditTarget(`staff:${doc.staffNo}`);
+  return next;
+}
+
+export async function staffSetRoles(
+  input: ParsedInput<'staff.setRoles'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'staff.setRoles'>> {
+  const doc = await loadStaff(ctx, input.staffId);
+  const roles = normalizeRoles(input.roles);
+  let saved = doc;
+  const written = await writeKeepingAnAdmin(ctx.store, doc, { roles, active: doc.active }, async () => {
+    saved = await save(ctx, doc, { roles });
+  });
+  if (!written) throw lastAdmin();
+  return { staff: staffAdminView(saved) };
+}
+
+export async function staffUnbind(input: ParsedInput<'staff.unbind'>, ctx: Ctx): Promise<ActionOutput<'staff.unbind'>> {
+  const doc = await loadStaff(ctx, input.staffId);
+  if (doc.openid === null) return { staff: staffAdminView(doc), already: true };
+  return { staff: staffAdminView(await save(ctx, doc, { openid: null, boundAt: null })) };
+}
+
+export async function staffDeactivate(
+  input: ParsedInput<'staff.deactivate'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'staff.deactivate'>> {
+  const doc = await loadStaff(ctx, input.staffId);
+  if (!doc.active) return { staff: staffAdminView(doc), already: true };
+  if (doc._id === member(ctx)._id) throw ruleError('self', '不能停用自己的账号');
+  let saved = doc;
+  const written = await writeKeepingAnAdmin(ctx.store, doc, { roles: doc.roles, active: false }, async () => {
+    saved = await save(ctx, doc, { active: false });
+  });
+  if (!written) throw lastAdmin();
+  return { staff: staffAdminView(saved) };
+}
+
+export async function staffActivate(
+  input: ParsedInput<'staff.activate'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'staff.activate'>> {
+  const doc = await loadStaff(ctx, input.staffId);
+  if (doc.active) return { staff: staffAdminView(doc), already: true };
+  return { staff: staffAdminView(await save(ctx, doc, { active: true })) };
+}

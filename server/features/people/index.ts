@@ -1,0 +1,35 @@
+/**
+ * People (人员): who the unit is and who is calling. `session.me` answers who the caller is;
+ * `staff.bind` ties a WeChat identity to a roster entry by 工号 + 姓名 (rate-limited per openid, in
+ * actions/staff-bind.ts); admins import, list, set roles, unbind, deactivate and activate members. The
+ * rule that the unit never ends without an active admin lives in roster.ts (`writeKeepingAnAdmin`).
+ */
+import { defineFeature } from '../../kernel/feature';
+import { sessionMe } from './actions/session-me';
+import { staffBind } from './actions/staff-bind';
+import { staffImport } from './actions/staff-import';
+import { staffList, staffSearch } from './actions/staff-search';
+import { staffActivate, staffDeactivate, staffSetRoles, staffUnbind } from './actions/staff-status';
+import { PEOPLE_COLLECTIONS } from './collections';
+import { seedRoster } from './seed';
+
+export const people = defineFeature({
+  name: 'people',
+  collections: PEOPLE_COLLECTIONS,
+  handlers: {
+    'session.me': sessionMe,
+    'staff.bind': staffBind,
+    'staff.search': staffSearch,
+    'staff.import': staffImport,
+    'staff.list': staffList,
+    'staff.setRoles': staffSetRoles,
+    'staff.unbind': staffUnbind,
+    'staff.deactivate': staffDeactivate,
+    'staff.activate': staffActivate,
+  },
+  seed: seedRoster,
+});
+
+export { rosterWhere } from './roster';
+export { staffPick, staffView } from './views';
+export type { BindFailureDoc, MetaDoc, PeopleCollections, StaffDoc } from './collections';

@@ -1,0 +1,30 @@
+import type { Settings } from '../../../src/core/settings/schema';
+import type { CollectionSpecs } from '../../kernel/feature';
+
+/** The unit's settings (one document) and its workday calendar overrides. */
+
+export interface SettingsDoc extends Settings {
+  _id: 'unit';
+  updatedAt: string;
+}
+
+export interface CalendarDoc {
+  /** The day itself ('YYYY-MM-DD'): one override per day. */
+  _id: string;
+  date: string;
+  month: string;
+  workday: boolean;
+  note?: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface SettingsCollections {
+  settings: SettingsDoc;
+  calendar: CalendarDoc;
+}
+
+export const SETTINGS_COLLECTIONS: CollectionSpecs<SettingsCollections> = {
+  settings: {},
+  calendar: { indexes: [['month']] },
+};

@@ -1,0 +1,85 @@
+import type { ActionName } from '../../src/core/contract';
+import type { CollectionSpec, DocMap, Store } from '../store/port';
+import type { Handler } from './context';
+import type { StaffDoc } from './member';
+
+/** How a feature declares its collections: a spec per collection, typed by the document it holds. */
+export type CollectionSpecs<C> = { [K in keyof C]: CollectionSpec & { readonly doc?: C[K] } };
+
+/**
+ * What a feature seeds into the demo unit, in the order of the features list: the people feature
+ * writes the roster first, and every later seed is handed that roster, sorted by 工号.
+ */
+export type FeatureSeed<C extends DocMap<C>> = (store: Store<C>, now: Date, roster: readonly StaffDoc[]) => Promise<void>;
+
+/**
+ * A feature as the house knows it: the collections it owns, the handlers of its actions, and its
+ * share of the demo unit. The features list (`server/features/index.ts`) composes the router's
+ * handler map, the store's specs and types, and the demo seed from these values.
+ */
+export interface Feature<Name extends string, Own, Handlers> {
+  name: Name;
+  collections: CollectionSpecs<Own>;
+  handlers: Handlers;
+  seed?: (store: never, now: Date, roster: readonly StaffDoc[]) => Promise<void>;
+}
+
+type AnyHandlers = { [A in ActionName]?: Handler<A, never> };
+
+export function defineFeature<Name extends string, Own extends DocMap<Own>, H extends AnyHandlers>(feature: {
+  name: Name;
+  collections: CollectionSpecs<Own>;
+  handlers: H;
+  seed?: FeatureSeed<never>;
+}): Feature<Name, Own, H> {
+  return feature;
+}
+
+type AnyFeature = Feature<string, unknown, object>;
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Every collection of a list of features, as one document map. */
+export type CollectionsOf<F extends readonly AnyFeature[]> = UnionToIntersection<OwnOf<F[number]>>;
+type OwnOf<X> = X extends Feature<string, infer C, object> ? C : never;
+
+/** Every handler of a list of features, as one map. */
+export type HandlersOf<F extends readonly AnyFeature[]> = UnionToIntersection<HandlersOfOne<F[number]>>;
+type HandlersOfOne<X> = X extends Feature<string, unknown, infer H> ? H : never;
+
+/** The store's specs of every collection; a collection owned twice is a mistake caught at start-up. */
+export function collectionSpecs<F extends readonly AnyFeature[]>(features: F): { [K in keyof CollectionsOf<F>]: CollectionSpec } {
+  const specs: Record<string, CollectionSpec> = {};
+  for (const feature of features) {
+    for (const [name, spec] of Object.entries(feature.collections as Record<string, CollectionSpec>)) {
+      if (name in specs) throw new Error(`collection ${name} is declared by two features`);
+      specs[name] = spec;
+    }
+  }
+  return specs as { [K in keyof CollectionsOf<F>]: CollectionSpec };
+}
+
+/** One handler map; an action handled by two features is a mistake caught at start-up. */
+export function handlerMap<F extends readonly AnyFeature[]>(features: F): HandlersOf<F> {
+  const map: Record<string, unknown> = {};
+  for (const feature of features) {
+    for (const [action, handler] of Object.entries(feature.handlers)) {
+      if (action in map) throw new Error(`action ${action} is handled by two features`);
+      map[action] = handler;
+    }
+  }
+  return map as HandlersOf<F>;
+}
+
+/** Runs each feature's demo seed in list order, handing each the roster as it then stands. */
+export async function seedFeatures<C extends DocMap<C> & { staff: StaffDoc }>(
+  features: readonly AnyFeature[],
+  store: Store<C>,
+  now: Date,
+): Promise<void> {
+  for (const feature of features) {
+    if (!feature.seed) continue;
+    const roster = await store.collection('staff').find({}, { sort: { staffNo: 1 }, limit: 1000 });
+    await (feature.seed as FeatureSeed<C>)(store, now, roster);
+  }
+}
+
