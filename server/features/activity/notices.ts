@@ -1,4 +1,4 @@
-import { notify } from '../inbox/notify';
+import { notify } from '../inbox';
 import type { ActivityStore } from './ctx';
 import type { SignupHooks } from '../signup';
 import type { ActivityDoc, ActivityItemDoc } from './collections';

@@ -1,5 +1,5 @@
 import type { SignupStore } from './ctx';
-import { type Notice, notify } from '../inbox/notify';
+import { type Notice, notify } from '../inbox';
 import type { SignupEntryDoc } from './collections';
 import { inTransaction } from './tx';
 

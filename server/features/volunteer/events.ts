@@ -2,7 +2,7 @@ import type { MyVolunteerState, VolunteerEventView } from '../../../src/core/vol
 import { AppError, ruleError } from '../../../src/core/errors';
 import { computeHours, eventPhase, formatEventTime, volunteerEventLink } from '../../../src/core/volunteer/rules';
 import type { VolunteerStore, Ctx } from './ctx';
-import { notify } from '../inbox/notify';
+import { notify } from '../inbox';
 import { allEntries, positionOf, type SignupHooks, slotsByIds } from '../signup';
 import { MAX_LIMIT } from '../../store/port';
 import type { SignupEntryDoc, SignupSlotDoc } from '../signup';

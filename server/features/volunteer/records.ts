@@ -2,7 +2,7 @@ import type { AttendanceRow, VolunteerRecordView } from '../../../src/core/volun
 import { localDayKey } from '../../../src/core/time';
 import { computeHours, formatHours, volunteerEventLink } from '../../../src/core/volunteer/rules';
 import type { VolunteerStore } from './ctx';
-import { notify } from '../inbox/notify';
+import { notify } from '../inbox';
 import { isDuplicate } from '../../store/port';
 import type { SignupEntryDoc } from '../signup';
 import type { StaffDoc } from '../../kernel/member';

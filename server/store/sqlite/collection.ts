@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { DuplicateError, type CollectionSpec, type Doc } from '../port';
 import { applyPlan, isEmptyPlan, isPlainObject, planOps } from '../ops';
 import { orderSql, pageSql, whereSql, type Param } from './filter';

@@ -80,3 +80,11 @@ export const instant = (label: string) =>
       message: `${label}格式应为带时区的 ISO 8601，例如 2026-03-02T18:00:00+08:00`,
     })
     .transform((s) => new Date(s).toISOString());
+
+/** One page of a paged list (`page` is 1-based). */
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,18 +1,22 @@
 import type { z } from 'zod';
-import { activityActions, type ActivityOutputs } from '../activity/contract';
-import { devActions, type DevOutputs } from '../dev/contract';
-import { honorActions, type HonorOutputs } from '../honor/contract';
-import { inboxActions, type InboxOutputs } from '../inbox/contract';
-import { readingActions, type ReadingOutputs } from '../reading/contract';
-import { rosterActions, type RosterOutputs } from '../people/contract';
-import { volunteerActions, type VolunteerOutputs } from '../volunteer/contract';
+import { activityActions, type ActivityOutputs } from '../activity';
+import { devActions, type DevOutputs } from '../dev';
+import { honorActions, type HonorOutputs } from '../honor';
+import { inboxActions, type InboxOutputs } from '../inbox';
+import { readingActions, type ReadingOutputs } from '../reading';
+import { auditActions, type AuditOutputs } from '../audit';
+import { peopleActions, type PeopleOutputs } from '../people';
+import { settingsActions, type SettingsOutputs } from '../settings';
+import { volunteerActions, type VolunteerOutputs } from '../volunteer';
 
 /**
  * The action registry: one action = one schema. Names are part of the public contract. Each feature
  * brings its `<feature>Actions` and `<Feature>Outputs` from its own contract file.
  */
 export const contract = {
-  ...rosterActions,
+  ...peopleActions,
+  ...settingsActions,
+  ...auditActions,
   ...inboxActions,
   ...devActions,
   ...readingActions,
@@ -22,7 +26,7 @@ export const contract = {
 } as const;
 
 /** What each action answers with in `data`. */
-export interface ActionOutputs extends RosterOutputs, InboxOutputs, DevOutputs, HonorOutputs, ReadingOutputs, VolunteerOutputs, ActivityOutputs {}
+export interface ActionOutputs extends PeopleOutputs, SettingsOutputs, AuditOutputs, InboxOutputs, DevOutputs, HonorOutputs, ReadingOutputs, VolunteerOutputs, ActivityOutputs {}
 
 export type Contract = typeof contract;
 export type ActionName = keyof Contract;
@@ -34,6 +38,6 @@ export function isActionName(name: string): name is ActionName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export type { DemoIdentity } from '../dev/contract';
+export type { DemoIdentity } from '../dev';
 export * from './fields';
 export * from './define';

@@ -1,5 +1,5 @@
 import type { HonorKind, HonorPhase, RoundStage } from './rules';
-import type { StaffPick } from '../people/views';
+import type { StaffPick } from '../people';
 import type { DayKey } from '../time';
 
 /** What the 好人榜 actions answer with (DESIGN.md §4–§5). */

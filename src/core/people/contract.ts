@@ -1,18 +1,14 @@
 import { z } from 'zod';
-import { settingsPatchSchema } from '../settings/schema';
-import type { Settings } from '../settings/schema';
+import type { Paged } from '../contract/fields';
 import type {
-  AuditEntry,
-  CalendarDay,
   ImportResult,
-  Paged,
   SessionMe,
   StaffAdminView,
   StaffPick,
   StaffView,
 } from './views';
 import { ADMIN, def } from '../contract/define';
-import { dayKey, empty, id, monthKey, optionalText, page, personName, phone, role, staffNo, text } from '../contract/fields';
+import { empty, id, optionalText, page, personName, phone, role, staffNo, text } from '../contract/fields';
 
 export const sessionMeInput = empty;
 
@@ -70,19 +66,8 @@ export const staffSetRolesInput = z
 
 export const staffIdInput = z.object({ staffId: id('人员编号') }).strict();
 
-export const settingsGetInput = empty;
-export const settingsUpdateInput = settingsPatchSchema.strict();
-
-export const calendarSetInput = z
-  .object({ date: dayKey, workday: z.boolean({ message: '请指明是否为工作日' }), note: optionalText('备注', 50) })
-  .strict();
-
-export const calendarMonthInput = z.object({ month: monthKey }).strict();
-
-export const auditListInput = z.object({ page }).strict();
-
-/** Session, roster, settings, calendar and audit actions. */
-export const rosterActions = {
+/** Session, binding and roster actions. */
+export const peopleActions = {
   'session.me': def(sessionMeInput, 'identity'),
   'staff.bind': def(staffBindInput, 'identity'),
   'staff.search': def(staffSearchInput, 'staff'),
@@ -92,14 +77,9 @@ export const rosterActions = {
   'staff.unbind': def(staffIdInput, 'staff', ADMIN, true),
   'staff.deactivate': def(staffIdInput, 'staff', ADMIN, true),
   'staff.activate': def(staffIdInput, 'staff', ADMIN, true),
-  'settings.get': def(settingsGetInput, 'staff', ADMIN),
-  'settings.update': def(settingsUpdateInput, 'staff', ADMIN, true),
-  'calendar.set': def(calendarSetInput, 'staff', ADMIN, true),
-  'calendar.month': def(calendarMonthInput, 'staff'),
-  'audit.list': def(auditListInput, 'staff', ADMIN),
 } as const;
 
-export interface RosterOutputs {
+export interface PeopleOutputs {
   'session.me': SessionMe;
   'staff.bind': { staff: StaffView; already?: boolean };
   'staff.search': { items: StaffPick[] };
@@ -109,9 +89,4 @@ export interface RosterOutputs {
   'staff.unbind': { staff: StaffAdminView; already?: boolean };
   'staff.deactivate': { staff: StaffAdminView; already?: boolean };
   'staff.activate': { staff: StaffAdminView; already?: boolean };
-  'settings.get': Settings;
-  'settings.update': Settings;
-  'calendar.set': CalendarDay;
-  'calendar.month': { month: string; days: CalendarDay[] };
-  'audit.list': Paged<AuditEntry>;
 }

@@ -1,6 +1,5 @@
 import type { Role } from '../roles';
-import type { Settings } from '../settings/schema';
-import type { DayKey } from '../time';
+import type { Settings } from '../settings';
 
 /** What any bound member sees of themselves and of colleagues they manage. */
 export interface StaffView {
@@ -38,14 +37,6 @@ export interface SessionMe {
 /** Settings every member may read (the same fields; none is secret today). */
 export type PublicSettings = Settings;
 
-export interface CalendarDay {
-  date: DayKey;
-  workday: boolean;
-  /** True when `calendar.set` overrides the Monday–Friday default. */
-  override: boolean;
-  note?: string;
-}
-
 export type ImportRowStatus = 'created' | 'updated' | 'error';
 
 export interface ImportRowResult {
@@ -61,20 +52,4 @@ export interface ImportResult {
   created: number;
   updated: number;
   failed: number;
-}
-
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string;
-  actorName: string;
-  action: string;
-  target?: string;
 }

@@ -1,4 +1,4 @@
-import type { Settings } from '../settings/schema';
+import type { Settings } from '../settings';
 import { type DayKey, localMinuteOfDay, weekdayOf } from '../time';
 
 /** Pure rules of the morning reading (DESIGN.md §5): window, reading time, make-ups, honor roll. */

@@ -1,6 +1,6 @@
 import type { ActionInput } from '../../../src/core/contract';
 import type { HonorNomination, HonorRound } from '../../../src/core/honor/contract';
-import { COLLECTION_SPECS } from '../../../server/features';
+import { type COLLECTION_SPECS } from '../../../server/features';
 import type { TestServer } from '../support/harness';
 
 /** A timeline in Asia/Shanghai (the process runs in UTC): Monday 2 March 2026 onwards. */

@@ -7,7 +7,7 @@ import type { Ctx } from '../ctx';
 import { loadNomination, loadRound, roundNominations, ensureTally } from '../rounds';
 import { byStaffNo, canSee, isAdmin, nominationView, roundView, viewerOf } from '../views';
 import { newId } from '../../../kernel/ids';
-import { notify } from '../../inbox/notify';
+import { notify } from '../../inbox';
 import { isDuplicate } from '../../../store/port';
 import type { HonorNominationDoc, HonorRoundDoc } from '../collections';
 import type { StaffDoc } from '../../../kernel/member';

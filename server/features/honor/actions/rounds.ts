@@ -8,7 +8,7 @@ import type { Ctx } from '../ctx';
 import { loadRound, movePhase, roundNominations, ensureTally, workdayLookup } from '../rounds';
 import { isAdmin, roundView } from '../views';
 import { newId } from '../../../kernel/ids';
-import { notifyAll } from '../../inbox/notify';
+import { notifyAll } from '../../inbox';
 import type { HonorRoundDoc } from '../collections';
 
 const HONOR_LINK = '/pages/honor/index';

@@ -5,7 +5,7 @@ import { member } from '../../../kernel/context';
 import type { Ctx } from '../ctx';
 import { loadRound } from '../rounds';
 import { roundView } from '../views';
-import { notify } from '../../inbox/notify';
+import { notify } from '../../inbox';
 import type { HonorRoundDoc } from '../collections';
 
 /**

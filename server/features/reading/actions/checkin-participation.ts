@@ -5,7 +5,7 @@ import { localDayKey, localMonthKey } from '../../../../src/core/time';
 import type { ReadingStore, Ctx } from '../ctx';
 import { monthDays } from '../days';
 import { readingDates } from '../records';
-import { rosterWhere } from '../../people/roster';
+import { rosterWhere } from '../../people';
 import type { CheckinDayDoc } from '../collections';
 
 /**

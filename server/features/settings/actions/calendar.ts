@@ -1,5 +1,5 @@
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
-import type { CalendarDay } from '../../../../src/core/people/views';
+import type { CalendarDay } from '../../../../src/core/settings/views';
 import { daysOfMonth } from '../../../../src/core/time';
 import { defaultWorkday, isWorkday } from '../../../../src/core/workdays';
 import { member } from '../../../kernel/context';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useMutation, useQuery } from '@/api/hooks';
-import type { CalendarDay } from '@/core/people/views';
+import type { CalendarDay } from '@/core/settings/views';
 import { localMonthKey } from '@/core/time';
 import { Card } from '@/components/Card';
 import { Field } from '@/components/Field';

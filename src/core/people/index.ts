@@ -1,0 +1,3 @@
+/** People (人员): the contract of session, binding and roster actions and the staff views. */
+export * from './contract';
+export * from './views';

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ADMIN, def } from '../contract/define';
+import { dayKey, empty, monthKey, optionalText } from '../contract/fields';
+import { type Settings, settingsPatchSchema } from './schema';
+import type { CalendarDay } from './views';
+
+export const settingsGetInput = empty;
+export const settingsUpdateInput = settingsPatchSchema.strict();
+
+export const calendarSetInput = z
+  .object({ date: dayKey, workday: z.boolean({ message: '请指明是否为工作日' }), note: optionalText('备注', 50) })
+  .strict();
+
+export const calendarMonthInput = z.object({ month: monthKey }).strict();
+
+/** The unit's settings and its workday calendar. */
+export const settingsActions = {
+  'settings.get': def(settingsGetInput, 'staff', ADMIN),
+  'settings.update': def(settingsUpdateInput, 'staff', ADMIN, true),
+  'calendar.set': def(calendarSetInput, 'staff', ADMIN, true),
+  'calendar.month': def(calendarMonthInput, 'staff'),
+} as const;
+
+export interface SettingsOutputs {
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'calendar.set': CalendarDay;
+  'calendar.month': { month: string; days: CalendarDay[] };
+}
