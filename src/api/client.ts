@@ -13,10 +13,6 @@ export function setTransport(next: Transport): void {
   transport = next;
 }
 
-export function getTransport(): Transport {
-  return transport;
-}
-
 /** Calls one action. Never throws: every outcome is an envelope whose error message is Chinese. */
 export async function call<A extends ActionName>(action: A, input: ActionInput<A>): Promise<ApiResult<ActionOutput<A>>> {
   try {

@@ -22,12 +22,3 @@ export function Card({ title, extra, className = '', onClick, children }: CardPr
     </View>
   );
 }
-
-/** "Coming soon", said honestly: no sample data pretending to be real. */
-export function ComingSoon({ title, description }: { title: string; description: string }) {
-  return (
-    <Card title={title} extra={<Text className='badge badge--muted'>即将开放</Text>}>
-      <Text className='card__text'>{description}</Text>
-    </Card>
-  );
-}

@@ -35,7 +35,6 @@ function isScalar(value: unknown): value is Scalar {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
 }
 
-export type Op = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in';
 export type Cond =
   | { field: string; op: 'eq' | 'ne'; value: Scalar }
   | { field: string; op: 'gt' | 'gte' | 'lt' | 'lte'; value: string | number }

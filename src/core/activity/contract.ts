@@ -121,7 +121,6 @@ export const activityResultsInput = z
   .strict();
 
 export const ACTIVITY_LIST_STATUSES = ['open', 'mine', 'past', 'manage'] as const;
-export type ActivityListStatus = (typeof ACTIVITY_LIST_STATUSES)[number];
 
 export const activityListInput = z
   .object({

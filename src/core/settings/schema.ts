@@ -40,7 +40,6 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** An update is a partial settings object whose result must still be coherent as a whole. */
 export const settingsPatchSchema = settingsSchema.partial();
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export function windowProblem(s: Pick<Settings, 'readingWindowStart' | 'readingWindowEnd'>): string | null {
   return s.readingWindowStart < s.readingWindowEnd ? null : '晨读打卡开始时间必须早于结束时间';

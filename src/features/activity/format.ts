@@ -53,11 +53,3 @@ export function statusText(status: EntryStatus, position?: number): string {
 }
 
 /** Time left until a deadline, roughly, for cards: "还剩 2 天" / "还剩 5 小时" / "即将截止". */
-export function timeLeft(deadlineIso: string, now: Date): string {
-  const ms = Date.parse(deadlineIso) - now.getTime();
-  if (ms <= 0) return '已截止';
-  const hours = Math.floor(ms / 3_600_000);
-  if (hours >= 48) return `还剩 ${Math.floor(hours / 24)} 天`;
-  if (hours >= 1) return `还剩 ${hours} 小时`;
-  return '即将截止';
-}

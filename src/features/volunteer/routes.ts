@@ -1,4 +1,3 @@
-import { volunteerEventLink } from '@/core/volunteer/rules';
 
 /** Pages of the volunteer subpackage (the list itself is a segment of the 活动 tab). */
 export const VOLUNTEER_ROUTES = {
@@ -9,8 +8,6 @@ export const VOLUNTEER_ROUTES = {
   manage: '/subpackages/volunteer/manage/index',
   code: '/subpackages/volunteer/code/index',
 } as const;
-
-export const eventUrl = volunteerEventLink;
 
 export function withEvent(url: string, eventId: string): string {
   return `${url}?id=${encodeURIComponent(eventId)}`;
