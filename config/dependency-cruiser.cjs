@@ -51,7 +51,8 @@ module.exports = {
     {
       name: 'core-feature-through-index',
       severity: 'error',
-      comment: "In the shared core too, a feature reads another feature's contract, views and rules through its index.ts.",
+      comment:
+        "In the shared core too, a feature reads another feature's contract, views and rules through its index.ts.",
       from: { path: CORE_FEATURE },
       to: { path: '^src/core/(?!contract/)[^/]+/', pathNot: ['^src/core/$1/', '^src/core/[^/]+/index\\.ts$'] },
     },
@@ -79,7 +80,7 @@ module.exports = {
     {
       name: 'outside-through-index',
       severity: 'error',
-      comment: "The router and the transports see a feature only through its index.ts (or the list).",
+      comment: 'The router and the transports see a feature only through its index.ts (or the list).',
       from: { path: '^server/(entry/|router\\.ts$)' },
       to: { path: '^server/features/[^/]+/', pathNot: '^server/features/[^/]+/index\\.ts$' },
     },

@@ -62,7 +62,10 @@ function packageSizes(): [string, string][] {
     rows.push(['H5 JavaScript, gzipped', `${gz} B`]);
   } else rows.push(['H5 JavaScript', 'not built (npm run build:h5)']);
   const cloud = 'cloudfunctions/api/index.js';
-  rows.push(['cloud function bundle', existsSync(cloud) ? `${statSync(cloud).size} B` : 'not built (npm run build:cloud)']);
+  rows.push([
+    'cloud function bundle',
+    existsSync(cloud) ? `${statSync(cloud).size} B` : 'not built (npm run build:cloud)',
+  ]);
   return rows;
 }
 
@@ -89,7 +92,13 @@ async function main(): Promise<void> {
     console.log('| action | req/s | vs baseline | p50 ms | p95 ms | p99 ms |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const r of rows) {
-      const cells = [r.rps.toFixed(0), `${((r.rps / base) * 100).toFixed(0)} %`, r.p50.toFixed(2), r.p95.toFixed(2), r.p99.toFixed(2)];
+      const cells = [
+        r.rps.toFixed(0),
+        `${((r.rps / base) * 100).toFixed(0)} %`,
+        r.p50.toFixed(2),
+        r.p95.toFixed(2),
+        r.p99.toFixed(2),
+      ];
       console.log(`| ${r.name} | ${cells.join(' | ')} |`);
     }
     console.log('\n| package | size |\n|---|---:|');

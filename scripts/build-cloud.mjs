@@ -32,7 +32,9 @@ const noDemoSeeds = {
   name: 'no-demo-seeds',
   setup(b) {
     b.onLoad({ filter: /[\\/]server[\\/]features[\\/][^\\/]+[\\/]seed[^\\/]*\.ts$/ }, (args) => {
-      const names = [...readFileSync(args.path, 'utf8').matchAll(/^export (?:const|(?:async )?function) (\w+)/gm)].map((m) => m[1]);
+      const names = [...readFileSync(args.path, 'utf8').matchAll(/^export (?:const|(?:async )?function) (\w+)/gm)].map(
+        (m) => m[1],
+      );
       return { contents: names.map((n) => `export const ${n} = undefined;`).join('\n'), loader: 'ts' };
     });
   },

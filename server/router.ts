@@ -45,7 +45,9 @@ export function createRouter(options: RouterOptions): Router {
 
   async function run(request: RouterRequest, requestId: string): Promise<unknown> {
     const { action } = request;
-    const handler = isActionName(action) ? (handlers[action] as Handler<ActionName, Collections> | undefined) : undefined;
+    const handler = isActionName(action)
+      ? (handlers[action] as Handler<ActionName, Collections> | undefined)
+      : undefined;
     if (!isActionName(action) || !handler) {
       throw new AppError('NOT_FOUND', `未知的操作：${String(action).slice(0, 64)}`);
     }
@@ -137,6 +139,6 @@ function inferTarget(input: unknown): string | undefined {
 }
 
 function defaultLog(entry: { requestId: string; action: string; error: unknown }): void {
-  const detail = entry.error instanceof Error ? entry.error.stack ?? entry.error.message : String(entry.error);
+  const detail = entry.error instanceof Error ? (entry.error.stack ?? entry.error.message) : String(entry.error);
   console.error(`[api] ${entry.requestId} ${entry.action} failed: ${detail}`);
 }

@@ -5,11 +5,7 @@ declare module '@tarojs/plugin-framework-react/dist/runtime' {
   import type * as ReactDOM from 'react-dom';
   import type Taro from '@tarojs/taro';
 
-  export function createH5NativeComponentConfig(
-    component: null,
-    react: typeof React,
-    reactDOM: typeof ReactDOM,
-  ): null;
+  export function createH5NativeComponentConfig(component: null, react: typeof React, reactDOM: typeof ReactDOM): null;
   export const useDidShow: typeof Taro.useDidShow;
   export const useDidHide: typeof Taro.useDidHide;
   export const useLoad: typeof Taro.useLoad;

@@ -50,11 +50,17 @@ export function msgSecCheck(security: SecurityApi, log: (message: string) => voi
       if (!openid) return '无法校验内容安全，请重新进入小程序后再试';
       try {
         for (let at = 0; at < text.length; at += CHECK_CHUNK) {
-          const answer = await security.msgSecCheck({ openid, scene: 2, version: 2, content: text.slice(at, at + CHECK_CHUNK) });
+          const answer = await security.msgSecCheck({
+            openid,
+            scene: 2,
+            version: 2,
+            content: text.slice(at, at + CHECK_CHUNK),
+          });
           const suggest = answer.result?.suggest;
           if (suggest === 'risky') return '内容含有不当信息，请修改后再提交';
           if (suggest === 'review') log(`[api] msgSecCheck suggests review (label ${String(answer.result?.label)})`);
-          else if (suggest !== 'pass') throw new Error(`msgSecCheck answered without a verdict: ${JSON.stringify(answer)}`);
+          else if (suggest !== 'pass')
+            throw new Error(`msgSecCheck answered without a verdict: ${JSON.stringify(answer)}`);
         }
         return null;
       } catch (error) {
@@ -91,7 +97,8 @@ export async function main(event: unknown, _context?: unknown): Promise<ApiResul
     const api = cloudRouter();
     const context = sdk.getWXContext();
     // A timer trigger (none is configured yet) calls with { Type: 'Timer', … } and SOURCE wx_trigger.
-    if (field(event, 'Type') === 'Timer' || context.SOURCE === 'wx_trigger') return { ok: true, data: { ignored: 'timer' } };
+    if (field(event, 'Type') === 'Timer' || context.SOURCE === 'wx_trigger')
+      return { ok: true, data: { ignored: 'timer' } };
     const action = field(event, 'action');
     const openid = context.OPENID === undefined || context.OPENID === '' ? null : String(context.OPENID);
     const result = await api.handle({
@@ -104,7 +111,9 @@ export async function main(event: unknown, _context?: unknown): Promise<ApiResul
   } catch (error) {
     // Only start-up can fail here (the router answers every failure itself): answer, never throw.
     const requestId = randomUUID();
-    console.error(`[api] ${requestId} start-up failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    console.error(
+      `[api] ${requestId} start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return { ok: false, error: new AppError('INTERNAL', undefined, { requestId }).toApiError() };
   }
 }

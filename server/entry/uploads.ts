@@ -25,8 +25,10 @@ const UPLOADS_PER_HOUR = 60;
 
 export function sniffImage(body: Buffer): Ext | null {
   if (body.length >= 3 && body[0] === 0xff && body[1] === 0xd8 && body[2] === 0xff) return 'jpg';
-  if (body.length >= 8 && body.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-  if (body.length >= 12 && body.toString('latin1', 0, 4) === 'RIFF' && body.toString('latin1', 8, 12) === 'WEBP') return 'webp';
+  if (body.length >= 8 && body.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'png';
+  if (body.length >= 12 && body.toString('latin1', 0, 4) === 'RIFF' && body.toString('latin1', 8, 12) === 'WEBP')
+    return 'webp';
   return null;
 }
 
@@ -66,7 +68,9 @@ export async function registerUploads(app: FastifyInstance, options: UploadOptio
   // An own scope: raw bodies up to the photo limit here, JSON everywhere else.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
     scope.setErrorHandler((error: FastifyError, _req, reply) => {
       const appError =
         error instanceof AppError
@@ -82,10 +86,14 @@ export async function registerUploads(app: FastifyInstance, options: UploadOptio
       const openid = await member(req.headers.authorization);
       if (!openid) return fail(reply, new AppError('UNAUTHENTICATED', '请先登录并绑定工号'));
       const body = req.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) return fail(reply, new AppError('INVALID_INPUT', '请选择要上传的图片'));
+      if (!Buffer.isBuffer(body) || body.length === 0)
+        return fail(reply, new AppError('INVALID_INPUT', '请选择要上传的图片'));
       const ext = sniffImage(body);
       if (!ext) return fail(reply, new AppError('INVALID_INPUT', '只支持 JPG、PNG 或 WebP 格式的图片'));
-      const declared = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      const declared = String(req.headers['content-type'] ?? '')
+        .split(';')[0]
+        .trim()
+        .toLowerCase();
       if (declared !== TYPES[ext] && !(ext === 'jpg' && declared === 'image/jpg')) {
         return fail(reply, new AppError('INVALID_INPUT', '图片类型与内容不符'));
       }

@@ -7,7 +7,9 @@ import type { Caller, ContentCheck } from './context';
  */
 export async function assertCleanText(
   ctx: { contentCheck: ContentCheck; caller: Caller },
-  field: string, text: string | undefined): Promise<void> {
+  field: string,
+  text: string | undefined,
+): Promise<void> {
   if (!text || text.trim() === '') return;
   const reason = await ctx.contentCheck.check(text, ctx.caller.openid);
   if (reason) throw ruleError('content', reason, { field });

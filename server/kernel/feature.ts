@@ -10,7 +10,11 @@ export type CollectionSpecs<C> = { [K in keyof C]: CollectionSpec & { readonly d
  * What a feature seeds into the demo unit, in the order of the features list: the people feature
  * writes the roster first, and every later seed is handed that roster, sorted by 工号.
  */
-export type FeatureSeed<C extends DocMap<C>> = (store: Store<C>, now: Date, roster: readonly StaffDoc[]) => Promise<void>;
+export type FeatureSeed<C extends DocMap<C>> = (
+  store: Store<C>,
+  now: Date,
+  roster: readonly StaffDoc[],
+) => Promise<void>;
 
 /**
  * A feature as the house knows it: the collections it owns, the handlers of its actions, and its
@@ -47,7 +51,9 @@ export type HandlersOf<F extends readonly AnyFeature[]> = UnionToIntersection<Ha
 type HandlersOfOne<X> = X extends Feature<string, unknown, infer H> ? H : never;
 
 /** The store's specs of every collection; a collection owned twice is a mistake caught at start-up. */
-export function collectionSpecs<F extends readonly AnyFeature[]>(features: F): { [K in keyof CollectionsOf<F>]: CollectionSpec } {
+export function collectionSpecs<F extends readonly AnyFeature[]>(
+  features: F,
+): { [K in keyof CollectionsOf<F>]: CollectionSpec } {
   const specs: Record<string, CollectionSpec> = {};
   for (const feature of features) {
     for (const [name, spec] of Object.entries(feature.collections as Record<string, CollectionSpec>)) {
@@ -82,4 +88,3 @@ export async function seedFeatures<C extends DocMap<C> & { staff: StaffDoc }>(
     await (feature.seed as FeatureSeed<C>)(store, now, roster);
   }
 }
-

@@ -14,7 +14,10 @@ export function setTransport(next: Transport): void {
 }
 
 /** Calls one action. Never throws: every outcome is an envelope whose error message is Chinese. */
-export async function call<A extends ActionName>(action: A, input: ActionInput<A>): Promise<ApiResult<ActionOutput<A>>> {
+export async function call<A extends ActionName>(
+  action: A,
+  input: ActionInput<A>,
+): Promise<ApiResult<ActionOutput<A>>> {
   try {
     const result = await transport.call(action, input, isWeapp ? null : getToken());
     // The envelope's shape was checked by the transport; its data is the contract's promise.

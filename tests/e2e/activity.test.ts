@@ -15,9 +15,18 @@ it('a member registers for an individual item from the 文体活动 segment', as
   const title = '职工健步走暨拔河比赛';
   const page = await e2e.open();
   await loginAs(page, '郑霞');
-  await tapUntil(() => page.getByText('活动', { exact: true }).last(), () => current(page).getByText('文体活动', { exact: true }));
-  await tapUntil(() => current(page).getByText('文体活动', { exact: true }), () => current(page).getByText(title));
-  await tapUntil(() => current(page).getByText(title).first(), () => current(page).getByText('组队报名'));
+  await tapUntil(
+    () => page.getByText('活动', { exact: true }).last(),
+    () => current(page).getByText('文体活动', { exact: true }),
+  );
+  await tapUntil(
+    () => current(page).getByText('文体活动', { exact: true }),
+    () => current(page).getByText(title),
+  );
+  await tapUntil(
+    () => current(page).getByText(title).first(),
+    () => current(page).getByText('组队报名'),
+  );
 
   const walk = current(page).locator('.card').filter({ hasText: '健步走（5公里）' });
   await walk.getByText('报名', { exact: true }).click();
@@ -25,6 +34,8 @@ it('a member registers for an individual item from the 文体活动 segment', as
   await walk.getByText('已报名', { exact: true }).waitFor();
 
   const [me] = await e2e.server.store.collection('staff').find({ staffNo: 'T0020' }, { limit: 1 });
-  const live = await e2e.server.store.collection('activityMembers').find({ staffId: me._id, state: 'active' }, { limit: 10 });
+  const live = await e2e.server.store
+    .collection('activityMembers')
+    .find({ staffId: me._id, state: 'active' }, { limit: 10 });
   expect(live).toHaveLength(1);
 });

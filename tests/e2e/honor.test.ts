@@ -16,19 +16,33 @@ describe('a member on the 好人榜 tab', () => {
     await current(page).locator('.login__title').waitFor();
     await current(page).getByText('刘洋', { exact: true }).first().click();
     await current(page).getByText(/刘洋/).first().waitFor();
-    await tapUntil(() => page.getByText('好人榜', { exact: true }).last(), () => current(page).getByText('推荐好人'));
-    await tapUntil(() => current(page).getByText('推荐好人'), () => current(page).getByText('主要事迹'));
+    await tapUntil(
+      () => page.getByText('好人榜', { exact: true }).last(),
+      () => current(page).getByText('推荐好人'),
+    );
+    await tapUntil(
+      () => current(page).getByText('推荐好人'),
+      () => current(page).getByText('主要事迹'),
+    );
 
     await current(page).locator('input[placeholder="输入姓名或工号"]').fill('何雪');
     await current(page).getByText('查找', { exact: true }).click();
     await current(page).locator('.hn-picker__item').getByText('何雪').click();
     await current(page).getByText('社会公德', { exact: true }).click();
-    await current(page).locator('textarea').fill('何雪同志常年义务照顾社区孤寡老人，每周上门打扫卫生、陪老人聊天，风雨无阻坚持了五年。');
+    await current(page)
+      .locator('textarea')
+      .fill('何雪同志常年义务照顾社区孤寡老人，每周上门打扫卫生、陪老人聊天，风雨无阻坚持了五年。');
     await current(page).getByText('提交推荐', { exact: true }).click();
     await current(page).getByText('谢谢您的推荐').waitFor();
     const [round] = await e2e.server.store.collection('honorRounds').find({ phase: 'nominating' }, { limit: 1 });
-    const nominations = await e2e.server.store.collection('honorNominations').find({ roundId: round._id }, { limit: 10 });
-    expect(nominations.find((n) => n.nomineeName === '何雪')).toMatchObject({ kind: 'peer', category: '社会公德', status: 'pending' });
+    const nominations = await e2e.server.store
+      .collection('honorNominations')
+      .find({ roundId: round._id }, { limit: 10 });
+    expect(nominations.find((n) => n.nomineeName === '何雪')).toMatchObject({
+      kind: 'peer',
+      category: '社会公德',
+      status: 'pending',
+    });
 
     // The office reviews everything and opens voting.
     const admin = await e2e.login('demo-T0001');
@@ -37,7 +51,10 @@ describe('a member on the 好人榜 tab', () => {
     await e2e.api('honor.round.advance', { roundId: round._id, to: 'voting' }, admin);
 
     await page.goto(`${e2e.server.url}/#/pages/honor/index`);
-    await tapUntil(() => current(page).getByText('去投票', { exact: true }), () => current(page).getByText('提交选票', { exact: true }));
+    await tapUntil(
+      () => current(page).getByText('去投票', { exact: true }),
+      () => current(page).getByText('提交选票', { exact: true }),
+    );
     await current(page).locator('.hn-ballot__item').filter({ hasText: '何雪' }).click();
     await current(page).locator('.hn-ballot__item').filter({ hasText: '黄丽' }).click();
     await current(page).getByText('已选 2 / 3').waitFor();

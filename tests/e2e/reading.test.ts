@@ -14,17 +14,26 @@ describe('a member on a workday morning', () => {
   it('opens today’s reading, sees the timer, and checks in once the minimum time has passed', async () => {
     // Tuesday 07:30 in Shanghai, flowing, so that the reading timer advances.
     await e2e.api('dev.clock.set', { now: '2027-03-02T07:30:00+08:00', freeze: false });
-    await e2e.api('reading.publish', { date: '2027-03-02', title: '浏览器测试晨读', body: '第一段：学以致用。\n第二段：知行合一。' }, await e2e.login('demo-T0002'));
+    await e2e.api(
+      'reading.publish',
+      { date: '2027-03-02', title: '浏览器测试晨读', body: '第一段：学以致用。\n第二段：知行合一。' },
+      await e2e.login('demo-T0002'),
+    );
     await e2e.api('settings.update', { minReadingSeconds: 3 }, await e2e.login('demo-T0001'));
 
     const page = await e2e.open();
     await current(page).getByText('选择演示身份').waitFor();
     await current(page).getByText('徐军', { exact: true }).first().click();
     await current(page).getByText(/徐军/).first().waitFor();
-    await tapUntil(() => page.getByText('晨读', { exact: true }).last(), () => current(page).getByText('浏览器测试晨读'));
+    await tapUntil(
+      () => page.getByText('晨读', { exact: true }).last(),
+      () => current(page).getByText('浏览器测试晨读'),
+    );
 
     await current(page).getByText('第二段：知行合一。').waitFor();
-    await current(page).getByText(/已阅读/).waitFor();
+    await current(page)
+      .getByText(/已阅读/)
+      .waitFor();
     const button = current(page).locator('.checkin__button');
     await current(page).locator('.checkin__button[data-ready="yes"]').waitFor({ timeout: 20_000 });
     await current(page).locator('textarea').fill('知行合一，学以致用');

@@ -48,7 +48,9 @@ describe('an unbound person', () => {
     await current(page).locator('input[placeholder="请输入工号"]').fill('T0035');
     await current(page).locator('input[placeholder="请输入姓名"]').fill('不是这个名字');
     await current(page).getByText('绑定', { exact: true }).click();
-    await current(page).getByText(/工号与姓名不匹配/).waitFor();
+    await current(page)
+      .getByText(/工号与姓名不匹配/)
+      .waitFor();
     expect((await staffByNo('T0035')).openid).toBeNull();
 
     await current(page).locator('input[placeholder="请输入姓名"]').fill('潘越');
@@ -63,9 +65,18 @@ describe('an admin', () => {
     const page = await e2e.open(1280);
     await loginAs(page, '李明');
     await current(page).getByText(/李明/).first().waitFor();
-    await tapUntil(() => page.getByText('我的', { exact: true }).last(), () => current(page).getByText('T0001').first());
-    await tapUntil(() => current(page).getByText('管理', { exact: true }).first(), () => current(page).getByText('人员名册', { exact: true }));
-    await tapUntil(() => current(page).getByText('人员名册', { exact: true }), () => current(page).getByText(/共 40 人/));
+    await tapUntil(
+      () => page.getByText('我的', { exact: true }).last(),
+      () => current(page).getByText('T0001').first(),
+    );
+    await tapUntil(
+      () => current(page).getByText('管理', { exact: true }).first(),
+      () => current(page).getByText('人员名册', { exact: true }),
+    );
+    await tapUntil(
+      () => current(page).getByText('人员名册', { exact: true }),
+      () => current(page).getByText(/共 40 人/),
+    );
 
     // At desktop width the search field, not the button, takes the row.
     const field = await current(page).locator('.roster__search .field__input').boundingBox();
@@ -74,8 +85,13 @@ describe('an admin', () => {
 
     await current(page).locator('input[placeholder="姓名或工号"]').fill('陈静');
     await current(page).getByText('搜索', { exact: true }).click();
-    await current(page).getByText(/共 1 人/).waitFor();
-    await tapUntil(() => current(page).getByText('陈静'), () => current(page).getByText('保存角色'));
+    await current(page)
+      .getByText(/共 1 人/)
+      .waitFor();
+    await tapUntil(
+      () => current(page).getByText('陈静'),
+      () => current(page).getByText('保存角色'),
+    );
     await current(page).getByText('活动组织者').click();
     await current(page).getByText('保存角色').click();
     await until(async () => (await staffByNo('T0005')).roles, ['staff', 'organizer']);
@@ -86,7 +102,10 @@ describe('a plain member', () => {
   it('has no 管理 entry, and a deactivated member sees only the notice', async () => {
     const page = await e2e.open();
     await loginAs(page, '刘洋');
-    await tapUntil(() => page.getByText('我的', { exact: true }).last(), () => current(page).getByText('T0004').first());
+    await tapUntil(
+      () => page.getByText('我的', { exact: true }).last(),
+      () => current(page).getByText('T0004').first(),
+    );
     expect(await current(page).getByText('管理', { exact: true }).count()).toBe(0);
 
     const target = await staffByNo('T0004');

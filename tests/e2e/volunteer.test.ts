@@ -13,21 +13,34 @@ afterAll(() => e2e?.stop());
 
 describe('a member at a volunteer event', () => {
   it('signs up from the 活动 tab and signs in on the day with the on-site code', async () => {
-    const [event] = await e2e.server.store.collection('volunteerEvents').find({ status: 'active', endAt: { gt: new Date().toISOString() } }, { limit: 1 });
+    const [event] = await e2e.server.store
+      .collection('volunteerEvents')
+      .find({ status: 'active', endAt: { gt: new Date().toISOString() } }, { limit: 1 });
     const page = await e2e.open();
     await loginAs(page, '刘洋');
-    await tapUntil(() => page.getByText('活动', { exact: true }).last(), () => current(page).getByText('志愿服务', { exact: true }));
-    await tapUntil(() => current(page).getByText(event.title), () => current(page).getByText('立即报名'));
+    await tapUntil(
+      () => page.getByText('活动', { exact: true }).last(),
+      () => current(page).getByText('志愿服务', { exact: true }),
+    );
+    await tapUntil(
+      () => current(page).getByText(event.title),
+      () => current(page).getByText('立即报名'),
+    );
     await current(page).getByText('立即报名').click();
     await current(page).getByText('已报名', { exact: true }).waitFor();
     const [me] = await e2e.server.store.collection('staff').find({ staffNo: 'T0004' }, { limit: 1 });
-    const [entry] = await e2e.server.store.collection('signupEntries').find({ slotId: event.slotId, holderId: me._id }, { limit: 1 });
+    const [entry] = await e2e.server.store
+      .collection('signupEntries')
+      .find({ slotId: event.slotId, holderId: me._id }, { limit: 1 });
     expect(entry.status).toBe('confirmed');
 
     // The day of the event: the organizer's screen shows the code; the member types it.
     await e2e.api('dev.clock.set', { now: new Date(Date.parse(event.startAt) + 5 * 60_000).toISOString() });
     const organizer = await e2e.login('demo-T0003');
-    const screen = await e2e.open(1280, { token: organizer, path: `/#/subpackages/volunteer/code/index?id=${event._id}` });
+    const screen = await e2e.open(1280, {
+      token: organizer,
+      path: `/#/subpackages/volunteer/code/index?id=${event._id}`,
+    });
     const digits = current(screen).locator('.vol-code__digits');
     await digits.waitFor();
     expect(await digits.textContent()).toMatch(/^\d{6}$/);

@@ -97,11 +97,15 @@ export function describeConcurrencyContract(ctx: ContractContext): void {
       });
       await inside.promise;
       const seen: string[] = [];
-      const write = items().insert({ _id: 'outside' }).then(() => seen.push('write'));
-      const read = items().get('t1').then((doc) => {
-        seen.push('read');
-        return doc;
-      });
+      const write = items()
+        .insert({ _id: 'outside' })
+        .then(() => seen.push('write'));
+      const read = items()
+        .get('t1')
+        .then((doc) => {
+          seen.push('read');
+          return doc;
+        });
       await new Promise((resolve) => setTimeout(resolve, 30));
       expect(seen).toEqual([]);
       release.resolve();

@@ -1,6 +1,14 @@
 import { DuplicateError, isDuplicate } from '../../server/store/port';
 import type { Filter, UpdateOps } from '../../server/store/port';
-import { FIXTURE, HOSTILE_FIELDS, loose, rejection, seed, type ContractContext, type ItemDoc } from './contract-fixture';
+import {
+  FIXTURE,
+  HOSTILE_FIELDS,
+  loose,
+  rejection,
+  seed,
+  type ContractContext,
+  type ItemDoc,
+} from './contract-fixture';
 
 /** Unique keys, update ops, and refusal of hostile field names. */
 export function describeWriteContract(ctx: ContractContext): void {

@@ -70,7 +70,8 @@ export class DoubleTransactions {
     const name = String(collection);
     const key = `${name}\0${id}`;
     for (const [otherId, other] of this.open) {
-      if (otherId !== txId && other.writes.has(key)) this.fail(txId, 'DATABASE_TRANSACTION_CONFLICT', `WriteConflict on ${key}`);
+      if (otherId !== txId && other.writes.has(key))
+        this.fail(txId, 'DATABASE_TRANSACTION_CONFLICT', `WriteConflict on ${key}`);
     }
     if (doc !== null) {
       const others = this.view(txId, name).filter((d) => d._id !== id);
@@ -118,7 +119,10 @@ export class DoubleTransactions {
   private use(txId: string): OpenTx {
     const tx = this.open.get(txId);
     if (tx === undefined) {
-      throw new TxError('DATABASE_REQUEST_FAILED', `[NoSuchTransaction] Transaction ${txId} has been aborted or has ended`);
+      throw new TxError(
+        'DATABASE_REQUEST_FAILED',
+        `[NoSuchTransaction] Transaction ${txId} has been aborted or has ended`,
+      );
     }
     return tx;
   }

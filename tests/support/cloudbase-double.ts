@@ -91,7 +91,8 @@ export class CloudbaseDouble {
 
   table(collection: unknown): Map<string, MongoDoc> {
     const table = typeof collection === 'string' ? this.collections.get(collection) : undefined;
-    if (table === undefined) throw new TxError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${String(collection)}`);
+    if (table === undefined)
+      throw new TxError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${String(collection)}`);
     return table;
   }
 
@@ -165,7 +166,8 @@ export class CloudbaseDouble {
   /** The documents a request's query selects, in natural order, as seen inside its transaction if any. */
   private select(body: MongoDoc, txId: string | undefined): MongoDoc[] {
     const query = typeof body.query === 'string' ? (EJSON.parse(body.query) as MongoDoc) : {};
-    const docs = txId === undefined ? [...this.table(body.collectionName).values()] : this.tx.view(txId, body.collectionName);
+    const docs =
+      txId === undefined ? [...this.table(body.collectionName).values()] : this.tx.view(txId, body.collectionName);
     return docs.filter((doc) => matches(doc, query));
   }
 
@@ -204,7 +206,11 @@ export class CloudbaseDouble {
       if (txId !== undefined) this.tx.write(txId, body.collectionName, String(doc._id), next);
       else {
         const table = this.table(body.collectionName);
-        this.checkUnique(String(body.collectionName), next, [...table.values()].filter((d) => d._id !== doc._id));
+        this.checkUnique(
+          String(body.collectionName),
+          next,
+          [...table.values()].filter((d) => d._id !== doc._id),
+        );
         table.set(String(doc._id), next);
       }
       updated += 1;

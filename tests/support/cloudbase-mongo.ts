@@ -173,12 +173,15 @@ export function applyUpdate(doc: MongoDoc, update: MongoDoc): MongoDoc {
       else if (op === '$inc') {
         const current = next[field] ?? (field in next ? null : 0);
         if (typeof current !== 'number' || typeof operand !== 'number') {
-          throw new MongoError(`Cannot apply $inc to a value of non-numeric type. {_id: ${String(doc._id)}} has the field '${field}' of non-numeric type`);
+          throw new MongoError(
+            `Cannot apply $inc to a value of non-numeric type. {_id: ${String(doc._id)}} has the field '${field}' of non-numeric type`,
+          );
         }
         next[field] = current + operand;
       } else if (op === '$push') {
         const current = next[field] === undefined ? [] : next[field];
-        if (!Array.isArray(current)) throw new MongoError(`The field '${field}' must be an array but is of another type`);
+        if (!Array.isArray(current))
+          throw new MongoError(`The field '${field}' must be an array but is of another type`);
         const each = isPlain(operand) && Array.isArray(operand.$each) ? operand.$each : [operand];
         next[field] = [...current, ...structuredClone(each)];
       } else throw new MongoError(`Unknown modifier: ${op}`);

@@ -117,7 +117,12 @@ export interface ActivityCollections {
 export const ACTIVITY_COLLECTIONS: CollectionSpecs<ActivityCollections> = {
   activities: { indexes: [['status', 'endAt'], ['startAt']] },
   activityItems: { indexes: [['activityId', 'order']] },
-  activityEntries: { indexes: [['activityId', 'itemId'], ['activityId', 'place']] },
+  activityEntries: {
+    indexes: [
+      ['activityId', 'itemId'],
+      ['activityId', 'place'],
+    ],
+  },
   activityMembers: {
     unique: [['live']],
     indexes: [['activityId', 'staffId'], ['entryId'], ['itemId', 'staffId', 'joinedAt']],

@@ -17,18 +17,34 @@ export interface EnterRequest {
   now: Date;
 }
 
-export const snapshot = (s: StaffDoc): EntryMemberSnapshot => ({ staffId: s._id, staffNo: s.staffNo, name: s.name, department: s.department });
+export const snapshot = (s: StaffDoc): EntryMemberSnapshot => ({
+  staffId: s._id,
+  staffNo: s.staffNo,
+  name: s.name,
+  department: s.department,
+});
 
 /**
  * Creates one entry after the caller's checks: each person's place in the item and quota first (a
  * clash or a full quota refuses here, leaving nothing), then the entry, then its seat or waitlist
  * place from the shared sign-up machinery.
  */
-export async function enter(store: ActivityStore, req: EnterRequest): Promise<{ entryId: string; result: SignUpResult }> {
+export async function enter(
+  store: ActivityStore,
+  req: EnterRequest,
+): Promise<{ entryId: string; result: SignUpResult }> {
   const { activity, item, people, now } = req;
   const entryId = newId();
   const captainId = people[0]._id;
-  const claim = { activityId: activity._id, itemId: item._id, entryId, captainId, callerId: req.callerId, maxItemsPerPerson: activity.maxItemsPerPerson, now };
+  const claim = {
+    activityId: activity._id,
+    itemId: item._id,
+    entryId,
+    captainId,
+    callerId: req.callerId,
+    maxItemsPerPerson: activity.maxItemsPerPerson,
+    now,
+  };
   const memberships = await claimPlaces(store, claim, people);
   const at = now.toISOString();
   let result: SignUpResult;
@@ -55,7 +71,14 @@ export async function enter(store: ActivityStore, req: EnterRequest): Promise<{ 
   } catch (error) {
     // Nothing was registered (the item closed meanwhile, or the store failed): give everything back.
     await store.collection('activityEntries').remove({ _id: entryId });
-    await releasePlaces(store, activity._id, memberships, people.map((p) => p._id), at, true);
+    await releasePlaces(
+      store,
+      activity._id,
+      memberships,
+      people.map((p) => p._id),
+      at,
+      true,
+    );
     throw error;
   }
   await store.collection('activityEntries').update({ _id: entryId }, { set: { signupEntryId: result.entry._id } });

@@ -16,8 +16,8 @@ function itemFields(input: ActivityItemInput, order: number) {
     order,
     name: input.name,
     mode: input.mode,
-    teamMin: input.mode === 'team' ? input.teamMin ?? null : null,
-    teamMax: input.mode === 'team' ? input.teamMax ?? null : null,
+    teamMin: input.mode === 'team' ? (input.teamMin ?? null) : null,
+    teamMax: input.mode === 'team' ? (input.teamMax ?? null) : null,
     capacity: input.capacity,
     gender: input.gender ?? null,
   };
@@ -56,8 +56,15 @@ export interface ItemPlan {
 const taken = (slot: SignupSlotDoc | undefined) => (slot ? slot.confirmed + slot.waiting : 0);
 
 /** Checks a new item list against the current one; throws (changing nothing) if it cannot apply. */
-export async function planItems(store: ActivityStore, existing: readonly ActivityItemDoc[], inputs: readonly ActivityItemInput[]): Promise<ItemPlan> {
-  const slots = await slotsByIds(store, existing.map((i) => i.slotId));
+export async function planItems(
+  store: ActivityStore,
+  existing: readonly ActivityItemDoc[],
+  inputs: readonly ActivityItemInput[],
+): Promise<ItemPlan> {
+  const slots = await slotsByIds(
+    store,
+    existing.map((i) => i.slotId),
+  );
   const plan: ItemPlan = { keep: [], add: [], remove: [] };
   for (const [order, input] of inputs.entries()) {
     if (!input.id) {
@@ -67,13 +74,18 @@ export async function planItems(store: ActivityStore, existing: readonly Activit
     const doc = existing.find((i) => i._id === input.id);
     if (!doc) throw new AppError('NOT_FOUND', `找不到项目「${input.name}」，请刷新后重试`);
     const slot = slots.get(doc.slotId);
-    if (input.mode !== doc.mode && taken(slot) > 0) throw ruleError('itemHasEntries', `项目「${doc.name}」已有报名，不能改变个人/团体类型`);
+    if (input.mode !== doc.mode && taken(slot) > 0)
+      throw ruleError('itemHasEntries', `项目「${doc.name}」已有报名，不能改变个人/团体类型`);
     if (slot && input.capacity < slot.confirmed) {
-      throw ruleError('capacityBelowConfirmed', `项目「${doc.name}」已有 ${slot.confirmed} 个报名成功，名额不能少于 ${slot.confirmed}`);
+      throw ruleError(
+        'capacityBelowConfirmed',
+        `项目「${doc.name}」已有 ${slot.confirmed} 个报名成功，名额不能少于 ${slot.confirmed}`,
+      );
     }
     if (input.mode === 'team' && input.teamMax !== undefined && taken(slot) > 0) {
       const largest = await largestTeam(store, doc);
-      if (largest > input.teamMax) throw ruleError('teamTooLarge', `项目「${doc.name}」已有 ${largest} 人的队伍，最多人数不能少于 ${largest}`);
+      if (largest > input.teamMax)
+        throw ruleError('teamTooLarge', `项目「${doc.name}」已有 ${largest} 人的队伍，最多人数不能少于 ${largest}`);
     }
     plan.keep.push({ doc, input, order });
   }
@@ -92,12 +104,20 @@ async function largestTeam(store: ActivityStore, item: ActivityItemDoc): Promise
   return entries.filter((e) => e.withdrawnAt === null).reduce((n, e) => Math.max(n, e.members.length), 0);
 }
 
-export async function applyItems(store: ActivityStore, activity: ActivityDoc, plan: ItemPlan, now: Date): Promise<void> {
+export async function applyItems(
+  store: ActivityStore,
+  activity: ActivityDoc,
+  plan: ItemPlan,
+  now: Date,
+): Promise<void> {
   const at = now.toISOString();
   for (const { doc, input, order } of plan.keep) {
     // Raising a capacity promotes waiters at once (with their notice).
-    if (input.capacity !== doc.capacity) await setCapacity(store, doc.slotId, input.capacity, now, promotionHooks(activity, { ...doc, name: input.name }));
-    await store.collection('activityItems').update({ _id: doc._id }, { set: { ...itemFields(input, order), updatedAt: at } });
+    if (input.capacity !== doc.capacity)
+      await setCapacity(store, doc.slotId, input.capacity, now, promotionHooks(activity, { ...doc, name: input.name }));
+    await store
+      .collection('activityItems')
+      .update({ _id: doc._id }, { set: { ...itemFields(input, order), updatedAt: at } });
   }
   for (const doc of plan.remove) {
     await closeSlot(store, doc.slotId, now);

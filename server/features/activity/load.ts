@@ -43,7 +43,10 @@ export async function loadItem(ctx: Ctx, activity: ActivityDoc, itemId: string):
 }
 
 /** The items of some activities, in their order (one query). */
-export async function itemsOf(store: ActivityStore, activityIds: readonly string[]): Promise<Map<string, ActivityItemDoc[]>> {
+export async function itemsOf(
+  store: ActivityStore,
+  activityIds: readonly string[],
+): Promise<Map<string, ActivityItemDoc[]>> {
   const out = new Map<string, ActivityItemDoc[]>(activityIds.map((id) => [id, []]));
   if (activityIds.length === 0) return out;
   const docs = await store
@@ -67,7 +70,11 @@ export async function liveMembership(
 }
 
 /** The person's most recent membership of an item (ended or not): answers repeated withdrawals. */
-export async function latestMembership(store: ActivityStore, itemId: string, staffId: string): Promise<ActivityMemberDoc | null> {
+export async function latestMembership(
+  store: ActivityStore,
+  itemId: string,
+  staffId: string,
+): Promise<ActivityMemberDoc | null> {
   const [doc] = await store
     .collection('activityMembers')
     .find({ itemId, staffId }, { sort: { joinedAt: -1 }, limit: 1 });

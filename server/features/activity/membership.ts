@@ -29,7 +29,11 @@ export interface Claim {
  * `inc` on the quota keeps the per-person limit. On any refusal everything claimed is given back.
  * Resolves to the memberships created (for a rollback by the caller if a later step fails).
  */
-export async function claimPlaces(store: ActivityStore, claim: Claim, people: readonly StaffDoc[]): Promise<ActivityMemberDoc[]> {
+export async function claimPlaces(
+  store: ActivityStore,
+  claim: Claim,
+  people: readonly StaffDoc[],
+): Promise<ActivityMemberDoc[]> {
   const inserted: ActivityMemberDoc[] = [];
   const counted: string[] = [];
   const at = claim.now.toISOString();
@@ -58,9 +62,13 @@ export async function claimPlaces(store: ActivityStore, claim: Claim, people: re
     }
     for (const person of people) {
       if (!(await takeQuota(store, claim.activityId, person._id, claim.maxItemsPerPerson, at))) {
-        throw ruleError('itemLimit', itemLimitMessage(person._id === claim.callerId ? null : person.name, claim.maxItemsPerPerson), {
-          staffId: person._id,
-        });
+        throw ruleError(
+          'itemLimit',
+          itemLimitMessage(person._id === claim.callerId ? null : person.name, claim.maxItemsPerPerson),
+          {
+            staffId: person._id,
+          },
+        );
       }
       counted.push(person._id);
     }
@@ -87,11 +95,15 @@ export async function releasePlaces(
   state: 'left' | 'withdrawn' = 'withdrawn',
 ): Promise<void> {
   const giveBack = (s: ActivityStore, staffId: string) =>
-    s.collection('activityQuotas').update({ _id: quotaId(activityId, staffId), items: { gt: 0 } }, { inc: { items: -1 }, set: { updatedAt: at } });
+    s
+      .collection('activityQuotas')
+      .update({ _id: quotaId(activityId, staffId), items: { gt: 0 } }, { inc: { items: -1 }, set: { updatedAt: at } });
   if (!rollback) {
     for (const m of memberships) {
       await store.transaction(async (tx) => {
-        const ended = await tx.collection('activityMembers').update({ _id: m._id, state: 'active' }, { set: { live: null, state, endedAt: at } });
+        const ended = await tx
+          .collection('activityMembers')
+          .update({ _id: m._id, state: 'active' }, { set: { live: null, state, endedAt: at } });
         if (ended === 1 && quotaStaffIds.includes(m.staffId)) await giveBack(tx, m.staffId);
       });
     }
@@ -106,11 +118,18 @@ function quotaId(activityId: string, staffId: string): string {
 }
 
 /** One more item for a person, if under the limit. Conditional `inc`; the first use creates the counter. */
-async function takeQuota(store: ActivityStore, activityId: string, staffId: string, max: number, at: string): Promise<boolean> {
+async function takeQuota(
+  store: ActivityStore,
+  activityId: string,
+  staffId: string,
+  max: number,
+  at: string,
+): Promise<boolean> {
   const quotas = store.collection('activityQuotas');
   const _id = quotaId(activityId, staffId);
   for (let attempt = 0; attempt < 3; attempt++) {
-    if ((await quotas.update({ _id, items: { lt: max } }, { inc: { items: 1 }, set: { updatedAt: at } })) === 1) return true;
+    if ((await quotas.update({ _id, items: { lt: max } }, { inc: { items: 1 }, set: { updatedAt: at } })) === 1)
+      return true;
     if (await quotas.get(_id)) return false;
     if (max < 1) return false;
     try {
@@ -125,7 +144,11 @@ async function takeQuota(store: ActivityStore, activityId: string, staffId: stri
 }
 
 /** Item counts of a person per activity (for lists). */
-export async function itemCounts(store: ActivityStore, staffId: string, activityIds: readonly string[]): Promise<Map<string, number>> {
+export async function itemCounts(
+  store: ActivityStore,
+  staffId: string,
+  activityIds: readonly string[],
+): Promise<Map<string, number>> {
   if (activityIds.length === 0) return new Map();
   const docs = await store
     .collection('activityQuotas')
@@ -135,8 +158,6 @@ export async function itemCounts(store: ActivityStore, staffId: string, activity
 
 /** The activities a person is in now (the "mine" list; the caller orders them). */
 export async function activitiesOf(store: ActivityStore, staffId: string): Promise<string[]> {
-  const docs = await store
-    .collection('activityQuotas')
-    .find({ staffId, items: { gt: 0 } }, { limit: 1000 });
+  const docs = await store.collection('activityQuotas').find({ staffId, items: { gt: 0 } }, { limit: 1000 });
   return docs.map((d) => d.activityId);
 }

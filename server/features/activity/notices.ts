@@ -24,7 +24,12 @@ interface TeamNotice {
   now: Date;
 }
 
-export async function tellAdded(store: ActivityStore, n: TeamNotice, captainName: string, staffIds: readonly string[]): Promise<void> {
+export async function tellAdded(
+  store: ActivityStore,
+  n: TeamNotice,
+  captainName: string,
+  staffIds: readonly string[],
+): Promise<void> {
   for (const staffId of staffIds) {
     await notify(
       store,
@@ -77,7 +82,13 @@ export async function tellCaptainLeft(
   );
 }
 
-export async function tellCancelled(store: ActivityStore, activity: ActivityDoc, reason: string, staffIds: Iterable<string>, now: Date): Promise<void> {
+export async function tellCancelled(
+  store: ActivityStore,
+  activity: ActivityDoc,
+  reason: string,
+  staffIds: Iterable<string>,
+  now: Date,
+): Promise<void> {
   for (const staffId of new Set(staffIds)) {
     await notify(
       store,
@@ -93,7 +104,12 @@ export async function tellCancelled(store: ActivityStore, activity: ActivityDoc,
   }
 }
 
-export async function tellChanged(store: ActivityStore, activity: ActivityDoc, staffIds: Iterable<string>, now: Date): Promise<void> {
+export async function tellChanged(
+  store: ActivityStore,
+  activity: ActivityDoc,
+  staffIds: Iterable<string>,
+  now: Date,
+): Promise<void> {
   for (const staffId of new Set(staffIds)) {
     await notify(
       store,

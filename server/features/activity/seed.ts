@@ -28,7 +28,8 @@ const ACTIVITIES: SeedActivity[] = [
   {
     title: '职工健步走暨拔河比赛',
     kind: 'sports',
-    description: '为丰富职工文化生活、增强体质，机关工会组织健步走和拔河比赛。健步走全程约 5 公里，拔河以科室或联队为单位组队参加。请穿运动鞋，自带水杯。',
+    description:
+      '为丰富职工文化生活、增强体质，机关工会组织健步走和拔河比赛。健步走全程约 5 公里，拔河以科室或联队为单位组队参加。请穿运动鞋，自带水杯。',
     place: '滨江公园东门广场',
     startDay: 10,
     start: '08:30',
@@ -59,7 +60,10 @@ const ACTIVITIES: SeedActivity[] = [
     end: '16:30',
     deadlineDay: 3,
     items: [{ name: '现场听讲', mode: 'individual', capacity: 60 }],
-    entries: [{ item: 0, people: ['T0004'] }, { item: 0, people: ['T0012'] }],
+    entries: [
+      { item: 0, people: ['T0004'] },
+      { item: 0, people: ['T0012'] },
+    ],
   },
   {
     title: '“唱响新时代”歌咏比赛',
@@ -107,14 +111,26 @@ export async function seedActivity(store: ActivityStore, now: Date, roster: read
       createdAt: at,
       updatedAt: at,
     };
-    await createItems(store, activity._id, seed.items.map((input, order) => ({ input, order })), now);
+    await createItems(
+      store,
+      activity._id,
+      seed.items.map((input, order) => ({ input, order })),
+      now,
+    );
     await store.collection('activities').insert(activity);
     const items = await store.collection('activityItems').find({ activityId: activity._id }, { sort: { order: 1 } });
     for (const e of seed.entries) {
       const people = e.people.map((no) => byNo.get(no)).filter((s): s is StaffDoc => s !== undefined);
       const item = items[e.item];
       if (!item || people.length !== e.people.length) continue;
-      const { entryId } = await enter(store, { activity, item, people, callerId: people[0]._id, teamName: e.team ?? null, now });
+      const { entryId } = await enter(store, {
+        activity,
+        item,
+        people,
+        callerId: people[0]._id,
+        teamName: e.team ?? null,
+        now,
+      });
       if (e.place) await store.collection('activityEntries').update({ _id: entryId }, { set: { place: e.place } });
     }
   }

@@ -45,12 +45,27 @@ export function memberViews(entry: ActivityEntryDoc): TeamMemberView[] {
 }
 
 /** Summaries of several activities with their items' seats and the caller's item count. */
-export async function summaries(store: ActivityStore, activities: readonly ActivityDoc[], staffId: string, now: Date): Promise<ActivitySummary[]> {
+export async function summaries(
+  store: ActivityStore,
+  activities: readonly ActivityDoc[],
+  staffId: string,
+  now: Date,
+): Promise<ActivitySummary[]> {
   const ids = activities.map((a) => a._id);
   const items = await itemsOf(store, ids);
-  const slots = await slotsByIds(store, [...items.values()].flat().map((i) => i.slotId));
+  const slots = await slotsByIds(
+    store,
+    [...items.values()].flat().map((i) => i.slotId),
+  );
   const counts = await itemCounts(store, staffId, ids);
-  return activities.map((a) => summaryOf(a, (items.get(a._id) ?? []).map((i) => itemView(i, slots.get(i.slotId))), counts.get(a._id) ?? 0, now));
+  return activities.map((a) =>
+    summaryOf(
+      a,
+      (items.get(a._id) ?? []).map((i) => itemView(i, slots.get(i.slotId))),
+      counts.get(a._id) ?? 0,
+      now,
+    ),
+  );
 }
 
 function summaryOf(a: ActivityDoc, items: ActivityItemView[], myItemCount: number, now: Date): ActivitySummary {
@@ -69,7 +84,13 @@ function summaryOf(a: ActivityDoc, items: ActivityItemView[], myItemCount: numbe
   };
 }
 
-export async function detail(store: ActivityStore, a: ActivityDoc, staffId: string, canManage: boolean, now: Date): Promise<ActivityDetail> {
+export async function detail(
+  store: ActivityStore,
+  a: ActivityDoc,
+  staffId: string,
+  canManage: boolean,
+  now: Date,
+): Promise<ActivityDetail> {
   const [summary] = await summaries(store, [a], staffId, now);
   const results = await resultsOf(store, a._id);
   const view: ActivityDetail = {
@@ -103,8 +124,15 @@ async function resultsOf(store: ActivityStore, activityId: string): Promise<Map<
 }
 
 /** The caller's live entries in an activity, one per item at most. */
-async function myEntries(store: ActivityStore, activityId: string, staffId: string, items: readonly ActivityItemView[]): Promise<MyEntryView[]> {
-  const memberships = await store.collection('activityMembers').find({ activityId, staffId, state: 'active' }, { limit: 100 });
+async function myEntries(
+  store: ActivityStore,
+  activityId: string,
+  staffId: string,
+  items: readonly ActivityItemView[],
+): Promise<MyEntryView[]> {
+  const memberships = await store
+    .collection('activityMembers')
+    .find({ activityId, staffId, state: 'active' }, { limit: 100 });
   const out: MyEntryView[] = [];
   for (const m of memberships) {
     const entry = await store.collection('activityEntries').get(m.entryId);
@@ -115,7 +143,12 @@ async function myEntries(store: ActivityStore, activityId: string, staffId: stri
   return out;
 }
 
-export async function myEntryView(store: ActivityStore, entry: ActivityEntryDoc, item: TeamBounds, staffId: string): Promise<MyEntryView> {
+export async function myEntryView(
+  store: ActivityStore,
+  entry: ActivityEntryDoc,
+  item: TeamBounds,
+  staffId: string,
+): Promise<MyEntryView> {
   const signup = await signupOf(store, entry);
   const view: MyEntryView = {
     entryId: entry._id,
@@ -126,7 +159,11 @@ export async function myEntryView(store: ActivityStore, entry: ActivityEntryDoc,
   const position = signup ? await positionOf(store, signup) : undefined;
   if (position !== undefined) view.position = position;
   if (entry.teamName !== null) {
-    view.team = { name: entry.teamName, members: memberViews(entry), complete: teamComplete(item, entry.members.length) };
+    view.team = {
+      name: entry.teamName,
+      members: memberViews(entry),
+      complete: teamComplete(item, entry.members.length),
+    };
   }
   if (entry.place !== null) view.place = entry.place;
   return view;

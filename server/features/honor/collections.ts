@@ -109,7 +109,10 @@ export const HONOR_COLLECTIONS: CollectionSpecs<HonorCollections> = {
   // A nominee appears once per round: a second nomination becomes a 附议.
   honorNominations: {
     unique: [['roundId', 'nomineeStaffId']],
-    indexes: [['roundId', 'status'], ['roundId', 'nominatorStaffId']],
+    indexes: [
+      ['roundId', 'status'],
+      ['roundId', 'nominatorStaffId'],
+    ],
   },
   honorSeconds: { unique: [['nominationId', 'staffId']], indexes: [['roundId', 'staffId']] },
   honorObjections: { unique: [['nominationId', 'staffId']], indexes: [['roundId']] },

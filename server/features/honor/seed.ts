@@ -1,4 +1,9 @@
-import { DEFAULT_BALLOT_SIZE, DEFAULT_CATEGORIES, DEFAULT_PUBLICITY_DAYS, type HonorKind } from '../../../src/core/honor/rules';
+import {
+  DEFAULT_BALLOT_SIZE,
+  DEFAULT_CATEGORIES,
+  DEFAULT_PUBLICITY_DAYS,
+  type HonorKind,
+} from '../../../src/core/honor/rules';
 import { addDays, localDayKey, localInstant } from '../../../src/core/time';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/schema';
 import type { HonorStore } from './ctx';
@@ -100,7 +105,9 @@ export async function seedHonor(store: HonorStore, now: Date, roster: readonly S
     for (const no of n.seconders) {
       const seconder = byNo.get(no);
       if (!seconder) continue;
-      await store.collection('honorSeconds').insert({ _id: newId(), roundId, nominationId: doc._id, staffId: seconder._id, createdAt: at });
+      await store
+        .collection('honorSeconds')
+        .insert({ _id: newId(), roundId, nominationId: doc._id, staffId: seconder._id, createdAt: at });
     }
   }
 }

@@ -18,7 +18,10 @@ export async function roundView(ctx: Ctx, doc: HonorRoundDoc): Promise<HonorRoun
   const voters = ctx.store.collection('honorVoters');
   const ballots = BALLOT_PHASES.includes(doc.phase);
   const [mine, ballotCount] = ballots
-    ? await Promise.all([voters.count({ roundId: doc._id, staffId: member(ctx)._id }), voters.count({ roundId: doc._id })])
+    ? await Promise.all([
+        voters.count({ roundId: doc._id, staffId: member(ctx)._id }),
+        voters.count({ roundId: doc._id }),
+      ])
     : [0, undefined];
   const view: HonorRound = {
     id: doc._id,
@@ -64,10 +67,12 @@ export async function viewerOf(ctx: Ctx, round: HonorRoundDoc, withObjections = 
     admin,
     phase: round.phase,
     seconded: new Set(seconds.map((s) => s.nominationId)),
-    winners: new Set(WINNER_PHASES.includes(round.phase) ? round.winnerIds ?? [] : []),
+    winners: new Set(WINNER_PHASES.includes(round.phase) ? (round.winnerIds ?? []) : []),
   };
   if (admin && withObjections && WINNER_PHASES.includes(round.phase)) {
-    const docs = await ctx.store.collection('honorObjections').find({ roundId: round._id }, { sort: { createdAt: 1 }, limit: 1000 });
+    const docs = await ctx.store
+      .collection('honorObjections')
+      .find({ roundId: round._id }, { sort: { createdAt: 1 }, limit: 1000 });
     const byNomination = new Map<string, HonorObjection[]>();
     for (const d of docs) {
       const list = byNomination.get(d.nominationId) ?? [];

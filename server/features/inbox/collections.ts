@@ -17,5 +17,10 @@ export interface InboxCollections {
 }
 
 export const INBOX_COLLECTIONS: CollectionSpecs<InboxCollections> = {
-  inbox: { indexes: [['staffId', 'createdAt'], ['staffId', 'readAt']] },
+  inbox: {
+    indexes: [
+      ['staffId', 'createdAt'],
+      ['staffId', 'readAt'],
+    ],
+  },
 };

@@ -96,7 +96,12 @@ export const READING_COLLECTIONS: CollectionSpecs<ReadingCollections> = {
   readings: { unique: [['date']], indexes: [['month']] },
   readingOpens: {},
   checkins: { unique: [['staffId', 'date'], ['makeupSlot']], indexes: [['staffId', 'month'], ['readingId']] },
-  checkinMonths: { indexes: [['staffId', 'year'], ['month', 'checkins']] },
+  checkinMonths: {
+    indexes: [
+      ['staffId', 'year'],
+      ['month', 'checkins'],
+    ],
+  },
   checkinDays: { indexes: [['month']] },
   checkinDeptMonths: { indexes: [['month']] },
 };

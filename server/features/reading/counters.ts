@@ -29,13 +29,27 @@ export async function recordCheckin(store: ReadingStore, doc: CheckinDoc, name: 
   });
   await bump(
     store.collection('checkinDays'),
-    { _id: `${doc.date}:${doc.department}`, date: doc.date, month: doc.month, department: doc.department, checkins: 1, makeups },
+    {
+      _id: `${doc.date}:${doc.department}`,
+      date: doc.date,
+      month: doc.month,
+      department: doc.department,
+      checkins: 1,
+      makeups,
+    },
     { checkins: 1, makeups },
   );
   const participants = firstThisMonth ? 1 : 0;
   await bump(
     store.collection('checkinDeptMonths'),
-    { _id: `${doc.month}:${doc.department}`, month: doc.month, department: doc.department, checkins: 1, makeups, participants },
+    {
+      _id: `${doc.month}:${doc.department}`,
+      month: doc.month,
+      department: doc.department,
+      checkins: 1,
+      makeups,
+      participants,
+    },
     { checkins: 1, makeups, participants },
   );
 }

@@ -31,7 +31,11 @@ export async function monthDays(store: ReadingStore, month: MonthKey): Promise<D
 const PAGE = 1000;
 
 /** A workday test for every day in [from, to]; overrides are few (holidays and 调休 days). */
-export async function workdaysBetween(store: ReadingStore, from: DayKey, to: DayKey): Promise<(day: DayKey) => boolean> {
+export async function workdaysBetween(
+  store: ReadingStore,
+  from: DayKey,
+  to: DayKey,
+): Promise<(day: DayKey) => boolean> {
   const byDate = new Map<DayKey, CalendarDoc>();
   for (let skip = 0; ; skip += PAGE) {
     const page = await store

@@ -49,7 +49,7 @@ export async function streakFor(store: ReadingStore, staffId: string, today: Day
     withReading.has(day) ? true : without.some(([after, upTo]) => day > after && day <= upTo) ? false : undefined;
   let loadedFrom: DayKey | null = null;
   let isWorkday: ((day: DayKey) => boolean) | null = null;
-  for (let skip = 0; ; ) {
+  for (let skip = 0; ;) {
     if (isWorkday === null) {
       const page = await store
         .collection('checkins')

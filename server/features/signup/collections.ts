@@ -60,6 +60,10 @@ export const SIGNUP_COLLECTIONS: CollectionSpecs<SignupCollections> = {
   signupSlots: { indexes: [['scope']] },
   signupEntries: {
     unique: [['live']],
-    indexes: [['slotId', 'status', 'ticket'], ['holderId', 'scope', 'createdAt'], ['slotId', 'holderId']],
+    indexes: [
+      ['slotId', 'status', 'ticket'],
+      ['holderId', 'scope', 'createdAt'],
+      ['slotId', 'holderId'],
+    ],
   },
 };

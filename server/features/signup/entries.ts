@@ -78,7 +78,11 @@ export async function signUp(store: SignupStore, req: SignUpRequest, hooks: Sign
 }
 
 /** Decides a pending entry in one transaction on its slot; a decided one is returned as it is. */
-async function allocate(store: SignupStore, entryId: string, now: Date): Promise<{ entry: SignupEntryDoc; already: boolean }> {
+async function allocate(
+  store: SignupStore,
+  entryId: string,
+  now: Date,
+): Promise<{ entry: SignupEntryDoc; already: boolean }> {
   const at = now.toISOString();
   return inTransaction(store, async (tx) => {
     const entries = tx.collection('signupEntries');
@@ -131,7 +135,11 @@ export interface WithdrawResult {
  * A second cancel answers the cancelled entry with `already`. Throws RULE `notSignedUp` for a holder
  * who never signed up.
  */
-export async function withdraw(store: SignupStore, req: WithdrawRequest, hooks: SignupHooks = {}): Promise<WithdrawResult> {
+export async function withdraw(
+  store: SignupStore,
+  req: WithdrawRequest,
+  hooks: SignupHooks = {},
+): Promise<WithdrawResult> {
   let entry = await liveEntry(store, req.slotId, req.holderId);
   if (!entry) {
     const last = await latestEntry(store, req.slotId, req.holderId);

@@ -50,7 +50,14 @@ import { SIGNUP_COLLECTIONS } from './collections';
 /** No actions of its own: volunteer events and activity items call the engine below. */
 export const signup = defineFeature({ name: 'signup', collections: SIGNUP_COLLECTIONS, handlers: {} });
 
-export { signUp, withdraw, type SignUpRequest, type SignUpResult, type WithdrawRequest, type WithdrawResult } from './entries';
+export {
+  signUp,
+  withdraw,
+  type SignUpRequest,
+  type SignUpResult,
+  type WithdrawRequest,
+  type WithdrawResult,
+} from './entries';
 export { settle, type NoticeText, type SignupHooks } from './promote';
 export {
   allEntries,

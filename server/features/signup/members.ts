@@ -17,5 +17,7 @@ export async function setMembers(store: SignupStore, req: SetMembersRequest): Pr
   const entry = await liveEntry(store, req.slotId, req.holderId);
   if (!entry) return false;
   const members = [...new Set(req.members)];
-  return (await store.collection('signupEntries').update({ _id: entry._id, live: entry.live }, { set: { members } })) === 1;
+  return (
+    (await store.collection('signupEntries').update({ _id: entry._id, live: entry.live }, { set: { members } })) === 1
+  );
 }

@@ -21,7 +21,12 @@ const MAX_ROUNDS = 5000;
  * notice never come apart. Safe to run from any number of requests at once: a lost race only means
  * someone else promoted that entry, and the loop looks again. Resolves to the promoted entries.
  */
-export async function settle(store: SignupStore, slotId: string, now: Date, hooks: SignupHooks = {}): Promise<SignupEntryDoc[]> {
+export async function settle(
+  store: SignupStore,
+  slotId: string,
+  now: Date,
+  hooks: SignupHooks = {},
+): Promise<SignupEntryDoc[]> {
   const promoted: SignupEntryDoc[] = [];
   const at = now.toISOString();
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -45,7 +50,10 @@ export async function settle(store: SignupStore, slotId: string, now: Date, hook
       const next: SignupEntryDoc = { ...current, status: 'confirmed', confirmedAt: at, promotedAt: at };
       await tx
         .collection('signupEntries')
-        .update({ _id: current._id, status: 'waitlisted' }, { set: { status: 'confirmed', confirmedAt: at, promotedAt: at } });
+        .update(
+          { _id: current._id, status: 'waitlisted' },
+          { set: { status: 'confirmed', confirmedAt: at, promotedAt: at } },
+        );
       const text = hooks.promoted?.(next);
       if (text) for (const staffId of next.members) await notify(tx, { ...text, staffId }, now);
       return next;

@@ -31,7 +31,11 @@ export async function liveEntry(store: SignupStore, slotId: string, holderId: st
 }
 
 /** The holder's most recent entry, cancelled or not. */
-export async function latestEntry(store: SignupStore, slotId: string, holderId: string): Promise<SignupEntryDoc | null> {
+export async function latestEntry(
+  store: SignupStore,
+  slotId: string,
+  holderId: string,
+): Promise<SignupEntryDoc | null> {
   const [entry] = await store
     .collection('signupEntries')
     .find({ slotId, holderId }, { sort: { createdAt: -1 }, limit: 1 });
@@ -39,7 +43,12 @@ export async function latestEntry(store: SignupStore, slotId: string, holderId: 
 }
 
 /** A holder's entries in a scope, newest first (e.g. "my volunteer sign-ups"). */
-export function entriesOfHolder(store: SignupStore, scope: string, holderId: string, limit = 100): Promise<SignupEntryDoc[]> {
+export function entriesOfHolder(
+  store: SignupStore,
+  scope: string,
+  holderId: string,
+  limit = 100,
+): Promise<SignupEntryDoc[]> {
   return store.collection('signupEntries').find({ holderId, scope }, { sort: { createdAt: -1 }, limit });
 }
 

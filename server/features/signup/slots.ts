@@ -56,9 +56,13 @@ export async function setCapacity(
     const current = await tx.collection('signupSlots').get(slotId);
     if (!current) throw new Error(`signup slot ${slotId} is missing`);
     if (capacity < current.confirmed) {
-      throw ruleError('capacityBelowConfirmed', `已有 ${current.confirmed} 人报名成功，名额不能少于 ${current.confirmed}`, {
-        confirmed: current.confirmed,
-      });
+      throw ruleError(
+        'capacityBelowConfirmed',
+        `已有 ${current.confirmed} 人报名成功，名额不能少于 ${current.confirmed}`,
+        {
+          confirmed: current.confirmed,
+        },
+      );
     }
     const set = { capacity, seatsLeft: capacity - current.confirmed, updatedAt: at };
     // Pinned to the confirmed count read above, so a seat taken meanwhile cannot be lost.
@@ -71,5 +75,7 @@ export async function setCapacity(
 
 /** No more sign-ups or promotions; entries keep their status (the feature tells the people). */
 export async function closeSlot(store: SignupStore, slotId: string, now: Date): Promise<void> {
-  await store.collection('signupSlots').update({ _id: slotId }, { set: { closed: true, updatedAt: now.toISOString() } });
+  await store
+    .collection('signupSlots')
+    .update({ _id: slotId }, { set: { closed: true, updatedAt: now.toISOString() } });
 }

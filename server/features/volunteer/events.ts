@@ -52,13 +52,20 @@ export async function notifySignedUp(
   notice: { kind: string; title: string; body: string },
   now: Date,
 ): Promise<number> {
-  const live = (await allEntries(store, doc.slotId)).filter((e) => e.status === 'confirmed' || e.status === 'waitlisted');
+  const live = (await allEntries(store, doc.slotId)).filter(
+    (e) => e.status === 'confirmed' || e.status === 'waitlisted',
+  );
   const people = [...new Set(live.flatMap((e) => e.members))];
   for (const staffId of people) await notify(store, { ...notice, staffId, link: volunteerEventLink(doc._id) }, now);
   return people.length;
 }
 
-function mineOf(entry: SignupEntryDoc | undefined, record: VolunteerRecordDoc | undefined, doc: VolunteerEventDoc, position?: number): MyVolunteerState | null {
+function mineOf(
+  entry: SignupEntryDoc | undefined,
+  record: VolunteerRecordDoc | undefined,
+  doc: VolunteerEventDoc,
+  position?: number,
+): MyVolunteerState | null {
   if (!entry || entry.status === 'pending') return null;
   const signInAt = record?.signInAt ?? null;
   const signOutAt = record?.signOutAt ?? null;
@@ -101,7 +108,11 @@ export function eventView(
 }
 
 /** Views of several events with the viewer's own standing, in a fixed number of queries. */
-export async function eventViews(ctx: Ctx, docs: readonly VolunteerEventDoc[], viewerId: string | null): Promise<VolunteerEventView[]> {
+export async function eventViews(
+  ctx: Ctx,
+  docs: readonly VolunteerEventDoc[],
+  viewerId: string | null,
+): Promise<VolunteerEventView[]> {
   if (docs.length === 0) return [];
   const now = ctx.clock.now();
   const slotIds = docs.map((d) => d.slotId);

@@ -6,7 +6,13 @@
  */
 import { defineFeature } from '../../kernel/feature';
 import { volunteerCancel, volunteerSignup } from './actions/signup';
-import { volunteerEventCancel, volunteerEventCreate, volunteerEventGet, volunteerEvents, volunteerEventUpdate } from './actions/events';
+import {
+  volunteerEventCancel,
+  volunteerEventCreate,
+  volunteerEventGet,
+  volunteerEvents,
+  volunteerEventUpdate,
+} from './actions/events';
 import { volunteerCertificate, volunteerConfirm, volunteerRecords } from './actions/hours';
 import { volunteerAttendance, volunteerCode, volunteerSignin, volunteerSignout } from './actions/onsite';
 import { VOLUNTEER_COLLECTIONS } from './collections';

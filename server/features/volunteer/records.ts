@@ -73,7 +73,11 @@ export interface Confirmation {
  * (record, counter, notice), so that the total is always the sum of the confirmed records. Resolves
  * to the stored record and whether anything changed (the same hours and note again change nothing).
  */
-export async function confirmHours(store: VolunteerStore, c: Confirmation, now: Date): Promise<{ record: VolunteerRecordDoc; changed: boolean }> {
+export async function confirmHours(
+  store: VolunteerStore,
+  c: Confirmation,
+  now: Date,
+): Promise<{ record: VolunteerRecordDoc; changed: boolean }> {
   const at = now.toISOString();
   return store.transaction(async (tx) => {
     const records = tx.collection('volunteerRecords');
@@ -101,7 +105,14 @@ export async function confirmHours(store: VolunteerStore, c: Confirmation, now: 
     if (counter) {
       await counters.update({ _id: counterId }, { inc: { hours: delta, events: firstTime }, set: { updatedAt: at } });
     } else {
-      const doc: VolunteerHoursDoc = { _id: counterId, staffId: current.staffId, year: current.year, hours: delta, events: firstTime, updatedAt: at };
+      const doc: VolunteerHoursDoc = {
+        _id: counterId,
+        staffId: current.staffId,
+        year: current.year,
+        hours: delta,
+        events: firstTime,
+        updatedAt: at,
+      };
       await counters.insert(doc);
     }
     await notify(

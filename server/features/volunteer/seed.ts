@@ -88,7 +88,12 @@ function eventDoc(e: SeedEvent, now: Date, organizer: StaffDoc): VolunteerEventD
   };
 }
 
-async function seedEvent(store: VolunteerStore, e: SeedEvent, now: Date, byNo: Map<string, StaffDoc>): Promise<VolunteerEventDoc> {
+async function seedEvent(
+  store: VolunteerStore,
+  e: SeedEvent,
+  now: Date,
+  byNo: Map<string, StaffDoc>,
+): Promise<VolunteerEventDoc> {
   const organizer = byNo.get('T0003');
   if (!organizer) throw new Error('the demo roster lacks its organizer T0003');
   const doc = eventDoc(e, now, organizer);
@@ -97,7 +102,14 @@ async function seedEvent(store: VolunteerStore, e: SeedEvent, now: Date, byNo: M
   await store.collection('volunteerEvents').insert(doc);
   for (const no of e.people) {
     const person = byNo.get(no);
-    if (person) await signUp(store, { slotId: doc.slotId, scope: VOLUNTEER_SCOPE, holderId: person._id, members: [person._id], now: at });
+    if (person)
+      await signUp(store, {
+        slotId: doc.slotId,
+        scope: VOLUNTEER_SCOPE,
+        holderId: person._id,
+        members: [person._id],
+        now: at,
+      });
   }
   return doc;
 }
@@ -109,7 +121,12 @@ export async function seedVolunteer(store: VolunteerStore, now: Date, roster: re
   const organizer = byNo.get('T0003');
   if (!organizer) return;
   // On-site times: most stayed to the end; one left early; one forgot to sign out (the organizer decided).
-  const minutes = [[-10, 185], [-5, 178], [0, 95], [-3, null]] as const;
+  const minutes = [
+    [-10, 185],
+    [-5, 178],
+    [0, 95],
+    [-3, null],
+  ] as const;
   for (const [i, no] of PAST.people.entries()) {
     const person = byNo.get(no);
     if (!person) continue;

@@ -77,7 +77,14 @@ class MainCollection<T extends Doc> implements Collection<T> {
   }
 
   count(filter: Filter<T>): Promise<number> {
-    return this.run(async () => (await this.ref().where(mongoQuery(parseFilter(filter))).count()).total);
+    return this.run(
+      async () =>
+        (
+          await this.ref()
+            .where(mongoQuery(parseFilter(filter)))
+            .count()
+        ).total,
+    );
   }
 
   insert(doc: T): Promise<T> {
@@ -108,7 +115,14 @@ class MainCollection<T extends Doc> implements Collection<T> {
   }
 
   remove(filter: Filter<T>): Promise<number> {
-    return this.run(async () => (await this.ref().where(mongoQuery(parseFilter(filter))).remove()).stats.removed);
+    return this.run(
+      async () =>
+        (
+          await this.ref()
+            .where(mongoQuery(parseFilter(filter)))
+            .remove()
+        ).stats.removed,
+    );
   }
 
   private run<R>(op: () => Promise<R>): Promise<R> {
@@ -162,7 +176,10 @@ class MainCollection<T extends Doc> implements Collection<T> {
       const data = mongoUpdate(plan, hidden);
       const where = mongoQuery(conds, [{ _id: { $eq: id } }, pin]);
       if ((await this.write(() => this.ref().where(where).update({ data }))).stats.updated > 0) return 1;
-      const again = await this.ref().where(mongoQuery(conds, [{ _id: { $eq: id } }])).limit(1).get();
+      const again = await this.ref()
+        .where(mongoQuery(conds, [{ _id: { $eq: id } }]))
+        .limit(1)
+        .get();
       if (again.data.length === 0) return 0;
       raw = again.data[0] as MongoDoc;
     }

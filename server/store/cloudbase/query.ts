@@ -16,7 +16,8 @@ import { assertStoreField, isPlainObject } from '../ops';
 /** The store's field rule, and never the adapter's hidden fields. */
 export function assertField(name: string): string {
   assertStoreField(name);
-  if (name.startsWith(HIDDEN_PREFIX)) throw new Error(`invalid field name ${JSON.stringify(name)}: reserved by the adapter`);
+  if (name.startsWith(HIDDEN_PREFIX))
+    throw new Error(`invalid field name ${JSON.stringify(name)}: reserved by the adapter`);
   return name;
 }
 
@@ -42,7 +43,8 @@ export type Cond =
 
 function finiteScalar(field: string, op: string, value: unknown): Scalar {
   if (!isScalar(value)) throw new Error(`filter on ${field}: ${op} takes a scalar`);
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`filter on ${field}: ${value} is not finite`);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new Error(`filter on ${field}: ${value} is not finite`);
   return value;
 }
 
@@ -159,4 +161,3 @@ export function parseSort(sort: unknown): [string, 'asc' | 'desc'][] {
     return [field, direction === 1 ? 'asc' : 'desc'];
   });
 }
-

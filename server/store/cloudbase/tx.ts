@@ -48,11 +48,15 @@ export class TxCollection<T extends Doc> implements Collection<T> {
   }
 
   async find(_filter: Filter<T>, _options?: FindOptions<T>): Promise<T[]> {
-    throw new Error(`find on ${this.name} inside a CloudBase transaction: only single-document operations (get by _id) are allowed`);
+    throw new Error(
+      `find on ${this.name} inside a CloudBase transaction: only single-document operations (get by _id) are allowed`,
+    );
   }
 
   async count(_filter: Filter<T>): Promise<number> {
-    throw new Error(`count on ${this.name} inside a CloudBase transaction: only single-document operations are allowed`);
+    throw new Error(
+      `count on ${this.name} inside a CloudBase transaction: only single-document operations are allowed`,
+    );
   }
 
   async insert(doc: T): Promise<T> {
@@ -78,7 +82,11 @@ export class TxCollection<T extends Doc> implements Collection<T> {
     const next = applyPlan(raw, plan);
     const hidden = Object.fromEntries(this.plans.map((p) => [p.field, keyValue(p, next, id)]));
     await this.checkKeys(id, hidden);
-    await this.write(() => this.ref().doc(id).update({ data: mongoUpdate(plan, hidden) }));
+    await this.write(() =>
+      this.ref()
+        .doc(id)
+        .update({ data: mongoUpdate(plan, hidden) }),
+    );
     this.record(id, hidden);
     return 1;
   }
@@ -115,7 +123,9 @@ export class TxCollection<T extends Doc> implements Collection<T> {
   private async target(conds: readonly Cond[]): Promise<MongoDoc | null> {
     const byId = conds.find((c) => c.field === '_id' && c.op === 'eq' && typeof c.value === 'string');
     if (byId === undefined) {
-      throw new Error(`update/remove on ${this.name} inside a CloudBase transaction needs { _id: <string> } in the filter`);
+      throw new Error(
+        `update/remove on ${this.name} inside a CloudBase transaction needs { _id: <string> } in the filter`,
+      );
     }
     const raw = await this.read(byId.value as string);
     return raw !== null && matchesLocally(raw, conds) ? raw : null;
@@ -127,7 +137,11 @@ export class TxCollection<T extends Doc> implements Collection<T> {
       if (typeof value !== 'string' || !isRealKey(value)) continue;
       const holder = this.state.keys.get(this.entry(plan.field, value));
       if (holder !== undefined && holder !== selfId) throw new DuplicateError(this.name, plan.name);
-      const { data } = await this.db.collection(this.name).where({ [plan.field]: value }).limit(2).get();
+      const { data } = await this.db
+        .collection(this.name)
+        .where({ [plan.field]: value })
+        .limit(2)
+        .get();
       for (const doc of data as MongoDoc[]) {
         const id = String(doc._id);
         // A holder written in this transaction holds what `keys` says, checked above.

@@ -47,7 +47,11 @@ export class SqliteCollection {
     spec: CollectionSpec,
   ) {
     this.table = tableName(name);
-    this.keys = new Map(indexPlans(name, spec).filter((p) => p.unique).map((p) => [p.name, p.fields.join(',')]));
+    this.keys = new Map(
+      indexPlans(name, spec)
+        .filter((p) => p.unique)
+        .map((p) => [p.name, p.fields.join(',')]),
+    );
   }
 
   get(id: string): Doc | null {

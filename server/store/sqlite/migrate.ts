@@ -28,11 +28,13 @@ export function tableName(collection: string): string {
  * so that two different keys never share a name, and a key's name tells which fields it covers.
  */
 export function indexPlans(collection: string, spec: CollectionSpec): IndexPlan[] {
-  const plan = (unique: boolean) => (fields: readonly string[]): IndexPlan => {
-    if (fields.length === 0) throw new Error(`empty index in collection ${collection}`);
-    fields.forEach(assertField);
-    return { name: `${unique ? 'ux' : 'ix'}:${collection}:${fields.join(',')}`, unique, fields };
-  };
+  const plan =
+    (unique: boolean) =>
+    (fields: readonly string[]): IndexPlan => {
+      if (fields.length === 0) throw new Error(`empty index in collection ${collection}`);
+      fields.forEach(assertField);
+      return { name: `${unique ? 'ux' : 'ix'}:${collection}:${fields.join(',')}`, unique, fields };
+    };
   return [...(spec.unique ?? []).map(plan(true)), ...(spec.indexes ?? []).map(plan(false))];
 }
 

@@ -8,13 +8,7 @@ import {
   TEAM_MAX_HIGHEST,
   TEAM_MIN_LOWEST,
 } from './rules';
-import type {
-  ActivityDetail,
-  ActivityRoster,
-  ActivitySummary,
-  MyEntryView,
-  RegisterResult,
-} from './views';
+import type { ActivityDetail, ActivityRoster, ActivitySummary, MyEntryView, RegisterResult } from './views';
 import { member, privilegedRead, privilegedWrite } from '../contract/define';
 import { id, instant, page, text } from '../contract/fields';
 
@@ -47,8 +41,10 @@ export const activityItemInput = z
   .strict()
   .superRefine((item, ctx) => {
     if (item.mode === 'team') {
-      if (item.teamMin === undefined) ctx.addIssue({ code: 'custom', path: ['teamMin'], message: '请填写团体项目的最少人数' });
-      if (item.teamMax === undefined) ctx.addIssue({ code: 'custom', path: ['teamMax'], message: '请填写团体项目的最多人数' });
+      if (item.teamMin === undefined)
+        ctx.addIssue({ code: 'custom', path: ['teamMin'], message: '请填写团体项目的最少人数' });
+      if (item.teamMax === undefined)
+        ctx.addIssue({ code: 'custom', path: ['teamMax'], message: '请填写团体项目的最多人数' });
       if (item.teamMin !== undefined && item.teamMax !== undefined && item.teamMin > item.teamMax) {
         ctx.addIssue({ code: 'custom', path: ['teamMax'], message: '最多人数不能少于最少人数' });
       }
@@ -65,7 +61,8 @@ const items = z
   .superRefine((list, ctx) => {
     const names = new Set<string>();
     list.forEach((item, i) => {
-      if (names.has(item.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `项目名称“${item.name}”重复` });
+      if (names.has(item.name))
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `项目名称“${item.name}”重复` });
       names.add(item.name);
     });
   });
@@ -107,9 +104,7 @@ export const activityUpdateInput = z
 
 export const activityIdInput = z.object({ activityId: id('活动编号') }).strict();
 
-export const activityCancelInput = z
-  .object({ activityId: id('活动编号'), reason: text('取消原因', 200) })
-  .strict();
+export const activityCancelInput = z.object({ activityId: id('活动编号'), reason: text('取消原因', 200) }).strict();
 
 export const activityResultsInput = z
   .object({
@@ -138,7 +133,10 @@ export const activityRegisterInput = z
   .object({
     activityId: id('活动编号'),
     itemId: id('项目编号'),
-    team: z.object({ name: text('队名', TEAM_NAME_MAX), memberStaffIds }).strict().optional(),
+    team: z
+      .object({ name: text('队名', TEAM_NAME_MAX), memberStaffIds })
+      .strict()
+      .optional(),
   })
   .strict();
 

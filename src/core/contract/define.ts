@@ -33,7 +33,8 @@ export function def<S extends z.ZodType>(
 export const member = <S extends z.ZodType>(input: S) => def(input, 'staff');
 
 /** A privileged write, audited. */
-export const privilegedWrite = <S extends z.ZodType>(input: S, roles: readonly Role[]) => def(input, 'staff', roles, true);
+export const privilegedWrite = <S extends z.ZodType>(input: S, roles: readonly Role[]) =>
+  def(input, 'staff', roles, true);
 
 /** A privileged read. */
 export const privilegedRead = <S extends z.ZodType>(input: S, roles: readonly Role[]) => def(input, 'staff', roles);

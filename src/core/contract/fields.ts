@@ -39,13 +39,9 @@ export const staffNo = z
 
 export const personName = text('姓名', 32);
 
-export const dayKey = z
-  .string({ message: '日期应为文字' })
-  .refine(isDayKey, { message: '日期格式应为 YYYY-MM-DD' });
+export const dayKey = z.string({ message: '日期应为文字' }).refine(isDayKey, { message: '日期格式应为 YYYY-MM-DD' });
 
-export const monthKey = z
-  .string({ message: '月份应为文字' })
-  .refine(isMonthKey, { message: '月份格式应为 YYYY-MM' });
+export const monthKey = z.string({ message: '月份应为文字' }).refine(isMonthKey, { message: '月份格式应为 YYYY-MM' });
 
 export const page = z
   .number({ message: '页码应为数字' })

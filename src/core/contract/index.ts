@@ -26,7 +26,17 @@ export const contract = {
 } as const;
 
 /** What each action answers with in `data`. */
-export interface ActionOutputs extends PeopleOutputs, SettingsOutputs, AuditOutputs, InboxOutputs, DevOutputs, HonorOutputs, ReadingOutputs, VolunteerOutputs, ActivityOutputs {}
+export interface ActionOutputs
+  extends
+    PeopleOutputs,
+    SettingsOutputs,
+    AuditOutputs,
+    InboxOutputs,
+    DevOutputs,
+    HonorOutputs,
+    ReadingOutputs,
+    VolunteerOutputs,
+    ActivityOutputs {}
 
 export type Contract = typeof contract;
 export type ActionName = keyof Contract;

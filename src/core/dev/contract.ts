@@ -15,9 +15,12 @@ export const devLoginInput = z
 
 export const devClockSetInput = z
   .object({
-    now: z.string({ message: '时间应为 ISO 8601 文字' }).max(40).refine((s) => !Number.isNaN(Date.parse(s)), {
-      message: '时间格式应为 ISO 8601，例如 2026-03-02T07:30:00+08:00',
-    }),
+    now: z
+      .string({ message: '时间应为 ISO 8601 文字' })
+      .max(40)
+      .refine((s) => !Number.isNaN(Date.parse(s)), {
+        message: '时间格式应为 ISO 8601，例如 2026-03-02T07:30:00+08:00',
+      }),
     /** Frozen: time stands still until set again. Otherwise it flows from `now`. */
     freeze: z.boolean().optional(),
   })

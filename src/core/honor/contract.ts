@@ -97,9 +97,7 @@ export const honorUnselectInput = z
   .object({ roundId: id('评选编号'), nominationId: id('推荐编号'), reason: text('撤销原因', 200, 2) })
   .strict();
 
-export const photoId = z
-  .string({ message: '照片编号应为文字' })
-  .refine(isPhotoId, { message: '照片无效，请重新上传' });
+export const photoId = z.string({ message: '照片编号应为文字' }).refine(isPhotoId, { message: '照片无效，请重新上传' });
 
 export const honorNominateInput = z
   .object({

@@ -2,11 +2,26 @@ import { addDays, type DayKey } from '../time';
 
 /** The good-person list (好人榜, DESIGN.md §5): pure rules shared by client and server. */
 
-export const HONOR_PHASES = ['draft', 'nominating', 'reviewing', 'voting', 'publicity', 'published', 'cancelled'] as const;
+export const HONOR_PHASES = [
+  'draft',
+  'nominating',
+  'reviewing',
+  'voting',
+  'publicity',
+  'published',
+  'cancelled',
+] as const;
 export type HonorPhase = (typeof HONOR_PHASES)[number];
 
 /** The forward path; `cancelled` is reachable from every phase before `published`. */
-export const PHASE_ORDER: readonly HonorPhase[] = ['draft', 'nominating', 'reviewing', 'voting', 'publicity', 'published'];
+export const PHASE_ORDER: readonly HonorPhase[] = [
+  'draft',
+  'nominating',
+  'reviewing',
+  'voting',
+  'publicity',
+  'published',
+];
 
 export const PHASE_LABELS: Record<HonorPhase, string> = {
   draft: '草稿',

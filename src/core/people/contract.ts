@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import type { Paged } from '../contract/fields';
-import type {
-  ImportResult,
-  SessionMe,
-  StaffAdminView,
-  StaffPick,
-  StaffView,
-} from './views';
+import type { ImportResult, SessionMe, StaffAdminView, StaffPick, StaffView } from './views';
 import { ADMIN, def } from '../contract/define';
 import { empty, id, optionalText, page, personName, phone, role, staffNo, text } from '../contract/fields';
 

@@ -35,7 +35,13 @@ const source = optionalText('来源', READING_SOURCE_MAX);
 export const readingPublishInput = z.object({ date: dayKey, title, body, source }).strict();
 
 export const readingUpdateInput = z
-  .object({ readingId: id('晨读编号'), date: dayKey.optional(), title: title.optional(), body: body.optional(), source })
+  .object({
+    readingId: id('晨读编号'),
+    date: dayKey.optional(),
+    title: title.optional(),
+    body: body.optional(),
+    source,
+  })
   .strict()
   .refine((v) => v.date !== undefined || v.title !== undefined || v.body !== undefined || v.source !== undefined, {
     message: '没有要修改的内容',
@@ -48,9 +54,7 @@ export const checkinSubmitInput = z
   .object({ readingId: id('晨读编号'), note: optionalText('心得', NOTE_HARD_MAX) })
   .strict();
 
-export const checkinMakeupInput = z
-  .object({ date: dayKey, reason: text('补卡原因', MAKEUP_REASON_MAX) })
-  .strict();
+export const checkinMakeupInput = z.object({ date: dayKey, reason: text('补卡原因', MAKEUP_REASON_MAX) }).strict();
 
 export const checkinArchiveInput = z
   .object({

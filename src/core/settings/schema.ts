@@ -4,9 +4,7 @@ import { z } from 'zod';
 export const RANKING_MODES = ['honor-roll', 'off'] as const;
 export type RankingMode = (typeof RANKING_MODES)[number];
 
-const hhmm = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm' });
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm' });
 
 export const settingsSchema = z.object({
   unitName: z.string().trim().min(1, { message: '单位名称不能为空' }).max(60, { message: '单位名称最多 60 个字' }),

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../errors';
-import {
-  isHalfHourStep,
-  MAX_CAPACITY,
-  MAX_EVENT_DAYS,
-  MAX_PLANNED_HOURS,
-} from './rules';
+import { isHalfHourStep, MAX_CAPACITY, MAX_EVENT_DAYS, MAX_PLANNED_HOURS } from './rules';
 import { member, privilegedRead, privilegedWrite } from '../contract/define';
 import { id, instant, optionalText, text } from '../contract/fields';
 import type {
@@ -42,7 +37,9 @@ const eventFields = {
   endAt: instant('结束时间'),
   capacity,
   signupDeadline: instant('报名截止时间'),
-  plannedHours: hoursValue('计划时长').refine((h) => h >= 0.5, { message: '计划时长至少 0.5 小时' }).optional(),
+  plannedHours: hoursValue('计划时长')
+    .refine((h) => h >= 0.5, { message: '计划时长至少 0.5 小时' })
+    .optional(),
   team: optionalText('服务队', 40),
 };
 
@@ -58,7 +55,8 @@ export function eventTimesProblem(e: EventTimesInput): FieldIssue | null {
   const start = Date.parse(e.startAt);
   const end = Date.parse(e.endAt);
   if (end <= start) return { field: 'endAt', message: '结束时间应晚于开始时间' };
-  if (end - start > MAX_EVENT_DAYS * 86_400_000) return { field: 'endAt', message: `一次活动最长 ${MAX_EVENT_DAYS} 天` };
+  if (end - start > MAX_EVENT_DAYS * 86_400_000)
+    return { field: 'endAt', message: `一次活动最长 ${MAX_EVENT_DAYS} 天` };
   if (Date.parse(e.signupDeadline) > start) return { field: 'signupDeadline', message: '报名截止时间不能晚于开始时间' };
   if (e.plannedHours !== undefined && e.plannedHours > (end - start) / 3_600_000) {
     return { field: 'plannedHours', message: '计划时长不能超过活动时长' };
@@ -99,9 +97,7 @@ export const volunteerConfirmInput = z
     eventId: id('活动编号'),
     entries: z
       .array(
-        z
-          .object({ staffId: id('人员编号'), hours: hoursValue('服务时长'), note: optionalText('备注', 200) })
-          .strict(),
+        z.object({ staffId: id('人员编号'), hours: hoursValue('服务时长'), note: optionalText('备注', 200) }).strict(),
         { message: '请提供要确认的人员' },
       )
       .min(1, { message: '请至少确认一人' })
@@ -153,8 +149,17 @@ export interface VolunteerOutputs {
   'volunteer.attendance': { event: VolunteerEventView; rows: AttendanceRow[] };
   'volunteer.confirm': { rows: AttendanceRow[]; changed: number; already?: boolean };
   'volunteer.events': { items: VolunteerEventView[] };
-  'volunteer.event.get': { event: VolunteerEventView; canManage: boolean; /** The server's clock, for on-site windows on a phone set wrong. */ serverNow: string };
-  'volunteer.signup': { status: 'confirmed' | 'waitlisted'; position?: number; event: VolunteerEventView; already?: boolean };
+  'volunteer.event.get': {
+    event: VolunteerEventView;
+    canManage: boolean;
+    /** The server's clock, for on-site windows on a phone set wrong. */ serverNow: string;
+  };
+  'volunteer.signup': {
+    status: 'confirmed' | 'waitlisted';
+    position?: number;
+    event: VolunteerEventView;
+    already?: boolean;
+  };
   'volunteer.cancel': { event: VolunteerEventView; already?: boolean };
   'volunteer.signin': { signInAt: string; already?: boolean };
   'volunteer.signout': { signInAt: string; signOutAt: string; computedHours: number | null; already?: boolean };

@@ -44,10 +44,17 @@ function DetailLoader({ id, me }: { id: string; me: ReadySession }) {
       <ActivityInfo activity={activity} timeZone={me.settings.timeZone} />
       {activity.canManage && <OrganizerBar activity={activity} onChanged={q.setData} />}
       <Text className='section-title'>
-        比赛项目（每人限报 {activity.maxItemsPerPerson} 项{activity.myItemCount > 0 ? `，我已报 ${activity.myItemCount} 项` : ''}）
+        比赛项目（每人限报 {activity.maxItemsPerPerson} 项
+        {activity.myItemCount > 0 ? `，我已报 ${activity.myItemCount} 项` : ''}）
       </Text>
       {activity.items.map((item) => (
-        <ItemPanel key={item.id} activity={activity} item={item} me={{ id: me.staff.id, name: me.staff.name }} onChanged={q.reload} />
+        <ItemPanel
+          key={item.id}
+          activity={activity}
+          item={item}
+          me={{ id: me.staff.id, name: me.staff.name }}
+          onChanged={q.reload}
+        />
       ))}
     </View>
   );
@@ -64,7 +71,14 @@ function Info({ label, value }: { label: string; value: string }) {
 
 function ActivityInfo({ activity, timeZone }: { activity: ActivityDetail; timeZone: string }) {
   return (
-    <Card title={activity.title} extra={<Text className={`badge ${activity.phase === 'open' ? 'badge--ok' : 'badge--muted'}`}>{ACTIVITY_PHASE_LABELS[activity.phase]}</Text>}>
+    <Card
+      title={activity.title}
+      extra={
+        <Text className={`badge ${activity.phase === 'open' ? 'badge--ok' : 'badge--muted'}`}>
+          {ACTIVITY_PHASE_LABELS[activity.phase]}
+        </Text>
+      }
+    >
       <Info label='类别' value={ACTIVITY_KIND_LABELS[activity.kind]} />
       <Info label='时间' value={formatSpan(activity.startAt, activity.endAt, timeZone)} />
       <Info label='地点' value={activity.place} />
@@ -93,21 +107,45 @@ function OrganizerBar({ activity, onChanged }: { activity: ActivityDetail; onCha
   return (
     <Card title='组织者'>
       <View className='btn-row'>
-        {live && <Button className='btn btn--small' onClick={() => void Taro.navigateTo({ url: withId(ACTIVITY_ROUTES.edit, activity.id) })}>编辑活动</Button>}
-        <Button className='btn btn--small' onClick={() => void Taro.navigateTo({ url: withId(ACTIVITY_ROUTES.roster, activity.id) })}>报名名单与名次</Button>
+        {live && (
+          <Button
+            className='btn btn--small'
+            onClick={() => void Taro.navigateTo({ url: withId(ACTIVITY_ROUTES.edit, activity.id) })}
+          >
+            编辑活动
+          </Button>
+        )}
+        <Button
+          className='btn btn--small'
+          onClick={() => void Taro.navigateTo({ url: withId(ACTIVITY_ROUTES.roster, activity.id) })}
+        >
+          报名名单与名次
+        </Button>
         {live && activity.phase !== 'ended' && !cancelling && (
-          <Button className='btn btn--danger btn--small' onClick={() => setCancelling(true)}>取消活动</Button>
+          <Button className='btn btn--danger btn--small' onClick={() => setCancelling(true)}>
+            取消活动
+          </Button>
         )}
       </View>
       {cancelling && (
         <View className='register'>
           <Field label='取消原因（将通知所有已报名的人）'>
-            <Input className='field__input' value={reason} maxlength={200} placeholder='例如：因天气原因取消' onInput={(e) => setReason(e.detail.value)} />
+            <Input
+              className='field__input'
+              value={reason}
+              maxlength={200}
+              placeholder='例如：因天气原因取消'
+              onInput={(e) => setReason(e.detail.value)}
+            />
           </Field>
           <ErrorText message={cancel.error?.message} />
           <View className='btn-row'>
-            <Button className='btn btn--danger btn--small' disabled={cancel.busy} onClick={() => void submit()}>确认取消活动</Button>
-            <Button className='btn btn--small' disabled={cancel.busy} onClick={() => setCancelling(false)}>返回</Button>
+            <Button className='btn btn--danger btn--small' disabled={cancel.busy} onClick={() => void submit()}>
+              确认取消活动
+            </Button>
+            <Button className='btn btn--small' disabled={cancel.busy} onClick={() => setCancelling(false)}>
+              返回
+            </Button>
           </View>
         </View>
       )}

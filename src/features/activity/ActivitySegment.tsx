@@ -34,7 +34,11 @@ export function ActivitySegment({ me }: { me: ReadySession }) {
     <View className='act-list'>
       <View className='act-filters'>
         {LISTS.map((l) => (
-          <Text key={l.value} className={`act-chip ${status === l.value ? 'is-active' : ''}`} onClick={() => choose(l.value)}>
+          <Text
+            key={l.value}
+            className={`act-chip ${status === l.value ? 'is-active' : ''}`}
+            onClick={() => choose(l.value)}
+          >
             {l.label}
           </Text>
         ))}
@@ -45,11 +49,24 @@ export function ActivitySegment({ me }: { me: ReadySession }) {
         )}
       </View>
       <View className='act-filters'>
-        <Text className={`act-chip ${kind === null ? 'is-active' : ''}`} onClick={() => { setKind(null); setPage(1); }}>
+        <Text
+          className={`act-chip ${kind === null ? 'is-active' : ''}`}
+          onClick={() => {
+            setKind(null);
+            setPage(1);
+          }}
+        >
           全部
         </Text>
         {ACTIVITY_KINDS.map((k) => (
-          <Text key={k} className={`act-chip ${kind === k ? 'is-active' : ''}`} onClick={() => { setKind(k); setPage(1); }}>
+          <Text
+            key={k}
+            className={`act-chip ${kind === k ? 'is-active' : ''}`}
+            onClick={() => {
+              setKind(k);
+              setPage(1);
+            }}
+          >
             {ACTIVITY_KIND_LABELS[k]}
           </Text>
         ))}
@@ -57,13 +74,27 @@ export function ActivitySegment({ me }: { me: ReadySession }) {
       {list.error && <StateView kind='error' message={list.error.message} onRetry={list.reload} />}
       {!list.error && (list.loading || !list.data) && <StateView kind='loading' />}
       {!list.error && !list.loading && list.data && list.data.items.length === 0 && (
-        <StateView kind='empty' title={status === 'mine' ? '还没有报名' : '暂无活动'} message={status === 'open' ? '新的文体活动发布后会显示在这里' : undefined} />
+        <StateView
+          kind='empty'
+          title={status === 'mine' ? '还没有报名' : '暂无活动'}
+          message={status === 'open' ? '新的文体活动发布后会显示在这里' : undefined}
+        />
       )}
-      {!list.error && !list.loading && list.data?.items.map((a) => <ActivityCard key={a.id} activity={a} timeZone={me.settings.timeZone} />)}
+      {!list.error &&
+        !list.loading &&
+        list.data?.items.map((a) => <ActivityCard key={a.id} activity={a} timeZone={me.settings.timeZone} />)}
       {!list.loading && list.data && (page > 1 || list.data.hasMore) && (
         <View className='btn-row'>
-          {page > 1 && <Button className='btn btn--small' onClick={() => setPage((p) => p - 1)}>上一页</Button>}
-          {list.data.hasMore && <Button className='btn btn--small' onClick={() => setPage((p) => p + 1)}>下一页</Button>}
+          {page > 1 && (
+            <Button className='btn btn--small' onClick={() => setPage((p) => p - 1)}>
+              上一页
+            </Button>
+          )}
+          {list.data.hasMore && (
+            <Button className='btn btn--small' onClick={() => setPage((p) => p + 1)}>
+              下一页
+            </Button>
+          )}
         </View>
       )}
     </View>

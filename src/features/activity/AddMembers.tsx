@@ -40,14 +40,25 @@ export function AddMembers({ activityId, item, captainId, current, room, onDone,
 
   return (
     <View className='register'>
-      <MemberPicker picked={picked} problemOf={problemOf} disabled={add.busy}
-        onAdd={(m) => setPicked((l) => [...l, m])} onRemove={(m) => setPicked((l) => l.filter((x) => x.id !== m.id))} />
+      <MemberPicker
+        picked={picked}
+        problemOf={problemOf}
+        disabled={add.busy}
+        onAdd={(m) => setPicked((l) => [...l, m])}
+        onRemove={(m) => setPicked((l) => l.filter((x) => x.id !== m.id))}
+      />
       <ErrorText message={add.error?.message} />
       <View className='btn-row'>
-        <Button className='btn btn--primary btn--small' disabled={add.busy || picked.length === 0} onClick={() => void submit()}>
+        <Button
+          className='btn btn--primary btn--small'
+          disabled={add.busy || picked.length === 0}
+          onClick={() => void submit()}
+        >
           确认添加
         </Button>
-        <Button className='btn btn--small' disabled={add.busy} onClick={onCancel}>取消</Button>
+        <Button className='btn btn--small' disabled={add.busy} onClick={onCancel}>
+          取消
+        </Button>
       </View>
     </View>
   );

@@ -28,17 +28,20 @@ export function ItemPanel({ activity, item, me, onChanged }: ItemPanelProps) {
     <Card title={item.name} extra={<Text className='badge badge--muted'>{seatsText(item)}</Text>}>
       <Text className='act-meta'>{itemRequirement(item)}</Text>
       {mine && <MyEntry activityId={activity.id} item={item} entry={mine} open={open} me={me} onChanged={onChanged} />}
-      {!mine && open && !registering && (
-        atLimit ? (
-          <Text className='act-meta'>您已报满 {activity.maxItemsPerPerson} 个项目（每人限报 {activity.maxItemsPerPerson} 项）</Text>
+      {!mine &&
+        open &&
+        !registering &&
+        (atLimit ? (
+          <Text className='act-meta'>
+            您已报满 {activity.maxItemsPerPerson} 个项目（每人限报 {activity.maxItemsPerPerson} 项）
+          </Text>
         ) : (
           <View className='btn-row'>
             <Button className='btn btn--primary btn--small' onClick={() => setRegistering(true)}>
               {item.mode === 'team' ? '组队报名' : item.seatsLeft > 0 ? '报名' : '报名候补'}
             </Button>
           </View>
-        )
-      )}
+        ))}
       {!mine && open && registering && (
         <RegisterForm
           activityId={activity.id}
@@ -85,7 +88,13 @@ function MyEntry({ activityId, item, entry, open, me, onChanged }: MyEntryProps)
   const team = entry.team;
   const { min, max } = entrySize(item);
 
-  async function act(title: string, content: string, confirmText: string, run: () => Promise<ApiResult<unknown>>, done: string) {
+  async function act(
+    title: string,
+    content: string,
+    confirmText: string,
+    run: () => Promise<ApiResult<unknown>>,
+    done: string,
+  ) {
     if (!(await confirmAction(title, content, confirmText))) return;
     setBusy(true);
     setError(null);
@@ -100,10 +109,21 @@ function MyEntry({ activityId, item, entry, open, me, onChanged }: MyEntryProps)
   }
 
   const withdraw = () =>
-    act(team ? '撤销队伍报名' : '取消报名', team ? `撤销后队伍「${team.name}」的所有队员都将退出该项目。确定撤销？` : `确定取消「${item.name}」的报名？`, team ? '撤销' : '取消报名',
-      () => call('activity.withdraw', { activityId, itemId: item.id }), '已撤销报名');
+    act(
+      team ? '撤销队伍报名' : '取消报名',
+      team ? `撤销后队伍「${team.name}」的所有队员都将退出该项目。确定撤销？` : `确定取消「${item.name}」的报名？`,
+      team ? '撤销' : '取消报名',
+      () => call('activity.withdraw', { activityId, itemId: item.id }),
+      '已撤销报名',
+    );
   const leave = () =>
-    act('退出队伍', `确定退出队伍「${team?.name ?? ''}」？`, '退出', () => call('activity.leaveTeam', { activityId, itemId: item.id }), '已退出队伍');
+    act(
+      '退出队伍',
+      `确定退出队伍「${team?.name ?? ''}」？`,
+      '退出',
+      () => call('activity.leaveTeam', { activityId, itemId: item.id }),
+      '已退出队伍',
+    );
 
   return (
     <View className='act-mine'>
@@ -114,7 +134,9 @@ function MyEntry({ activityId, item, entry, open, me, onChanged }: MyEntryProps)
       {entry.place !== undefined && <Text className='badge'>第 {entry.place} 名</Text>}
       {team && (
         <View className='act-team'>
-          <Text className='act-team__name'>队伍：{team.name}（{team.members.length} 人）</Text>
+          <Text className='act-team__name'>
+            队伍：{team.name}（{team.members.length} 人）
+          </Text>
           <View className='act-team__members'>
             {team.members.map((m) => (
               <Text key={m.staffId}>
@@ -124,19 +146,34 @@ function MyEntry({ activityId, item, entry, open, me, onChanged }: MyEntryProps)
             ))}
           </View>
           {!team.complete && (
-            <Text className='act-team__warn'>人数不足：至少需要 {min} 人，还差 {min - team.members.length} 人{entry.captain ? '，请在截止前补充队员' : ''}</Text>
+            <Text className='act-team__warn'>
+              人数不足：至少需要 {min} 人，还差 {min - team.members.length} 人
+              {entry.captain ? '，请在截止前补充队员' : ''}
+            </Text>
           )}
         </View>
       )}
       <ErrorText message={error} />
       {open && adding && team && (
-        <AddMembers activityId={activityId} item={item} captainId={me.id} current={team.members.map((m) => m.staffId)} room={max - team.members.length}
-          onCancel={() => setAdding(false)} onDone={() => { setAdding(false); onChanged(); }} />
+        <AddMembers
+          activityId={activityId}
+          item={item}
+          captainId={me.id}
+          current={team.members.map((m) => m.staffId)}
+          room={max - team.members.length}
+          onCancel={() => setAdding(false)}
+          onDone={() => {
+            setAdding(false);
+            onChanged();
+          }}
+        />
       )}
       {open && !adding && (
         <View className='btn-row'>
           {team && entry.captain && team.members.length < max && (
-            <Button className='btn btn--small' disabled={busy} onClick={() => setAdding(true)}>添加队员</Button>
+            <Button className='btn btn--small' disabled={busy} onClick={() => setAdding(true)}>
+              添加队员
+            </Button>
           )}
           {(!team || entry.captain) && (
             <Button className='btn btn--danger btn--small' disabled={busy} onClick={() => void withdraw()}>
@@ -144,7 +181,9 @@ function MyEntry({ activityId, item, entry, open, me, onChanged }: MyEntryProps)
             </Button>
           )}
           {team && !entry.captain && (
-            <Button className='btn btn--danger btn--small' disabled={busy} onClick={() => void leave()}>退出队伍</Button>
+            <Button className='btn btn--danger btn--small' disabled={busy} onClick={() => void leave()}>
+              退出队伍
+            </Button>
           )}
         </View>
       )}

@@ -63,7 +63,9 @@ export function MemberPicker({ picked, problemOf, onAdd, onRemove, disabled = fa
         <View className='picker__results'>
           {found.loading && <Text className='picker__hint'>搜索中…</Text>}
           {found.error && <Text className='picker__hint'>{found.error.message}</Text>}
-          {!found.loading && found.data && found.data.items.length === 0 && <Text className='picker__hint'>没有找到“{query}”</Text>}
+          {!found.loading && found.data && found.data.items.length === 0 && (
+            <Text className='picker__hint'>没有找到“{query}”</Text>
+          )}
           {!found.loading &&
             found.data?.items.map((s) => (
               <View key={s.id} className='picker__result' onClick={() => add(s)}>

@@ -50,8 +50,13 @@ export function RegisterForm({ activityId, item, captain, onDone, onCancel }: Re
       {item.mode === 'team' && (
         <>
           <Field label='队名' error={errors.name}>
-            <Input className='field__input' value={name} maxlength={40} placeholder='例如：预算科联队'
-              onInput={(e) => setName(e.detail.value)} />
+            <Input
+              className='field__input'
+              value={name}
+              maxlength={40}
+              placeholder='例如：预算科联队'
+              onInput={(e) => setName(e.detail.value)}
+            />
           </Field>
           <Field label='队员' error={errors.members} hint={sizeHint(item, members.length + 1)}>
             <Text className='register__captain'>队长：{captain.name}（我）</Text>

@@ -20,7 +20,12 @@ export function checkTeamDraft(item: TeamBounds, draft: TeamDraft): FieldErrors 
 }
 
 /** Why a colleague cannot be added to the picked list, or null. */
-export function pickProblem(item: TeamBounds, captainId: string, picked: readonly StaffPick[], candidate: StaffPick): string | null {
+export function pickProblem(
+  item: TeamBounds,
+  captainId: string,
+  picked: readonly StaffPick[],
+  candidate: StaffPick,
+): string | null {
   if (candidate.id === captainId) return '队长已是队员，无需再选自己';
   if (picked.some((p) => p.id === candidate.id)) return `${candidate.name}已在队员名单中`;
   if (picked.length + 1 >= entrySize(item).max) return `队伍最多 ${entrySize(item).max} 人（含队长）`;

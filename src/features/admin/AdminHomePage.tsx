@@ -18,8 +18,12 @@ export function AdminHomePage() {
     <AdminGate>
       {() =>
         ENTRIES.map((e) => (
-          <Card key={e.url} title={e.title} onClick={() => void Taro.navigateTo({ url: e.url })}
-            extra={<Text className='muted'>›</Text>}>
+          <Card
+            key={e.url}
+            title={e.title}
+            onClick={() => void Taro.navigateTo({ url: e.url })}
+            extra={<Text className='muted'>›</Text>}
+          >
             <Text className='card__text'>{e.text}</Text>
           </Card>
         ))

@@ -88,7 +88,9 @@ function BindForm() {
         <Button className='btn btn--primary btn--block' disabled={bind.busy} onClick={() => void submit()}>
           {bind.busy ? '正在绑定…' : '绑定'}
         </Button>
-        <Text className='field__hint bind__note'>工号与姓名连续填错 5 次，需等待 1 小时后再试。如有疑问请联系办公室。</Text>
+        <Text className='field__hint bind__note'>
+          工号与姓名连续填错 5 次，需等待 1 小时后再试。如有疑问请联系办公室。
+        </Text>
       </Card>
       <SwitchIdentity label='换一个演示身份' />
     </Page>

@@ -39,7 +39,11 @@ export function Ballot({ candidates, ballotSize, selfId, busy, error, onSubmit }
     if (busy) return;
     if (chosen.length === 0) return setNotice('请至少选择 1 位候选人');
     const names = candidates.filter((c) => chosen.includes(c.id)).map((c) => c.nominee.name);
-    const ok = await confirmAction('确认投票', `您选择了：${names.join('、')}。选票提交后不可更改，确定提交吗？`, '提交选票');
+    const ok = await confirmAction(
+      '确认投票',
+      `您选择了：${names.join('、')}。选票提交后不可更改，确定提交吗？`,
+      '提交选票',
+    );
     if (ok) onSubmit(chosen);
   }
 
@@ -52,8 +56,14 @@ export function Ballot({ candidates, ballotSize, selfId, busy, error, onSubmit }
         const self = item.nominee.id === selfId;
         const on = chosen.includes(item.id);
         return (
-          <View key={item.id} role='checkbox' aria-checked={on} aria-disabled={self}
-            className={`hn-ballot__item ${on ? 'is-on' : ''} ${self ? 'is-self' : ''}`} onClick={() => toggle(item)}>
+          <View
+            key={item.id}
+            role='checkbox'
+            aria-checked={on}
+            aria-disabled={self}
+            className={`hn-ballot__item ${on ? 'is-on' : ''} ${self ? 'is-self' : ''}`}
+            onClick={() => toggle(item)}
+          >
             <View className='hn-ballot__box'>{on ? '✓' : ''}</View>
             <View className='hn-ballot__who'>
               <Text className='hn-ballot__name'>{item.nominee.name}</Text>
@@ -65,9 +75,15 @@ export function Ballot({ candidates, ballotSize, selfId, busy, error, onSubmit }
           </View>
         );
       })}
-      <Text className='hn-ballot__count'>已选 {chosen.length} / {limit}</Text>
+      <Text className='hn-ballot__count'>
+        已选 {chosen.length} / {limit}
+      </Text>
       <ErrorText message={notice ?? error} />
-      <Button className='btn btn--primary btn--block' disabled={busy || chosen.length === 0} onClick={() => void submit()}>
+      <Button
+        className='btn btn--primary btn--block'
+        disabled={busy || chosen.length === 0}
+        onClick={() => void submit()}
+      >
         {busy ? '提交中…' : '提交选票'}
       </Button>
     </View>

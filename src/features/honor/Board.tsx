@@ -18,7 +18,11 @@ export function Board() {
         {data && data.years.length > 1 && (
           <View className='segmented'>
             {data.years.map((y) => (
-              <View key={y} className={`segmented__item ${data.year === y ? 'is-active' : ''}`} onClick={() => setYear(y)}>
+              <View
+                key={y}
+                className={`segmented__item ${data.year === y ? 'is-active' : ''}`}
+                onClick={() => setYear(y)}
+              >
                 {y}
               </View>
             ))}

@@ -36,8 +36,16 @@ export function CurrentRound({ round, me, onChanged }: Props) {
     <View className='hn-current'>
       <RoundSummary round={round} timeZone={me.settings.timeZone}>
         <View className='btn-row'>
-          {stage.canNominate && <Button className='btn btn--primary' onClick={() => go(HONOR_ROUTES.nominate)}>推荐好人</Button>}
-          {stage.canVote && <Button className='btn btn--primary' onClick={() => go(HONOR_ROUTES.vote)}>去投票</Button>}
+          {stage.canNominate && (
+            <Button className='btn btn--primary' onClick={() => go(HONOR_ROUTES.nominate)}>
+              推荐好人
+            </Button>
+          )}
+          {stage.canVote && (
+            <Button className='btn btn--primary' onClick={() => go(HONOR_ROUTES.vote)}>
+              去投票
+            </Button>
+          )}
           {round.phase === 'voting' && round.voted && <Text className='badge badge--ok'>已投票</Text>}
         </View>
       </RoundSummary>

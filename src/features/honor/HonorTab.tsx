@@ -39,13 +39,15 @@ function Honor({ me }: { me: ReadySession }) {
       )}
       {rounds.error && <StateView kind='error' message={rounds.error.message} onRetry={rounds.reload} />}
       {!rounds.error && !rounds.data && <StateView kind='loading' />}
-      {rounds.data && !rounds.error && (current ? (
-        <CurrentRound key={current.id} round={current} me={me} onChanged={rounds.reload} />
-      ) : (
-        <Card title='好人榜'>
-          <Text className='card__text'>当前没有进行中的评选。发现身边的好人好事，可留意单位发布的下一轮评选。</Text>
-        </Card>
-      ))}
+      {rounds.data &&
+        !rounds.error &&
+        (current ? (
+          <CurrentRound key={current.id} round={current} me={me} onChanged={rounds.reload} />
+        ) : (
+          <Card title='好人榜'>
+            <Text className='card__text'>当前没有进行中的评选。发现身边的好人好事，可留意单位发布的下一轮评选。</Text>
+          </Card>
+        ))}
       <Board />
     </Page>
   );

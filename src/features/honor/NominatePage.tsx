@@ -76,7 +76,9 @@ function NominateForm({ round, me }: { round: HonorRound; me: ReadySession }) {
       <Card title='谢谢您的推荐'>
         <Text className='card__text'>{done}</Text>
         <View className='btn-row'>
-          <Button className='btn btn--primary' onClick={() => void Taro.navigateBack().catch(() => undefined)}>返回好人榜</Button>
+          <Button className='btn btn--primary' onClick={() => void Taro.navigateBack().catch(() => undefined)}>
+            返回好人榜
+          </Button>
         </View>
       </Card>
     );
@@ -88,7 +90,9 @@ function NominateForm({ round, me }: { round: HonorRound; me: ReadySession }) {
       <Field label='推荐方式' error={errors.kind}>
         <View className='hn-chips'>
           {kinds.map((k) => (
-            <View key={k} className={`hn-chip ${kind === k ? 'is-active' : ''}`} onClick={() => setKind(k)}>{KIND_LABELS[k]}</View>
+            <View key={k} className={`hn-chip ${kind === k ? 'is-active' : ''}`} onClick={() => setKind(k)}>
+              {KIND_LABELS[k]}
+            </View>
           ))}
         </View>
       </Field>
@@ -102,13 +106,24 @@ function NominateForm({ round, me }: { round: HonorRound; me: ReadySession }) {
       <Field label='评选类别' error={errors.category}>
         <View className='hn-chips'>
           {round.categories.map((c) => (
-            <View key={c} className={`hn-chip ${category === c ? 'is-active' : ''}`} onClick={() => setCategory(c)}>{c}</View>
+            <View key={c} className={`hn-chip ${category === c ? 'is-active' : ''}`} onClick={() => setCategory(c)}>
+              {c}
+            </View>
           ))}
         </View>
       </Field>
-      <Field label='主要事迹' error={errors.deeds} hint={`${length}/${DEEDS_MAX} 字，至少 ${DEEDS_MIN} 字；请写明时间、地点和具体事例`}>
-        <Textarea className='field__textarea' value={deeds} maxlength={DEEDS_MAX} placeholder='例如：何时何地做了什么好事，产生了什么影响'
-          onInput={(e) => setDeeds(e.detail.value)} />
+      <Field
+        label='主要事迹'
+        error={errors.deeds}
+        hint={`${length}/${DEEDS_MAX} 字，至少 ${DEEDS_MIN} 字；请写明时间、地点和具体事例`}
+      >
+        <Textarea
+          className='field__textarea'
+          value={deeds}
+          maxlength={DEEDS_MAX}
+          placeholder='例如：何时何地做了什么好事，产生了什么影响'
+          onInput={(e) => setDeeds(e.detail.value)}
+        />
       </Field>
       <Field label='照片（选填，最多 3 张）' error={errors.photos}>
         <PhotoPicker value={photos} onChange={setPhotos} />

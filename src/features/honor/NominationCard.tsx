@@ -30,7 +30,9 @@ export function NominationCard({ item, hideStatus = false, children }: CardProps
         </View>
         <View className='hn-card__badges'>
           {item.winner && <Text className='badge hn-badge--gold'>入选</Text>}
-          {item.status && !hideStatus && <Text className={`badge ${STATUS_TONE[item.status]}`}>{STATUS_LABELS[item.status]}</Text>}
+          {item.status && !hideStatus && (
+            <Text className={`badge ${STATUS_TONE[item.status]}`}>{STATUS_LABELS[item.status]}</Text>
+          )}
         </View>
       </View>
       <View className='hn-card__meta'>
@@ -50,8 +52,13 @@ export function NominationCard({ item, hideStatus = false, children }: CardProps
       {photos.length > 0 && (
         <View className='hn-card__photos'>
           {photos.map((src) => (
-            <Image key={src} className='hn-card__photo' src={src} mode='aspectFill'
-              onClick={() => void Taro.previewImage({ current: src, urls: photos }).catch(() => undefined)} />
+            <Image
+              key={src}
+              className='hn-card__photo'
+              src={src}
+              mode='aspectFill'
+              onClick={() => void Taro.previewImage({ current: src, urls: photos }).catch(() => undefined)}
+            />
           ))}
         </View>
       )}

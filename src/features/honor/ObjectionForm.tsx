@@ -8,7 +8,15 @@ import { ErrorText } from '@/components/StateView';
 import { toast } from '@/components/confirm';
 
 /** An objection during publicity (异议), under one's own name, seen by the unit's admins only. */
-export function ObjectionForm({ roundId, nomination, onDone }: { roundId: string; nomination: HonorNomination; onDone: () => void }) {
+export function ObjectionForm({
+  roundId,
+  nomination,
+  onDone,
+}: {
+  roundId: string;
+  nomination: HonorNomination;
+  onDone: () => void;
+}) {
   const [text, setText] = useState('');
   const [done, setDone] = useState(false);
   const object = useMutation('honor.object');
@@ -27,22 +35,38 @@ export function ObjectionForm({ roundId, nomination, onDone }: { roundId: string
     return (
       <View className='hn-object'>
         <Text className='card__text'>您的意见已转交单位办公室核实，感谢监督。</Text>
-        <Button className='btn btn--small' onClick={onDone}>关闭</Button>
+        <Button className='btn btn--small' onClick={onDone}>
+          关闭
+        </Button>
       </View>
     );
   }
   return (
     <View className='hn-object'>
-      <Field label={`对${nomination.nominee.name}的异议`} hint={`${length}/${OBJECTION_MAX} 字，实名提交，仅办公室可见`}>
-        <Textarea className='field__textarea hn-object__text' value={text} maxlength={OBJECTION_MAX}
-          placeholder='请写明具体事实，便于核实' onInput={(e) => setText(e.detail.value)} />
+      <Field
+        label={`对${nomination.nominee.name}的异议`}
+        hint={`${length}/${OBJECTION_MAX} 字，实名提交，仅办公室可见`}
+      >
+        <Textarea
+          className='field__textarea hn-object__text'
+          value={text}
+          maxlength={OBJECTION_MAX}
+          placeholder='请写明具体事实，便于核实'
+          onInput={(e) => setText(e.detail.value)}
+        />
       </Field>
       <ErrorText message={object.error?.message} />
       <View className='btn-row'>
-        <Button className='btn btn--primary btn--small' disabled={object.busy || length < OBJECTION_MIN} onClick={() => void submit()}>
+        <Button
+          className='btn btn--primary btn--small'
+          disabled={object.busy || length < OBJECTION_MIN}
+          onClick={() => void submit()}
+        >
           {object.busy ? '提交中…' : '提交异议'}
         </Button>
-        <Button className='btn btn--small' onClick={onDone}>取消</Button>
+        <Button className='btn btn--small' onClick={onDone}>
+          取消
+        </Button>
       </View>
     </View>
   );

@@ -28,9 +28,15 @@ export function PhotoPicker({ value, onChange }: { value: string[]; onChange: (i
       <View className='hn-photos__list'>
         {value.map((id, i) => (
           <View key={id} className='hn-photos__item'>
-            <Image className='hn-photos__img' src={urls[i]} mode='aspectFill'
-              onClick={() => void Taro.previewImage({ current: urls[i], urls }).catch(() => undefined)} />
-            <Text className='hn-photos__remove' onClick={() => onChange(value.filter((v) => v !== id))}>×</Text>
+            <Image
+              className='hn-photos__img'
+              src={urls[i]}
+              mode='aspectFill'
+              onClick={() => void Taro.previewImage({ current: urls[i], urls }).catch(() => undefined)}
+            />
+            <Text className='hn-photos__remove' onClick={() => onChange(value.filter((v) => v !== id))}>
+              ×
+            </Text>
           </View>
         ))}
         {value.length < MAX_PHOTOS && (

@@ -34,8 +34,15 @@ export function RoundNominations({ round, mine, others, canSecond, canObject, on
   }
 
   const othersTitle =
-    round.phase === 'nominating' ? '同事们的推荐' : round.phase === 'voting' ? '候选人' : round.phase === 'reviewing' ? '' : '候选人与入选名单';
-  const visibleOthers = round.phase === 'publicity' ? [...others].sort((a, b) => Number(b.winner) - Number(a.winner)) : others;
+    round.phase === 'nominating'
+      ? '同事们的推荐'
+      : round.phase === 'voting'
+        ? '候选人'
+        : round.phase === 'reviewing'
+          ? ''
+          : '候选人与入选名单';
+  const visibleOthers =
+    round.phase === 'publicity' ? [...others].sort((a, b) => Number(b.winner) - Number(a.winner)) : others;
 
   return (
     <View className='hn-lists'>
@@ -60,7 +67,11 @@ export function RoundNominations({ round, mine, others, canSecond, canObject, on
         visibleOthers.map((item) => (
           <NominationCard key={item.id} item={item} hideStatus={round.phase !== 'nominating'}>
             {canSecond && item.relation.length === 0 && (
-              <Button className='btn btn--small hn-card__action' disabled={busy !== null} onClick={() => void second(item)}>
+              <Button
+                className='btn btn--small hn-card__action'
+                disabled={busy !== null}
+                onClick={() => void second(item)}
+              >
                 {busy === item.id ? '提交中…' : '附议'}
               </Button>
             )}

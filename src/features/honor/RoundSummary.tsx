@@ -14,7 +14,15 @@ const STEPS: { phase: HonorPhase; label: string }[] = [
 ];
 
 /** Where the round stands: its phase among the five, the deadlines, and one line on what now. */
-export function RoundSummary({ round, timeZone, children }: { round: HonorRound; timeZone: string; children?: ReactNode }) {
+export function RoundSummary({
+  round,
+  timeZone,
+  children,
+}: {
+  round: HonorRound;
+  timeZone: string;
+  children?: ReactNode;
+}) {
   const badge = phaseBadge(round.phase);
   const at = PHASE_ORDER.indexOf(round.phase);
   return (
@@ -37,7 +45,10 @@ export function RoundSummary({ round, timeZone, children }: { round: HonorRound;
         <Line label='推荐截止' value={formatInstant(round.nominateUntil, timeZone)} />
         <Line label='投票截止' value={formatInstant(round.voteUntil, timeZone)} />
         {round.publicityStart && round.publicityEnd && (
-          <Line label='公示期' value={`${formatDay(round.publicityStart)} 至 ${formatDay(round.publicityEnd)}（${round.publicityDays} 个工作日）`} />
+          <Line
+            label='公示期'
+            value={`${formatDay(round.publicityStart)} 至 ${formatDay(round.publicityEnd)}（${round.publicityDays} 个工作日）`}
+          />
         )}
         {round.ballotCount !== undefined && <Line label='已投票' value={`${round.ballotCount} 人`} />}
         <Line label='评选类别' value={round.categories.join('、')} />

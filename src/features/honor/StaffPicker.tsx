@@ -23,7 +23,9 @@ export function StaffPicker({ value, onChange, excludeId }: Props) {
       <View className='hn-picker__chosen'>
         <Text className='hn-picker__name'>{value.name}</Text>
         <Text className='muted'>{value.department}</Text>
-        <Button className='btn btn--small btn--ghost' onClick={() => onChange(null)}>更换</Button>
+        <Button className='btn btn--small btn--ghost' onClick={() => onChange(null)}>
+          更换
+        </Button>
       </View>
     );
   }
@@ -31,9 +33,17 @@ export function StaffPicker({ value, onChange, excludeId }: Props) {
   return (
     <View className='hn-picker'>
       <View className='hn-picker__search'>
-        <Input className='field__input' value={draft} placeholder='输入姓名或工号' confirmType='search'
-          onInput={(e) => setDraft(e.detail.value)} onConfirm={search} />
-        <Button className='btn btn--primary btn--small' onClick={search}>查找</Button>
+        <Input
+          className='field__input'
+          value={draft}
+          placeholder='输入姓名或工号'
+          confirmType='search'
+          onInput={(e) => setDraft(e.detail.value)}
+          onConfirm={search}
+        />
+        <Button className='btn btn--primary btn--small' onClick={search}>
+          查找
+        </Button>
       </View>
       {found.error && <StateView kind='error' message={found.error.message} onRetry={found.reload} />}
       {query && found.loading && <Text className='muted'>查找中…</Text>}

@@ -40,7 +40,11 @@ function Vote({ roundId, me }: { roundId: string; me: ReadySession }) {
     return (
       <Card title={cast ? '投票成功' : '您已投票'}>
         <Text className='card__text'>感谢参与。投票截止后由单位确定入选名单并进行公示。</Text>
-        <View className='btn-row'><Button className='btn btn--primary' onClick={back}>返回好人榜</Button></View>
+        <View className='btn-row'>
+          <Button className='btn btn--primary' onClick={back}>
+            返回好人榜
+          </Button>
+        </View>
       </Card>
     );
   }
@@ -52,15 +56,22 @@ function Vote({ roundId, me }: { roundId: string; me: ReadySession }) {
   return (
     <View>
       <Card title={`投票 · ${round.title}`}>
-        <Ballot candidates={candidates} ballotSize={round.ballotSize} selfId={me.staff.id} busy={vote.busy}
+        <Ballot
+          candidates={candidates}
+          ballotSize={round.ballotSize}
+          selfId={me.staff.id}
+          busy={vote.busy}
           error={vote.error?.message}
           onSubmit={async (nominationIds) => {
             const res = await vote.run({ roundId: round.id, nominationIds });
             if (res.ok) setCast(true);
-          }} />
+          }}
+        />
       </Card>
       <Text className='section-title'>候选人事迹</Text>
-      {candidates.map((item) => <NominationCard key={item.id} item={item} hideStatus />)}
+      {candidates.map((item) => (
+        <NominationCard key={item.id} item={item} hideStatus />
+      ))}
     </View>
   );
 }

@@ -52,16 +52,27 @@ function Inbox({ timeZone }: { timeZone: string }) {
     if (!item.read) {
       const res = await call('inbox.read', { messageId: item.id });
       if (res.ok) {
-        setState((s) =>
-          s && { ...s, unread: Math.max(0, s.unread - (res.data.already ? 0 : 1)), items: s.items.map((m) => (m.id === item.id ? res.data.message : m)) },
+        setState(
+          (s) =>
+            s && {
+              ...s,
+              unread: Math.max(0, s.unread - (res.data.already ? 0 : 1)),
+              items: s.items.map((m) => (m.id === item.id ? res.data.message : m)),
+            },
         );
       } else setError(res.error.message);
     }
     if (item.link) openLink(item.link);
   }
 
-  if (!state) return error ? <StateView kind='error' message={error} onRetry={() => void load(1)} /> : <StateView kind='loading' />;
-  if (state.items.length === 0) return <StateView kind='empty' title='暂无消息' message='候补递补、时长确认、评审结果等通知会出现在这里。' />;
+  if (!state)
+    return error ? (
+      <StateView kind='error' message={error} onRetry={() => void load(1)} />
+    ) : (
+      <StateView kind='loading' />
+    );
+  if (state.items.length === 0)
+    return <StateView kind='empty' title='暂无消息' message='候补递补、时长确认、评审结果等通知会出现在这里。' />;
   return (
     <View className='inbox'>
       <Text className='section-title'>{state.unread > 0 ? `${state.unread} 条未读` : '全部已读'}</Text>
@@ -78,7 +89,9 @@ function Inbox({ timeZone }: { timeZone: string }) {
       ))}
       <ErrorText message={error} />
       {state.items.length < state.total && (
-        <Button className='btn btn--block' disabled={busy} onClick={() => void load(state.page + 1)}>加载更多</Button>
+        <Button className='btn btn--block' disabled={busy} onClick={() => void load(state.page + 1)}>
+          加载更多
+        </Button>
       )}
     </View>
   );

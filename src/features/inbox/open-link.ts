@@ -13,6 +13,9 @@ export function openLink(link: string): void {
 /** The 我的 tab's badge shows unread notices (tab pages only; elsewhere WeChat refuses, harmlessly). */
 export function syncTabBadge(unread: number): void {
   const index = TABS.indexOf(ROUTES.me);
-  const call = unread > 0 ? Taro.setTabBarBadge({ index, text: unread > 99 ? '99+' : String(unread) }) : Taro.removeTabBarBadge({ index });
+  const call =
+    unread > 0
+      ? Taro.setTabBarBadge({ index, text: unread > 99 ? '99+' : String(unread) })
+      : Taro.removeTabBarBadge({ index });
   void Promise.resolve(call).catch(() => undefined);
 }

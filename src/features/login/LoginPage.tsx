@@ -80,9 +80,7 @@ function IdentityPicker() {
       </View>
       <ErrorText message={loginError?.message} />
       {identities.loading && <StateView kind='loading' />}
-      {identities.error && (
-        <StateView kind='error' message={identities.error.message} onRetry={identities.reload} />
-      )}
+      {identities.error && <StateView kind='error' message={identities.error.message} onRetry={identities.reload} />}
       {identities.data && (
         <View className='login__grid'>
           {identities.data.items.map((item) => (
@@ -93,8 +91,13 @@ function IdentityPicker() {
       <Card title='以新的 openid 登录'>
         <Text className='card__text'>用于体验新成员首次绑定工号（例如绑定 T0031–T0040 中未绑定的人员）。</Text>
         <Field label='openid' error={fieldError}>
-          <Input className='field__input' value={openid} placeholder='例如 new-user-1' maxlength={64}
-            onInput={(e) => setOpenid(e.detail.value)} />
+          <Input
+            className='field__input'
+            value={openid}
+            placeholder='例如 new-user-1'
+            maxlength={64}
+            onInput={(e) => setOpenid(e.detail.value)}
+          />
         </Field>
         <Button className='btn btn--primary' disabled={busy !== null} onClick={loginCustom}>
           登录

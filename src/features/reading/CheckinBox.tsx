@@ -37,7 +37,9 @@ export function CheckinBox({ today, readingId, timeZone, noteMax, now, openedAt,
     );
   }
 
-  const window = now ? windowState(now, { timeZone, readingWindowStart: start, readingWindowEnd: end }) : today.window.state;
+  const window = now
+    ? windowState(now, { timeZone, readingWindowStart: start, readingWindowEnd: end })
+    : today.window.state;
   const opened = openedAt ? new Date(openedAt) : null;
   const elapsed = opened && now ? Math.max(0, (now.getTime() - opened.getTime()) / 1000) : 0;
   const left = opened && now ? readingSecondsLeft(opened, now, today.minReadingSeconds) : today.minReadingSeconds;
@@ -53,7 +55,9 @@ export function CheckinBox({ today, readingId, timeZone, noteMax, now, openedAt,
   if (window === 'after') {
     return (
       <View className='checkin'>
-        <Text className='checkin__hint'>今日打卡时段（{start}–{end}）已结束。打卡完全自愿；如需记录今天的学习，可以补卡。</Text>
+        <Text className='checkin__hint'>
+          今日打卡时段（{start}–{end}）已结束。打卡完全自愿；如需记录今天的学习，可以补卡。
+        </Text>
         {today.makeupsLeft > 0 ? (
           <MakeupForm date={today.date} makeupsLeft={today.makeupsLeft} onDone={onDone} />
         ) : (
@@ -79,13 +83,29 @@ export function CheckinBox({ today, readingId, timeZone, noteMax, now, openedAt,
           {opened ? `已阅读 · 需读满 ${clockText(today.minReadingSeconds)}` : '正在开始计时…'}
         </Text>
       </View>
-      {window === 'before' && <Text className='checkin__hint'>打卡时段为每个工作日 {start}–{end}，可以先阅读。</Text>}
-      <Textarea className='field__textarea checkin__input' value={note} maxlength={noteMax} autoHeight
-        placeholder='写一句学习心得（选填）' onInput={(e) => setNote(e.detail.value)} />
-      <Text className={`checkin__count ${tooLong ? 'is-over' : ''}`}>{note.trim().length}/{noteMax}</Text>
+      {window === 'before' && (
+        <Text className='checkin__hint'>
+          打卡时段为每个工作日 {start}–{end}，可以先阅读。
+        </Text>
+      )}
+      <Textarea
+        className='field__textarea checkin__input'
+        value={note}
+        maxlength={noteMax}
+        autoHeight
+        placeholder='写一句学习心得（选填）'
+        onInput={(e) => setNote(e.detail.value)}
+      />
+      <Text className={`checkin__count ${tooLong ? 'is-over' : ''}`}>
+        {note.trim().length}/{noteMax}
+      </Text>
       <ErrorText message={submit.error?.message} />
-      <Button className='btn btn--primary btn--block checkin__button' disabled={!ready || tooLong}
-        data-ready={ready ? 'yes' : 'no'} onClick={() => void send()}>
+      <Button
+        className='btn btn--primary btn--block checkin__button'
+        disabled={!ready || tooLong}
+        data-ready={ready ? 'yes' : 'no'}
+        onClick={() => void send()}
+      >
         {label}
       </Button>
     </View>

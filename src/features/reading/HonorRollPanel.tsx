@@ -23,7 +23,9 @@ export function HonorRollPanel({ timeZone }: { timeZone: string }) {
       <StepNav label={monthLabel(month)} onStep={(d) => setMonth((m) => shiftMonth(m, d))} noNext={month >= current} />
       {roll.error && <StateView kind='error' message={roll.error.message} onRetry={roll.reload} />}
       {!roll.error && !data && <StateView kind='loading' />}
-      {data && !roll.error && !data.enabled && <StateView kind='empty' title='未开启学习标兵' message='本单位未开启学习标兵展示。' />}
+      {data && !roll.error && !data.enabled && (
+        <StateView kind='empty' title='未开启学习标兵' message='本单位未开启学习标兵展示。' />
+      )}
       {data && !roll.error && data.enabled && (
         <>
           <Text className='card__text'>
@@ -33,7 +35,11 @@ export function HonorRollPanel({ timeZone }: { timeZone: string }) {
             按工号排列，不排名次。
           </Text>
           {data.items.length === 0 ? (
-            <StateView kind='empty' title='暂无学习标兵' message={data.workdays === 0 ? '本月还没有已结束的晨读日。' : '本月暂无同事达到标准。'} />
+            <StateView
+              kind='empty'
+              title='暂无学习标兵'
+              message={data.workdays === 0 ? '本月还没有已结束的晨读日。' : '本月暂无同事达到标准。'}
+            />
           ) : (
             <View className='honor'>
               {data.items.map((p) => (

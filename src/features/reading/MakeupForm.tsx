@@ -34,8 +34,13 @@ export function MakeupForm({ date, makeupsLeft, onDone }: MakeupFormProps) {
     <View className='makeup'>
       <Text className='makeup__title'>补卡：{dayLabel(date)}</Text>
       <Field label='补卡原因' error={reasonError} hint={`本月还可补卡 ${makeupsLeft} 次；补卡计入学时，并标注为补卡。`}>
-        <Input className='field__input' value={reason} maxlength={MAKEUP_REASON_MAX} placeholder='例如：外出开会、出差'
-          onInput={(e) => setReason(e.detail.value)} />
+        <Input
+          className='field__input'
+          value={reason}
+          maxlength={MAKEUP_REASON_MAX}
+          placeholder='例如：外出开会、出差'
+          onInput={(e) => setReason(e.detail.value)}
+        />
       </Field>
       <ErrorText message={makeup.error?.message} />
       <Button className='btn btn--primary btn--block' disabled={makeup.busy} onClick={() => void send()}>

@@ -37,20 +37,31 @@ export function MyCalendar({ timeZone }: { timeZone: string }) {
         <>
           <View className='rcal' role='grid'>
             {WEEK_HEAD.map((w) => (
-              <Text key={w} className='rcal__head'>{w}</Text>
+              <Text key={w} className='rcal__head'>
+                {w}
+              </Text>
             ))}
-            {monthGrid(month).flat().map((date, i) => {
-              const day = date ? byDate.get(date) : undefined;
-              if (!date || !day) return <View key={date ?? `pad-${i}`} className='rcal__cell rcal__cell--pad' />;
-              const cls = `rcal__cell is-${day.state} ${day.canMakeup ? 'can-makeup' : ''} ${selected?.date === date ? 'is-selected' : ''}`;
-              return (
-                <View key={date} className={cls} role='gridcell' aria-label={`${dayLabel(date)} ${DAY_STATE_LABELS[day.state]}`}
-                  onClick={() => setSelected(day)}>
-                  <Text className='rcal__num'>{Number(date.slice(8))}</Text>
-                  <Text className='rcal__tag'>{day.canMakeup ? '可补' : day.state === 'noReading' ? '' : DAY_STATE_LABELS[day.state]}</Text>
-                </View>
-              );
-            })}
+            {monthGrid(month)
+              .flat()
+              .map((date, i) => {
+                const day = date ? byDate.get(date) : undefined;
+                if (!date || !day) return <View key={date ?? `pad-${i}`} className='rcal__cell rcal__cell--pad' />;
+                const cls = `rcal__cell is-${day.state} ${day.canMakeup ? 'can-makeup' : ''} ${selected?.date === date ? 'is-selected' : ''}`;
+                return (
+                  <View
+                    key={date}
+                    className={cls}
+                    role='gridcell'
+                    aria-label={`${dayLabel(date)} ${DAY_STATE_LABELS[day.state]}`}
+                    onClick={() => setSelected(day)}
+                  >
+                    <Text className='rcal__num'>{Number(date.slice(8))}</Text>
+                    <Text className='rcal__tag'>
+                      {day.canMakeup ? '可补' : day.state === 'noReading' ? '' : DAY_STATE_LABELS[day.state]}
+                    </Text>
+                  </View>
+                );
+              })}
           </View>
           <View className='rcal__legend'>
             {LEGEND.map((s) => (
@@ -62,17 +73,22 @@ export function MyCalendar({ timeZone }: { timeZone: string }) {
           </View>
           <Text className='card__text'>
             本月打卡 {cal.data.checkins} 次（其中补卡 {cal.data.makeups} 次），计学时 {minutesText(cal.data.minutes)}；
-            本月还可补卡 {cal.data.makeupsLeft} 次（每月 {cal.data.makeupsPerMonth} 次，限 {cal.data.makeupDaysBack} 天内的工作日）。
+            本月还可补卡 {cal.data.makeupsLeft} 次（每月 {cal.data.makeupsPerMonth} 次，限 {cal.data.makeupDaysBack}{' '}
+            天内的工作日）。
           </Text>
           {selected && (
             <View className='rcal__detail'>
               {selected.canMakeup ? (
-                <MakeupForm key={selected.date} date={selected.date} makeupsLeft={cal.data.makeupsLeft}
+                <MakeupForm
+                  key={selected.date}
+                  date={selected.date}
+                  makeupsLeft={cal.data.makeupsLeft}
                   onDone={() => {
                     toast('补卡成功');
                     setSelected(null);
                     cal.reload();
-                  }} />
+                  }}
+                />
               ) : (
                 <Text className='card__text'>
                   {dayLabel(selected.date)}：{DAY_STATE_LABELS[selected.state] || '尚未到来'}

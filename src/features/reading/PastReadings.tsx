@@ -25,8 +25,11 @@ export function PastReadings({ timeZone }: { timeZone: string }) {
       {list.data && !list.error && (
         <View className='rlist'>
           {[...list.data.items].reverse().map((r) => (
-            <View key={r.id} className='rlist__item'
-              onClick={() => void Taro.navigateTo({ url: `${READING_ROUTES.view}?id=${encodeURIComponent(r.id)}` })}>
+            <View
+              key={r.id}
+              className='rlist__item'
+              onClick={() => void Taro.navigateTo({ url: `${READING_ROUTES.view}?id=${encodeURIComponent(r.id)}` })}
+            >
               <View className='rlist__main'>
                 <Text className='rlist__date'>{dayLabel(r.date)}</Text>
                 <Text className='rlist__title'>{r.title}</Text>

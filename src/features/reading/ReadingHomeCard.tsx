@@ -20,11 +20,18 @@ export function ReadingHomeCard() {
   const data = today.data;
 
   return (
-    <Card title='今日晨读' className='rhome' onClick={data ? open : undefined} extra={data ? <State data={data} /> : undefined}>
+    <Card
+      title='今日晨读'
+      className='rhome'
+      onClick={data ? open : undefined}
+      extra={data ? <State data={data} /> : undefined}
+    >
       {today.error && (
         <View onClick={(e) => e.stopPropagation()}>
           <ErrorText message={today.error.message} />
-          <Text className='rhome__retry' onClick={today.reload}>重试</Text>
+          <Text className='rhome__retry' onClick={today.reload}>
+            重试
+          </Text>
         </View>
       )}
       {!today.error && !data && <Text className='card__text'>加载中…</Text>}

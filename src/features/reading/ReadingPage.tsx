@@ -40,8 +40,13 @@ function Reading({ me }: { me: ReadySession }) {
     <Page className='reading'>
       <View className='rtabs' role='tablist'>
         {views.map((v) => (
-          <View key={v.key} role='tab' aria-selected={view === v.key}
-            className={`rtabs__item ${view === v.key ? 'is-active' : ''}`} onClick={() => setView(v.key)}>
+          <View
+            key={v.key}
+            role='tab'
+            aria-selected={view === v.key}
+            className={`rtabs__item ${view === v.key ? 'is-active' : ''}`}
+            onClick={() => setView(v.key)}
+          >
             {v.label}
           </View>
         ))}
@@ -52,8 +57,12 @@ function Reading({ me }: { me: ReadySession }) {
       {view === 'archive' && <ArchivePanel thisYear={Number(localDayKey(new Date(), timeZone).slice(0, 4))} />}
       {view === 'honor' && <HonorRollPanel timeZone={timeZone} />}
       {manages && (
-        <Card title='晨读管理' className='reading__manage' onClick={() => void Taro.navigateTo({ url: READING_ROUTES.manage })}
-          extra={<Text className='muted'>进入 ›</Text>}>
+        <Card
+          title='晨读管理'
+          className='reading__manage'
+          onClick={() => void Taro.navigateTo({ url: READING_ROUTES.manage })}
+          extra={<Text className='muted'>进入 ›</Text>}
+        >
           <Text className='card__text'>发布与编辑晨读、查看各部门参与情况。</Text>
         </Card>
       )}

@@ -57,26 +57,44 @@ function Today({ data, me, onChange }: { data: ReadingToday; me: ReadySession; o
       <View className='today__status'>
         <Text className='today__date'>{dayLabel(data.date)}</Text>
         <Text className='today__stats'>
-          连续打卡 <Text className='today__num'>{data.streak}</Text> 天 · 本月 <Text className='today__num'>{data.monthCount}</Text> 次
+          连续打卡 <Text className='today__num'>{data.streak}</Text> 天 · 本月{' '}
+          <Text className='today__num'>{data.monthCount}</Text> 次
         </Text>
       </View>
       {!reading && (
         <Card>
-          <StateView kind='empty' title={data.workday ? '今日暂无晨读' : '今天不是工作日'}
-            message={data.workday ? '支部发布今日晨读后会显示在这里，可以先在「往期」中阅读。' : `${data.calendarNote ? `${data.calendarNote}，` : ''}无需打卡，好好休息。`} />
+          <StateView
+            kind='empty'
+            title={data.workday ? '今日暂无晨读' : '今天不是工作日'}
+            message={
+              data.workday
+                ? '支部发布今日晨读后会显示在这里，可以先在「往期」中阅读。'
+                : `${data.calendarNote ? `${data.calendarNote}，` : ''}无需打卡，好好休息。`
+            }
+          />
         </Card>
       )}
       {reading && (
         <Card>
           <ReadingBody reading={reading} />
           {!data.workday && (
-            <Text className='checkin__hint'>今天不是工作日{data.calendarNote ? `（${data.calendarNote}）` : ''}，无需打卡。</Text>
+            <Text className='checkin__hint'>
+              今天不是工作日{data.calendarNote ? `（${data.calendarNote}）` : ''}，无需打卡。
+            </Text>
           )}
           {data.workday && (
             <>
               <ErrorText message={openError} />
-              <CheckinBox today={data} readingId={reading.id} timeZone={me.settings.timeZone} noteMax={me.settings.noteMaxLength}
-                now={now} openedAt={opened?.openedAt ?? null} checkin={data.checkin} onDone={done} />
+              <CheckinBox
+                today={data}
+                readingId={reading.id}
+                timeZone={me.settings.timeZone}
+                noteMax={me.settings.noteMaxLength}
+                now={now}
+                openedAt={opened?.openedAt ?? null}
+                checkin={data.checkin}
+                onDone={done}
+              />
             </>
           )}
         </Card>

@@ -12,7 +12,11 @@ import './reading.scss';
 export function ViewPage() {
   const params = useRouter()?.params ?? {};
   const id = params.id ? decodeURIComponent(params.id) : '';
-  return <SessionGate>{() => <Page>{id ? <PastReading id={id} /> : <StateView kind='error' message='缺少晨读编号' />}</Page>}</SessionGate>;
+  return (
+    <SessionGate>
+      {() => <Page>{id ? <PastReading id={id} /> : <StateView kind='error' message='缺少晨读编号' />}</Page>}
+    </SessionGate>
+  );
 }
 
 function PastReading({ id }: { id: string }) {

@@ -29,4 +29,3 @@ export const DAY_STATE_LABELS: Record<DayState, string> = {
   off: '休',
   noReading: '无晨读',
 };
-

@@ -13,7 +13,13 @@ export function CertificatePage() {
   const asked = Number(useRouter()?.params?.year);
   return (
     <SessionGate>
-      {(me) => <Certificate year={Number.isInteger(asked) && asked > 2000 ? asked : localYear(new Date().toISOString(), me.settings.timeZone)} />}
+      {(me) => (
+        <Certificate
+          year={
+            Number.isInteger(asked) && asked > 2000 ? asked : localYear(new Date().toISOString(), me.settings.timeZone)
+          }
+        />
+      )}
     </SessionGate>
   );
 }
@@ -54,13 +60,18 @@ export function CertificateSheet({ data }: { data: VolunteerCertificate }) {
           {data.items.map((item, i) => (
             <View key={`${item.date}-${i}`} className='cert__row'>
               <Text className='cert__cell cert__cell--date'>{item.date}</Text>
-              <Text className='cert__cell cert__cell--title'>{item.title}{item.team ? `（${item.team}）` : ''}</Text>
+              <Text className='cert__cell cert__cell--title'>
+                {item.title}
+                {item.team ? `（${item.team}）` : ''}
+              </Text>
               <Text className='cert__cell cert__cell--place'>{item.place}</Text>
               <Text className='cert__cell cert__cell--hours'>{item.hours}</Text>
             </View>
           ))}
         </View>
-        <Text className='cert__note'>服务记录依据《志愿服务记录与证明出具办法》（民政部令第67号）出具，服务时长不含往返路途时间。</Text>
+        <Text className='cert__note'>
+          服务记录依据《志愿服务记录与证明出具办法》（民政部令第67号）出具，服务时长不含往返路途时间。
+        </Text>
         <View className='cert__sign'>
           <Text>出具单位：{data.unitName}</Text>
           <Text>出具日期：{dateCn(data.issuedOn)}</Text>
@@ -68,7 +79,9 @@ export function CertificateSheet({ data }: { data: VolunteerCertificate }) {
       </View>
       {!isWeapp && (
         <View className='cert__actions'>
-          <Button className='btn btn--primary' onClick={() => window.print()}>打印</Button>
+          <Button className='btn btn--primary' onClick={() => window.print()}>
+            打印
+          </Button>
         </View>
       )}
     </View>

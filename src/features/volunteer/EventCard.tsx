@@ -22,8 +22,14 @@ export function EventCard({ event, timeZone }: { event: VolunteerEventView; time
         {event.team ? ` · ${event.team}` : ''}
       </Text>
       <View className='vol-card__foot'>
-        {event.phase === 'open' ? <Text className='vol-card__seats'>{seatsText(event)}</Text> : <Text className='muted'>{event.capacity} 个名额</Text>}
-        {mine && <Text className={`badge ${event.mine?.status === 'confirmed' ? 'badge--ok' : 'badge--muted'}`}>{mine}</Text>}
+        {event.phase === 'open' ? (
+          <Text className='vol-card__seats'>{seatsText(event)}</Text>
+        ) : (
+          <Text className='muted'>{event.capacity} 个名额</Text>
+        )}
+        {mine && (
+          <Text className={`badge ${event.mine?.status === 'confirmed' ? 'badge--ok' : 'badge--muted'}`}>{mine}</Text>
+        )}
       </View>
     </Card>
   );

@@ -59,7 +59,10 @@ function Info({ label, value }: { label: string; value: string }) {
 function EventInfo({ event, timeZone }: { event: VolunteerEventView; timeZone: string }) {
   const badge = phaseBadge(event);
   return (
-    <Card title={event.title} extra={<Text className={`badge ${badge.tone ? `badge--${badge.tone}` : ''}`}>{badge.text}</Text>}>
+    <Card
+      title={event.title}
+      extra={<Text className={`badge ${badge.tone ? `badge--${badge.tone}` : ''}`}>{badge.text}</Text>}
+    >
       <Info label='时间' value={timeText(event, timeZone)} />
       <Info label='地点' value={event.place} />
       {event.team && <Info label='服务队' value={event.team} />}
@@ -96,7 +99,8 @@ function MyPart({ event, now, onEvent, onReload }: MyPartProps) {
   }
 
   async function cancel() {
-    if (!(await confirmAction('取消报名', `确定取消「${event.title}」的报名？名额将让给候补的同事。`, '取消报名'))) return;
+    if (!(await confirmAction('取消报名', `确定取消「${event.title}」的报名？名额将让给候补的同事。`, '取消报名')))
+      return;
     setBusy(true);
     setError(null);
     const res = await call('volunteer.cancel', { eventId: event.id });
@@ -107,7 +111,14 @@ function MyPart({ event, now, onEvent, onReload }: MyPartProps) {
   }
 
   return (
-    <Card title='我的报名' extra={status ? <Text className={`badge ${event.mine?.status === 'confirmed' ? 'badge--ok' : 'badge--muted'}`}>{status}</Text> : undefined}>
+    <Card
+      title='我的报名'
+      extra={
+        status ? (
+          <Text className={`badge ${event.mine?.status === 'confirmed' ? 'badge--ok' : 'badge--muted'}`}>{status}</Text>
+        ) : undefined
+      }
+    >
       {offers.notice && <Text className='card__text vol-event__notice'>{offers.notice}</Text>}
       {offers.signup && (
         <Button className='btn btn--primary btn--block vol-event__action' disabled={busy} onClick={() => void signup()}>
@@ -131,12 +142,18 @@ function Organizer({ event }: { event: VolunteerEventView }) {
   return (
     <Card title='组织管理'>
       <View className='btn-row'>
-        <Button className='btn btn--small' onClick={() => go(VOLUNTEER_ROUTES.manage)}>报名与时长</Button>
+        <Button className='btn btn--small' onClick={() => go(VOLUNTEER_ROUTES.manage)}>
+          报名与时长
+        </Button>
         {live && event.phase !== 'finished' && (
-          <Button className='btn btn--small' onClick={() => go(VOLUNTEER_ROUTES.code)}>现场签到码</Button>
+          <Button className='btn btn--small' onClick={() => go(VOLUNTEER_ROUTES.code)}>
+            现场签到码
+          </Button>
         )}
         {live && event.phase !== 'finished' && (
-          <Button className='btn btn--small' onClick={() => go(VOLUNTEER_ROUTES.edit)}>编辑活动</Button>
+          <Button className='btn btn--small' onClick={() => go(VOLUNTEER_ROUTES.edit)}>
+            编辑活动
+          </Button>
         )}
       </View>
     </Card>

@@ -10,7 +10,9 @@ import { VOLUNTEER_ROUTES, withEvent } from './routes';
 /** My next volunteer event (confirmed or waiting, not over), or null. */
 export function nextEvent(items: readonly VolunteerEventView[]): VolunteerEventView | null {
   const ahead = items.filter(
-    (e) => (e.phase === 'open' || e.phase === 'closed' || e.phase === 'ongoing') && (e.mine?.status === 'confirmed' || e.mine?.status === 'waitlisted'),
+    (e) =>
+      (e.phase === 'open' || e.phase === 'closed' || e.phase === 'ongoing') &&
+      (e.mine?.status === 'confirmed' || e.mine?.status === 'waitlisted'),
   );
   return ahead.sort((a, b) => a.startAt.localeCompare(b.startAt))[0] ?? null;
 }
@@ -36,7 +38,11 @@ export function MyNextEventCard({ timeZone }: { timeZone: string }) {
   }
   if (!next) {
     return (
-      <Card title='我的活动' onClick={() => void Taro.switchTab({ url: ROUTES.activity })} extra={<Text className='muted'>去看看 ›</Text>}>
+      <Card
+        title='我的活动'
+        onClick={() => void Taro.switchTab({ url: ROUTES.activity })}
+        extra={<Text className='muted'>去看看 ›</Text>}
+      >
         <Text className='card__text'>暂无即将参加的活动。看看近期的志愿服务？</Text>
       </Card>
     );
@@ -46,10 +52,16 @@ export function MyNextEventCard({ timeZone }: { timeZone: string }) {
     <Card
       title='我的活动'
       onClick={() => void Taro.navigateTo({ url: withEvent(VOLUNTEER_ROUTES.event, next.id) })}
-      extra={status ? <Text className={`badge ${next.mine?.status === 'confirmed' ? 'badge--ok' : 'badge--muted'}`}>{status}</Text> : undefined}
+      extra={
+        status ? (
+          <Text className={`badge ${next.mine?.status === 'confirmed' ? 'badge--ok' : 'badge--muted'}`}>{status}</Text>
+        ) : undefined
+      }
     >
       <Text className='card__text'>志愿服务 · {next.title}</Text>
-      <Text className='card__text'>{timeText(next, timeZone)} · {next.place}</Text>
+      <Text className='card__text'>
+        {timeText(next, timeZone)} · {next.place}
+      </Text>
     </Card>
   );
 }

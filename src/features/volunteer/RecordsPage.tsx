@@ -19,7 +19,10 @@ export function RecordsPage() {
     <SessionGate>
       {(me) => (
         <Page>
-          <Records timeZone={me.settings.timeZone} initialYear={Number.isInteger(asked) && asked > 2000 ? asked : null} />
+          <Records
+            timeZone={me.settings.timeZone}
+            initialYear={Number.isInteger(asked) && asked > 2000 ? asked : null}
+          />
         </Page>
       )}
     </SessionGate>
@@ -33,9 +36,13 @@ function Records({ timeZone, initialYear }: { timeZone: string; initialYear: num
   return (
     <View>
       <View className='vol-year'>
-        <Button className='btn btn--small' onClick={() => setYear(year - 1)}>‹ {year - 1}</Button>
+        <Button className='btn btn--small' onClick={() => setYear(year - 1)}>
+          ‹ {year - 1}
+        </Button>
         <Text>{year} 年</Text>
-        <Button className='btn btn--small' disabled={year >= thisYear} onClick={() => setYear(year + 1)}>{year + 1} ›</Button>
+        <Button className='btn btn--small' disabled={year >= thisYear} onClick={() => setYear(year + 1)}>
+          {year + 1} ›
+        </Button>
       </View>
       {q.error ? (
         <StateView kind='error' message={q.error.message} onRetry={q.reload} />
@@ -50,13 +57,20 @@ function Records({ timeZone, initialYear }: { timeZone: string; initialYear: num
             </View>
             <Text className='card__text'>只统计组织者确认的时长，待确认的记录不计入。</Text>
             <View className='btn-row'>
-              <Button className='btn btn--small' onClick={() => void Taro.navigateTo({ url: withYear(VOLUNTEER_ROUTES.certificate, year) })}>
+              <Button
+                className='btn btn--small'
+                onClick={() => void Taro.navigateTo({ url: withYear(VOLUNTEER_ROUTES.certificate, year) })}
+              >
                 查看服务证明
               </Button>
             </View>
           </Card>
           {q.data.items.length === 0 ? (
-            <StateView kind='empty' title='这一年还没有服务记录' message='参加志愿服务并在现场签到后，记录会显示在这里。' />
+            <StateView
+              kind='empty'
+              title='这一年还没有服务记录'
+              message='参加志愿服务并在现场签到后，记录会显示在这里。'
+            />
           ) : (
             q.data.items.map((r) => <RecordCard key={r.eventId} record={r} timeZone={timeZone} />)
           )}
@@ -73,11 +87,18 @@ function RecordCard({ record, timeZone }: { record: VolunteerRecordView; timeZon
       title={record.title}
       className='vol-card'
       onClick={() => void Taro.navigateTo({ url: withEvent(VOLUNTEER_ROUTES.event, record.eventId) })}
-      extra={<Text className={`badge ${confirmed ? 'badge--ok' : 'badge--muted'}`}>{confirmed ? formatHours(record.hours ?? 0) : '待确认'}</Text>}
+      extra={
+        <Text className={`badge ${confirmed ? 'badge--ok' : 'badge--muted'}`}>
+          {confirmed ? formatHours(record.hours ?? 0) : '待确认'}
+        </Text>
+      }
     >
-      <Text className='vol-card__meta'>{record.date} · {record.place}</Text>
       <Text className='vol-card__meta'>
-        签到 {record.signInAt ? formatDateTime(record.signInAt, timeZone) : '—'} · 签退 {record.signOutAt ? formatDateTime(record.signOutAt, timeZone) : '—'}
+        {record.date} · {record.place}
+      </Text>
+      <Text className='vol-card__meta'>
+        签到 {record.signInAt ? formatDateTime(record.signInAt, timeZone) : '—'} · 签退{' '}
+        {record.signOutAt ? formatDateTime(record.signOutAt, timeZone) : '—'}
       </Text>
       {confirmed && (
         <Text className='vol-card__meta'>

@@ -38,13 +38,20 @@ export function VolunteerSegment({ me }: { me: ReadySession }) {
       <View className='vol-list__head'>
         <View className='vol-list__filters'>
           {FILTERS.map((f) => (
-            <Text key={f.value} className={`vol-list__filter ${f.value === filter ? 'is-active' : ''}`} onClick={() => choose(f.value)}>
+            <Text
+              key={f.value}
+              className={`vol-list__filter ${f.value === filter ? 'is-active' : ''}`}
+              onClick={() => choose(f.value)}
+            >
               {f.label}
             </Text>
           ))}
         </View>
         {organizer && (
-          <Button className='btn btn--primary btn--small' onClick={() => void Taro.navigateTo({ url: VOLUNTEER_ROUTES.edit })}>
+          <Button
+            className='btn btn--primary btn--small'
+            onClick={() => void Taro.navigateTo({ url: VOLUNTEER_ROUTES.edit })}
+          >
             发起活动
           </Button>
         )}

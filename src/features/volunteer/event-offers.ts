@@ -38,7 +38,11 @@ export function eventOffers(view: VolunteerEventView, now: Date): EventOffers {
   }
   if (!mine) return { ...NONE, notice: view.phase === 'finished' ? '活动已结束' : '报名已截止' };
   if (mine.status === 'waitlisted') {
-    return { ...NONE, notice: view.phase === 'finished' ? '活动已结束，您未能递补。' : `报名已截止，您在候补第 ${mine.position ?? '?'} 位。` };
+    return {
+      ...NONE,
+      notice:
+        view.phase === 'finished' ? '活动已结束，您未能递补。' : `报名已截止，您在候补第 ${mine.position ?? '?'} 位。`,
+    };
   }
   const signIn = !mine.signInAt && signInOpen(view, now);
   const signOut = !!mine.signInAt && !mine.signOutAt && signOutOpen(view, now);

@@ -1,4 +1,3 @@
-
 /** Pages of the volunteer subpackage (the list itself is a segment of the 活动 tab). */
 export const VOLUNTEER_ROUTES = {
   event: '/subpackages/volunteer/event/index',

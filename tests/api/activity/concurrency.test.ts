@@ -16,7 +16,11 @@ afterAll(() => t.stop());
 /** Imports `count` extra members (T1001…), binds the first `bound` of them, and answers their ids and tokens. */
 async function crowd(count: number, bound: number): Promise<{ ids: string[]; tokens: string[] }> {
   const admin = await login(t, 'T0001');
-  const rows = Array.from({ length: count }, (_, i) => ({ staffNo: `T${1001 + i}`, name: `队员${1001 + i}`, department: '综合科' }));
+  const rows = Array.from({ length: count }, (_, i) => ({
+    staffNo: `T${1001 + i}`,
+    name: `队员${1001 + i}`,
+    department: '综合科',
+  }));
   expect((await t.ok('staff.import', { rows }, admin)).created).toBe(count);
   const ids: string[] = [];
   for (let page = 1; ids.length < count; page++) {
@@ -34,17 +38,26 @@ async function crowd(count: number, bound: number): Promise<{ ids: string[]; tok
 }
 
 it('100 concurrent team registrations for 10 team slots: exactly 10 confirmed, 90 waitlisted in dense order', async () => {
-  const f = await createActivity(t, { items: [{ name: '双人板鞋', mode: 'team', teamMin: 2, teamMax: 2, capacity: 10 }] });
+  const f = await createActivity(t, {
+    items: [{ name: '双人板鞋', mode: 'team', teamMin: 2, teamMax: 2, capacity: 10 }],
+  });
   const itemId = f.item('双人板鞋');
   const { ids, tokens } = await crowd(200, 100);
   expect(ids).toHaveLength(200);
   const results = await Promise.all(
     tokens.map((token, i) =>
-      t.ok('activity.register', { activityId: f.activity.id, itemId, team: { name: `第${i + 1}队`, memberStaffIds: [ids[100 + i]] } }, token),
+      t.ok(
+        'activity.register',
+        { activityId: f.activity.id, itemId, team: { name: `第${i + 1}队`, memberStaffIds: [ids[100 + i]] } },
+        token,
+      ),
     ),
   );
   expect(results.filter((r) => r.status === 'confirmed')).toHaveLength(10);
-  const waiting = results.filter((r) => r.status === 'waitlisted').map((r) => r.position).sort((a, b) => (a ?? 0) - (b ?? 0));
+  const waiting = results
+    .filter((r) => r.status === 'waitlisted')
+    .map((r) => r.position)
+    .sort((a, b) => (a ?? 0) - (b ?? 0));
   expect(waiting).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
 
   const roster = await t.ok('activity.roster', { activityId: f.activity.id }, f.organizer);
@@ -55,17 +68,31 @@ it('100 concurrent team registrations for 10 team slots: exactly 10 confirmed, 9
 });
 
 it('a person named in two teams of one item by two captains at once ends in one team only', async () => {
-  const f = await createActivity(t, { items: [{ name: '三人篮球', mode: 'team', teamMin: 2, teamMax: 3, capacity: 20 }] });
+  const f = await createActivity(t, {
+    items: [{ name: '三人篮球', mode: 'team', teamMin: 2, teamMax: 3, capacity: 20 }],
+  });
   const itemId = f.item('三人篮球');
-  const organizerView = async () => (await t.ok('activity.roster', { activityId: f.activity.id }, f.organizer)).items[0].entries;
+  const organizerView = async () =>
+    (await t.ok('activity.roster', { activityId: f.activity.id }, f.organizer)).items[0].entries;
   // Ten rounds, each with a fresh pair of captains naming the same person at the same moment.
   for (let round = 0; round < 10; round++) {
     const base = 4 + round * 2;
     const [captainA, captainB] = [`T${String(base).padStart(4, '0')}`, `T${String(base + 1).padStart(4, '0')}`];
-    const [shared, onlyB] = await staffIds(t, [`T${String(31 + round % 10).padStart(4, '0')}`, `T${String(24 + (round % 6)).padStart(4, '0')}`]);
+    const [shared, onlyB] = await staffIds(t, [
+      `T${String(31 + (round % 10)).padStart(4, '0')}`,
+      `T${String(24 + (round % 6)).padStart(4, '0')}`,
+    ]);
     const [a, b] = await Promise.all([
-      t.call('activity.register', { activityId: f.activity.id, itemId, team: { name: `A${round}`, memberStaffIds: [shared] } }, await login(t, captainA)),
-      t.call('activity.register', { activityId: f.activity.id, itemId, team: { name: `B${round}`, memberStaffIds: [shared, onlyB] } }, await login(t, captainB)),
+      t.call(
+        'activity.register',
+        { activityId: f.activity.id, itemId, team: { name: `A${round}`, memberStaffIds: [shared] } },
+        await login(t, captainA),
+      ),
+      t.call(
+        'activity.register',
+        { activityId: f.activity.id, itemId, team: { name: `B${round}`, memberStaffIds: [shared, onlyB] } },
+        await login(t, captainB),
+      ),
     ]);
     const oks = [a, b].filter((r) => r.body.ok);
     expect(oks).toHaveLength(1);
@@ -127,10 +154,16 @@ it('withdrawing or leaving many times at once gives back one item of the quota, 
   const captain = await login(t, 'T0021');
   const [memberId] = await staffIds(t, ['T0022']);
   const member = await login(t, 'T0022');
-  await t.ok('activity.register', { activityId, itemId: f.item('接力'), team: { name: '快马', memberStaffIds: [memberId] } }, captain);
+  await t.ok(
+    'activity.register',
+    { activityId, itemId: f.item('接力'), team: { name: '快马', memberStaffIds: [memberId] } },
+    captain,
+  );
   await t.ok('activity.register', { activityId, itemId: f.item('甲') }, member);
   const memberCtx = await direct('T0022');
-  await Promise.all(Array.from({ length: 10 }, () => activityLeaveTeam({ activityId, itemId: f.item('接力') }, memberCtx)));
+  await Promise.all(
+    Array.from({ length: 10 }, () => activityLeaveTeam({ activityId, itemId: f.item('接力') }, memberCtx)),
+  );
   await t.ok('activity.register', { activityId, itemId: f.item('乙') }, member);
   expect(await refusal(member, f.item('丙'))).toBe('itemLimit');
 });
@@ -140,10 +173,16 @@ it('a team withdrawn or left many times at once sends each notice once', async (
   const activityId = f.activity.id;
   const itemId = f.item('接力');
   const notices = async (staffNo: string, kind: string) =>
-    (await t.ok('inbox.list', {}, await login(t, staffNo))).items.filter((m) => m.kind === kind && m.link?.includes(activityId)).length;
+    (await t.ok('inbox.list', {}, await login(t, staffNo))).items.filter(
+      (m) => m.kind === kind && m.link?.includes(activityId),
+    ).length;
 
   const captain = await login(t, 'T0023');
-  await t.ok('activity.register', { activityId, itemId, team: { name: '飞燕', memberStaffIds: await staffIds(t, ['T0024', 'T0025', 'T0026']) } }, captain);
+  await t.ok(
+    'activity.register',
+    { activityId, itemId, team: { name: '飞燕', memberStaffIds: await staffIds(t, ['T0024', 'T0025', 'T0026']) } },
+    captain,
+  );
   const leaver = await direct('T0024');
   await Promise.all(Array.from({ length: 10 }, () => activityLeaveTeam({ activityId, itemId }, leaver)));
   expect(await notices('T0023', 'activity.memberLeft')).toBe(1);

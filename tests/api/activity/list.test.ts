@@ -27,7 +27,11 @@ it('the demo seed has an open activity with an individual and a team item, regis
 it('lists open / mine / past, by kind, with seats left per item', async () => {
   await t.setClock(MONDAY_10, true);
   const a = await createActivity(t, { title: '运动会A' });
-  const b = await createActivity(t, { title: '道德讲堂B', kind: 'lecture', items: [{ name: '听讲', mode: 'individual', capacity: 50 }] });
+  const b = await createActivity(t, {
+    title: '道德讲堂B',
+    kind: 'lecture',
+    items: [{ name: '听讲', mode: 'individual', capacity: 50 }],
+  });
   const c = await createActivity(t, {
     title: '风筝C',
     kind: 'kite',
@@ -40,13 +44,20 @@ it('lists open / mine / past, by kind, with seats left per item', async () => {
   await t.ok('activity.register', { activityId: c.activity.id, itemId: c.item('跳绳') }, me);
   await t.setClock('2026-03-04T09:00:00+08:00', true);
 
-  const mineOnly = (items: { id: string }[]) => items.map((x) => x.id).filter((id) => [a, b, c].some((f) => f.activity.id === id));
+  const mineOnly = (items: { id: string }[]) =>
+    items.map((x) => x.id).filter((id) => [a, b, c].some((f) => f.activity.id === id));
   const open = await t.ok('activity.list', { status: 'open' }, me);
   expect(mineOnly(open.items)).toEqual([a.activity.id, b.activity.id]);
   expect(open.items.find((x) => x.id === a.activity.id)).toMatchObject({ myItemCount: 1, phase: 'open' });
-  expect(open.items.find((x) => x.id === a.activity.id)?.items[0]).toMatchObject({ name: '跳绳', seatsLeft: 1, capacity: 2 });
+  expect(open.items.find((x) => x.id === a.activity.id)?.items[0]).toMatchObject({
+    name: '跳绳',
+    seatsLeft: 1,
+    capacity: 2,
+  });
 
-  expect(mineOnly((await t.ok('activity.list', { status: 'open', kind: 'lecture' }, me)).items)).toEqual([b.activity.id]);
+  expect(mineOnly((await t.ok('activity.list', { status: 'open', kind: 'lecture' }, me)).items)).toEqual([
+    b.activity.id,
+  ]);
   expect(mineOnly((await t.ok('activity.list', { status: 'past' }, me)).items)).toEqual([c.activity.id]);
   expect(mineOnly((await t.ok('activity.list', { status: 'mine' }, me)).items)).toEqual([a.activity.id, c.activity.id]);
   expect(mineOnly((await t.ok('activity.list', { status: 'mine', kind: 'kite' }, me)).items)).toEqual([c.activity.id]);

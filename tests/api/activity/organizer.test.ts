@@ -15,7 +15,14 @@ const manageCount = async () => (await t.ok('activity.list', { status: 'manage' 
 describe('create', () => {
   it('creates an activity with its items and seats; members see it', async () => {
     const { activity } = await createActivity(t);
-    expect(activity).toMatchObject({ title: '春季职工运动会', kind: 'sports', phase: 'open', maxItemsPerPerson: 2, canManage: true, organizerName: '赵强' });
+    expect(activity).toMatchObject({
+      title: '春季职工运动会',
+      kind: 'sports',
+      phase: 'open',
+      maxItemsPerPerson: 2,
+      canManage: true,
+      organizerName: '赵强',
+    });
     expect(activity.signupDeadline).toBe('2026-03-06T10:00:00.000Z');
     expect(activity.items.map((i) => [i.name, i.mode, i.teamMin, i.teamMax, i.seatsLeft])).toEqual([
       ['跳绳', 'individual', undefined, undefined, 2],
@@ -30,7 +37,16 @@ describe('create', () => {
     ['deadline after start', { signupDeadline: '2026-03-11T08:00:00+08:00' }, 'signupDeadline'],
     ['deadline already past', { signupDeadline: '2026-03-02T09:00:00+08:00' }, 'signupDeadline'],
     ['no items', { items: [] }, 'items'],
-    ['duplicate item names', { items: [{ name: '跳绳', mode: 'individual', capacity: 1 }, { name: '跳绳', mode: 'individual', capacity: 1 }] }, 'items'],
+    [
+      'duplicate item names',
+      {
+        items: [
+          { name: '跳绳', mode: 'individual', capacity: 1 },
+          { name: '跳绳', mode: 'individual', capacity: 1 },
+        ],
+      },
+      'items',
+    ],
     ['team without bounds', { items: [{ name: '拔河', mode: 'team', capacity: 1 }] }, 'items'],
     ['team min above max', { items: [{ name: '拔河', mode: 'team', teamMin: 5, teamMax: 3, capacity: 1 }] }, 'items'],
     ['a time without zone', { startAt: '2026-03-10T08:30:00' }, 'startAt'],
@@ -71,15 +87,31 @@ describe('update', () => {
   it('edits fields and items; raising a capacity promotes waiters with a notice', async () => {
     const f = await createActivity(t);
     const itemId = f.item('跳绳');
-    for (const no of ['T0004', 'T0005', 'T0006']) await t.ok('activity.register', { activityId: f.activity.id, itemId }, await login(t, no));
-    const items = f.activity.items.map(({ id, name, mode, teamMin, teamMax, capacity }) => ({ id, name, mode, teamMin, teamMax, capacity }));
+    for (const no of ['T0004', 'T0005', 'T0006'])
+      await t.ok('activity.register', { activityId: f.activity.id, itemId }, await login(t, no));
+    const items = f.activity.items.map(({ id, name, mode, teamMin, teamMax, capacity }) => ({
+      id,
+      name,
+      mode,
+      teamMin,
+      teamMax,
+      capacity,
+    }));
     const { activity } = await t.ok(
       'activity.update',
-      { activityId: f.activity.id, place: '体育馆', items: [{ ...items[0], capacity: 3 }, items[1], { name: '踢毽', mode: 'individual', capacity: 5 }] },
+      {
+        activityId: f.activity.id,
+        place: '体育馆',
+        items: [{ ...items[0], capacity: 3 }, items[1], { name: '踢毽', mode: 'individual', capacity: 5 }],
+      },
       organizer,
     );
     expect(activity.place).toBe('体育馆');
-    expect(activity.items.map((i) => [i.name, i.capacity, i.confirmed])).toEqual([['跳绳', 3, 3], ['拔河', 2, 0], ['踢毽', 5, 0]]);
+    expect(activity.items.map((i) => [i.name, i.capacity, i.confirmed])).toEqual([
+      ['跳绳', 3, 3],
+      ['拔河', 2, 0],
+      ['踢毽', 5, 0],
+    ]);
     const kinds = (await t.ok('inbox.list', {}, await login(t, 'T0006'))).items.map((m) => m.kind);
     expect(kinds).toEqual(expect.arrayContaining(['activity.promoted', 'activity.changed']));
   });
@@ -87,15 +119,30 @@ describe('update', () => {
   it('refuses a capacity below the confirmed count and removing an item with entries, changing nothing', async () => {
     const f = await createActivity(t);
     const itemId = f.item('跳绳');
-    for (const no of ['T0004', 'T0005']) await t.ok('activity.register', { activityId: f.activity.id, itemId }, await login(t, no));
-    const items = f.activity.items.map(({ id, name, mode, teamMin, teamMax, capacity }) => ({ id, name, mode, teamMin, teamMax, capacity }));
-    const lower = await t.call('activity.update', { activityId: f.activity.id, title: '新名字', items: [{ ...items[0], capacity: 1 }, items[1]] }, organizer);
+    for (const no of ['T0004', 'T0005'])
+      await t.ok('activity.register', { activityId: f.activity.id, itemId }, await login(t, no));
+    const items = f.activity.items.map(({ id, name, mode, teamMin, teamMax, capacity }) => ({
+      id,
+      name,
+      mode,
+      teamMin,
+      teamMax,
+      capacity,
+    }));
+    const lower = await t.call(
+      'activity.update',
+      { activityId: f.activity.id, title: '新名字', items: [{ ...items[0], capacity: 1 }, items[1]] },
+      organizer,
+    );
     expect(errorOf(lower).details?.rule).toBe('capacityBelowConfirmed');
     const removed = await t.call('activity.update', { activityId: f.activity.id, items: [items[1]] }, organizer);
     expect(errorOf(removed).details?.rule).toBe('itemHasEntries');
     const after = await t.ok('activity.get', { activityId: f.activity.id }, organizer);
     expect(after.title).toBe('春季职工运动会');
-    expect(after.items.map((i) => [i.name, i.capacity])).toEqual([['跳绳', 2], ['拔河', 2]]);
+    expect(after.items.map((i) => [i.name, i.capacity])).toEqual([
+      ['跳绳', 2],
+      ['拔河', 2],
+    ]);
   });
 });
 
@@ -105,13 +152,27 @@ describe('cancel', () => {
     await t.ok('activity.register', { activityId: f.activity.id, itemId: f.item('跳绳') }, await login(t, 'T0004'));
     const res = await t.ok('activity.cancel', { activityId: f.activity.id, reason: '天气原因' }, organizer);
     expect(res.activity).toMatchObject({ phase: 'cancelled', cancelReason: '天气原因' });
-    expect((await t.ok('activity.cancel', { activityId: f.activity.id, reason: '天气原因' }, organizer)).already).toBe(true);
-    const notice = (await t.ok('inbox.list', {}, await login(t, 'T0004'))).items.find((m) => m.kind === 'activity.cancelled');
+    expect((await t.ok('activity.cancel', { activityId: f.activity.id, reason: '天气原因' }, organizer)).already).toBe(
+      true,
+    );
+    const notice = (await t.ok('inbox.list', {}, await login(t, 'T0004'))).items.find(
+      (m) => m.kind === 'activity.cancelled',
+    );
     expect(notice?.body).toContain('天气原因');
-    const late = await t.call('activity.register', { activityId: f.activity.id, itemId: f.item('跳绳') }, await login(t, 'T0005'));
+    const late = await t.call(
+      'activity.register',
+      { activityId: f.activity.id, itemId: f.item('跳绳') },
+      await login(t, 'T0005'),
+    );
     expect(errorOf(late).details?.rule).toBe('cancelled');
-    expect((await t.ok('activity.list', { status: 'open' }, organizer)).items.some((a) => a.id === f.activity.id)).toBe(false);
-    expect((await t.ok('activity.list', { status: 'mine' }, await login(t, 'T0004'))).items.find((a) => a.id === f.activity.id)?.phase).toBe('cancelled');
+    expect((await t.ok('activity.list', { status: 'open' }, organizer)).items.some((a) => a.id === f.activity.id)).toBe(
+      false,
+    );
+    expect(
+      (await t.ok('activity.list', { status: 'mine' }, await login(t, 'T0004'))).items.find(
+        (a) => a.id === f.activity.id,
+      )?.phase,
+    ).toBe('cancelled');
   });
 });
 
@@ -120,28 +181,81 @@ describe('results', () => {
     const f = await createActivity(t);
     const tug = f.item('拔河');
     const [a, b] = await Promise.all([
-      t.ok('activity.register', { activityId: f.activity.id, itemId: tug, team: { name: '甲队', memberStaffIds: await staffIds(t, ['T0011', 'T0012']) } }, await login(t, 'T0010')),
-      t.ok('activity.register', { activityId: f.activity.id, itemId: tug, team: { name: '乙队', memberStaffIds: await staffIds(t, ['T0014', 'T0015']) } }, await login(t, 'T0013')),
+      t.ok(
+        'activity.register',
+        {
+          activityId: f.activity.id,
+          itemId: tug,
+          team: { name: '甲队', memberStaffIds: await staffIds(t, ['T0011', 'T0012']) },
+        },
+        await login(t, 'T0010'),
+      ),
+      t.ok(
+        'activity.register',
+        {
+          activityId: f.activity.id,
+          itemId: tug,
+          team: { name: '乙队', memberStaffIds: await staffIds(t, ['T0014', 'T0015']) },
+        },
+        await login(t, 'T0013'),
+      ),
     ]);
-    const early = await t.call('activity.results', { activityId: f.activity.id, placings: [{ entryId: a.entryId, place: 1 }] }, organizer);
+    const early = await t.call(
+      'activity.results',
+      { activityId: f.activity.id, placings: [{ entryId: a.entryId, place: 1 }] },
+      organizer,
+    );
     expect(errorOf(early).details?.rule).toBe('notStarted');
 
     await t.setClock('2026-03-10T11:40:00+08:00', true);
     const roster = await t.ok('activity.roster', { activityId: f.activity.id }, organizer);
     expect(roster.items[1].entries.map((e) => e.entryId).sort()).toEqual([a.entryId, b.entryId].sort());
-    await t.ok('activity.results', { activityId: f.activity.id, placings: [{ entryId: b.entryId, place: 1 }, { entryId: a.entryId, place: 2 }] }, organizer);
+    await t.ok(
+      'activity.results',
+      {
+        activityId: f.activity.id,
+        placings: [
+          { entryId: b.entryId, place: 1 },
+          { entryId: a.entryId, place: 2 },
+        ],
+      },
+      organizer,
+    );
     const page = await t.ok('activity.get', { activityId: f.activity.id }, await login(t, 'T0020'));
     expect(page.phase).toBe('ended');
-    expect(page.items[1].results.map((r) => [r.place, r.label])).toEqual([[1, '乙队'], [2, '甲队']]);
+    expect(page.items[1].results.map((r) => [r.place, r.label])).toEqual([
+      [1, '乙队'],
+      [2, '甲队'],
+    ]);
     expect(page.items[1].results[0].members).toEqual(['朱浩', '胡婷', '郭鹏']);
 
     // The placings are the whole list: sending fewer clears the others.
-    await t.ok('activity.results', { activityId: f.activity.id, placings: [{ entryId: a.entryId, place: 1 }] }, organizer);
-    expect((await t.ok('activity.get', { activityId: f.activity.id }, organizer)).items[1].results.map((r) => r.label)).toEqual(['甲队']);
+    await t.ok(
+      'activity.results',
+      { activityId: f.activity.id, placings: [{ entryId: a.entryId, place: 1 }] },
+      organizer,
+    );
+    expect(
+      (await t.ok('activity.get', { activityId: f.activity.id }, organizer)).items[1].results.map((r) => r.label),
+    ).toEqual(['甲队']);
 
-    const bad = await t.call('activity.results', { activityId: f.activity.id, placings: [{ entryId: 'nope', place: 1 }] }, organizer);
+    const bad = await t.call(
+      'activity.results',
+      { activityId: f.activity.id, placings: [{ entryId: 'nope', place: 1 }] },
+      organizer,
+    );
     expect(errorOf(bad).code).toBe('NOT_FOUND');
-    const twice = await t.call('activity.results', { activityId: f.activity.id, placings: [{ entryId: a.entryId, place: 1 }, { entryId: a.entryId, place: 2 }] }, organizer);
+    const twice = await t.call(
+      'activity.results',
+      {
+        activityId: f.activity.id,
+        placings: [
+          { entryId: a.entryId, place: 1 },
+          { entryId: a.entryId, place: 2 },
+        ],
+      },
+      organizer,
+    );
     expect(errorOf(twice).code).toBe('INVALID_INPUT');
   });
 });

@@ -49,11 +49,16 @@ describe('individual items', () => {
         await store.collection('signupEntries').remove({ _id: signupId });
         await store.collection('activityEntries').update({ _id: entryId }, { set: { signupEntryId: null } });
       } else {
-        await store.collection('signupEntries').update({ _id: signupId }, { set: { status: 'pending', confirmedAt: null } });
+        await store
+          .collection('signupEntries')
+          .update({ _id: signupId }, { set: { status: 'pending', confirmedAt: null } });
       }
       await store.collection('signupSlots').update({ _id: slotId }, { inc: { seatsLeft: 1, confirmed: -1 } });
     };
-    for (const [no, crash] of [['T0004', 'beforeSignup'], ['T0005', 'pending']] as const) {
+    for (const [no, crash] of [
+      ['T0004', 'beforeSignup'],
+      ['T0005', 'pending'],
+    ] as const) {
       const token = await login(t, no);
       const first = await t.ok('activity.register', { activityId: f.activity.id, itemId }, token);
       await rewind(first.entryId, crash);
@@ -61,8 +66,10 @@ describe('individual items', () => {
       const again = await t.ok('activity.register', { activityId: f.activity.id, itemId }, token);
       expect(again).toMatchObject({ entryId: first.entryId, status: 'confirmed', already: true });
       expect((await itemOf('跳绳'))?.confirmed).toBe(1);
-      expect(await t.ok('activity.withdraw', { activityId: f.activity.id, itemId }, token)).toEqual({ status: 'cancelled' });
-      expect((await itemOf('跳绳'))).toMatchObject({ confirmed: 0, seatsLeft: 2 });
+      expect(await t.ok('activity.withdraw', { activityId: f.activity.id, itemId }, token)).toEqual({
+        status: 'cancelled',
+      });
+      expect(await itemOf('跳绳')).toMatchObject({ confirmed: 0, seatsLeft: 2 });
     }
   });
 
@@ -95,8 +102,13 @@ describe('individual items', () => {
     const itemId = f.item('跳绳');
     const tokens = await Promise.all(['T0004', 'T0005', 'T0006', 'T0007'].map((n) => login(t, n)));
     for (const token of tokens) await t.ok('activity.register', { activityId: f.activity.id, itemId }, token);
-    expect(await t.ok('activity.withdraw', { activityId: f.activity.id, itemId }, tokens[0])).toEqual({ status: 'cancelled' });
-    expect(await t.ok('activity.withdraw', { activityId: f.activity.id, itemId }, tokens[0])).toEqual({ status: 'cancelled', already: true });
+    expect(await t.ok('activity.withdraw', { activityId: f.activity.id, itemId }, tokens[0])).toEqual({
+      status: 'cancelled',
+    });
+    expect(await t.ok('activity.withdraw', { activityId: f.activity.id, itemId }, tokens[0])).toEqual({
+      status: 'cancelled',
+      already: true,
+    });
 
     const promoted = await get('T0006');
     expect(promoted.mine).toEqual([expect.objectContaining({ itemId, status: 'confirmed', captain: true })]);
@@ -110,14 +122,22 @@ describe('individual items', () => {
   });
 
   it('a withdrawal by someone who never registered is RULE notSignedUp', async () => {
-    const res = await t.call('activity.withdraw', { activityId: f.activity.id, itemId: f.item('跳绳') }, await login(t, 'T0004'));
+    const res = await t.call(
+      'activity.withdraw',
+      { activityId: f.activity.id, itemId: f.item('跳绳') },
+      await login(t, 'T0004'),
+    );
     expect(res.status).toBe(422);
     expect(errorOf(res).details?.rule).toBe('notSignedUp');
   });
 
   it('sending a team to an individual item, or none to a team item, is INVALID_INPUT', async () => {
     const token = await login(t, 'T0004');
-    const solo = await t.call('activity.register', { activityId: f.activity.id, itemId: f.item('跳绳'), team: { name: '队', memberStaffIds: [] } }, token);
+    const solo = await t.call(
+      'activity.register',
+      { activityId: f.activity.id, itemId: f.item('跳绳'), team: { name: '队', memberStaffIds: [] } },
+      token,
+    );
     expect(errorOf(solo).code).toBe('INVALID_INPUT');
     const team = await t.call('activity.register', { activityId: f.activity.id, itemId: f.item('拔河') }, token);
     expect(errorOf(team).code).toBe('INVALID_INPUT');
@@ -169,7 +189,11 @@ describe('per-person item limit', () => {
     const captain = await login(t, 'T0009');
     const team = await t.call(
       'activity.register',
-      { activityId: g.activity.id, itemId: g.item('拔河'), team: { name: '联队', memberStaffIds: [await staffId(t, 'T0008')] } },
+      {
+        activityId: g.activity.id,
+        itemId: g.item('拔河'),
+        team: { name: '联队', memberStaffIds: [await staffId(t, 'T0008')] },
+      },
       captain,
     );
     expect(errorOf(team)).toMatchObject({ code: 'RULE', details: { rule: 'itemLimit' } });
@@ -198,7 +222,9 @@ describe('per-person item limit', () => {
 
 describe('gender restriction', () => {
   it('admits only the recorded gender; a member without a recorded gender is refused with a clear message', async () => {
-    const g = await createActivity(t, { items: [{ name: '女子跳绳', mode: 'individual', capacity: 5, gender: 'female' }] });
+    const g = await createActivity(t, {
+      items: [{ name: '女子跳绳', mode: 'individual', capacity: 5, gender: 'female' }],
+    });
     const itemId = g.item('女子跳绳');
     // T0005 陈静 is recorded female, T0004 刘洋 male in the demo roster.
     await t.ok('activity.register', { activityId: g.activity.id, itemId }, await login(t, 'T0005'));
@@ -208,11 +234,19 @@ describe('gender restriction', () => {
     const admin = await login(t, 'T0001');
     await t.ok('staff.import', { rows: [{ staffNo: 'T0041', name: '无名', department: '办公室' }] }, admin);
     await t.ok('staff.bind', { staffNo: 'T0041', name: '无名' }, await t.login('demo-T0041'));
-    const unknown = await t.call('activity.register', { activityId: g.activity.id, itemId }, await t.login('demo-T0041'));
+    const unknown = await t.call(
+      'activity.register',
+      { activityId: g.activity.id, itemId },
+      await t.login('demo-T0041'),
+    );
     expect(errorOf(unknown)).toMatchObject({ code: 'RULE', details: { rule: 'gender' } });
     expect(errorOf(unknown).message).toContain('没有您的性别信息');
 
-    await t.ok('staff.import', { rows: [{ staffNo: 'T0041', name: '无名', department: '办公室', gender: '女' }] }, admin);
+    await t.ok(
+      'staff.import',
+      { rows: [{ staffNo: 'T0041', name: '无名', department: '办公室', gender: '女' }] },
+      admin,
+    );
     await t.ok('activity.register', { activityId: g.activity.id, itemId }, await t.login('demo-T0041'));
   });
 });

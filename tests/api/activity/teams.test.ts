@@ -15,11 +15,17 @@ beforeEach(async () => {
   tug = f.item('拔河');
 });
 
-const mineIn = async (staffNo: string) => (await t.ok('activity.get', { activityId: f.activity.id }, await login(t, staffNo))).mine;
-const rosterOf = async () => (await t.ok('activity.roster', { activityId: f.activity.id }, f.organizer)).items.find((i) => i.item.id === tug);
+const mineIn = async (staffNo: string) =>
+  (await t.ok('activity.get', { activityId: f.activity.id }, await login(t, staffNo))).mine;
+const rosterOf = async () =>
+  (await t.ok('activity.roster', { activityId: f.activity.id }, f.organizer)).items.find((i) => i.item.id === tug);
 
 async function registerTeam(captain: string, name: string, members: string[]) {
-  return t.call('activity.register', { activityId: f.activity.id, itemId: tug, team: { name, memberStaffIds: await staffIds(t, members) } }, await login(t, captain));
+  return t.call(
+    'activity.register',
+    { activityId: f.activity.id, itemId: tug, team: { name, memberStaffIds: await staffIds(t, members) } },
+    await login(t, captain),
+  );
 }
 
 describe('registering a team', () => {
@@ -29,13 +35,20 @@ describe('registering a team', () => {
 
     const seen = await mineIn('T0011');
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ itemId: tug, status: 'confirmed', captain: false, team: { name: '预算一队', complete: true } });
+    expect(seen[0]).toMatchObject({
+      itemId: tug,
+      status: 'confirmed',
+      captain: false,
+      team: { name: '预算一队', complete: true },
+    });
     expect(seen[0].team?.members.map((m) => [m.staffNo, m.name, m.captain])).toEqual([
       ['T0010', '徐军', true],
       ['T0011', '孙涛', false],
       ['T0012', '马琳', false],
     ]);
-    const notices = (await t.ok('inbox.list', {}, await login(t, 'T0012'))).items.filter((m) => m.kind === 'activity.teamAdded');
+    const notices = (await t.ok('inbox.list', {}, await login(t, 'T0012'))).items.filter(
+      (m) => m.kind === 'activity.teamAdded',
+    );
     expect(notices).toHaveLength(1);
     expect(notices[0].body).toContain('预算一队');
 
@@ -53,7 +66,11 @@ describe('registering a team', () => {
     ['too many members', 'RULE', 'teamTooLarge', async () => staffIds(t, ['T0011', 'T0012', 'T0013', 'T0014'])],
     ['too few members', 'RULE', 'teamTooSmall', async () => staffIds(t, ['T0011'])],
   ])('%s: %s, and nothing changes', async (_case, code, rule, members) => {
-    const res = await t.call('activity.register', { activityId: f.activity.id, itemId: tug, team: { name: '试验队', memberStaffIds: await members() } }, await login(t, 'T0010'));
+    const res = await t.call(
+      'activity.register',
+      { activityId: f.activity.id, itemId: tug, team: { name: '试验队', memberStaffIds: await members() } },
+      await login(t, 'T0010'),
+    );
     expect(errorOf(res).code).toBe(code);
     if (rule) expect(errorOf(res).details?.rule).toBe(rule);
     expect(res.status).toBeGreaterThanOrEqual(400);
@@ -69,7 +86,15 @@ describe('registering a team', () => {
     const [gone] = await staffIds(t, ['T0035']);
     await t.ok('staff.deactivate', { staffId: gone }, admin);
     try {
-      const res = await t.call('activity.register', { activityId: f.activity.id, itemId: tug, team: { name: '试验队', memberStaffIds: [gone, await staffId(t, 'T0011')] } }, await login(t, 'T0010'));
+      const res = await t.call(
+        'activity.register',
+        {
+          activityId: f.activity.id,
+          itemId: tug,
+          team: { name: '试验队', memberStaffIds: [gone, await staffId(t, 'T0011')] },
+        },
+        await login(t, 'T0010'),
+      );
       expect(errorOf(res)).toMatchObject({ code: 'RULE', details: { rule: 'inactiveMember' } });
       expect(errorOf(res).message).toContain('已停用');
       expect((await rosterOf())?.entries).toEqual([]);
@@ -113,10 +138,16 @@ describe('registering a team', () => {
     await registerTeam('T0013', '二队', ['T0014', 'T0015']);
     await registerTeam('T0016', '三队', ['T0017', 'T0018']);
     await t.ok('activity.leaveTeam', { activityId: f.activity.id, itemId: tug }, await login(t, 'T0018'));
-    await t.ok('activity.addMembers', { activityId: f.activity.id, itemId: tug, memberStaffIds: await staffIds(t, ['T0019']) }, await login(t, 'T0016'));
+    await t.ok(
+      'activity.addMembers',
+      { activityId: f.activity.id, itemId: tug, memberStaffIds: await staffIds(t, ['T0019']) },
+      await login(t, 'T0016'),
+    );
     await t.ok('activity.withdraw', { activityId: f.activity.id, itemId: tug }, await login(t, 'T0010'));
     const promotedKinds = async (no: string) =>
-      (await t.ok('inbox.list', {}, await login(t, no))).items.filter((m) => m.kind === 'activity.promoted' && m.link?.includes(f.activity.id)).length;
+      (await t.ok('inbox.list', {}, await login(t, no))).items.filter(
+        (m) => m.kind === 'activity.promoted' && m.link?.includes(f.activity.id),
+      ).length;
     expect(await promotedKinds('T0019')).toBe(1);
     expect(await promotedKinds('T0016')).toBe(1);
     expect(await promotedKinds('T0018')).toBe(0);
@@ -137,27 +168,49 @@ describe('withdrawing and leaving', () => {
   });
 
   it('a member leaves; the team falls below its minimum and shows as incomplete to captain and organizer', async () => {
-    expect(await t.ok('activity.leaveTeam', { activityId: f.activity.id, itemId: tug }, await login(t, 'T0012'))).toEqual({ left: true });
-    expect(await t.ok('activity.leaveTeam', { activityId: f.activity.id, itemId: tug }, await login(t, 'T0012'))).toEqual({ left: true, already: true });
+    expect(
+      await t.ok('activity.leaveTeam', { activityId: f.activity.id, itemId: tug }, await login(t, 'T0012')),
+    ).toEqual({ left: true });
+    expect(
+      await t.ok('activity.leaveTeam', { activityId: f.activity.id, itemId: tug }, await login(t, 'T0012')),
+    ).toEqual({ left: true, already: true });
     expect(await mineIn('T0012')).toEqual([]);
     const captain = await mineIn('T0010');
     expect(captain[0].team).toMatchObject({ complete: false });
     expect(captain[0].team?.members).toHaveLength(2);
     expect((await rosterOf())?.entries[0]).toMatchObject({ complete: false, status: 'confirmed' });
-    const left = (await t.ok('inbox.list', {}, await login(t, 'T0010'))).items.filter((m) => m.kind === 'activity.memberLeft');
+    const left = (await t.ok('inbox.list', {}, await login(t, 'T0010'))).items.filter(
+      (m) => m.kind === 'activity.memberLeft',
+    );
     expect(left[0].body).toContain('还差 1 人');
     // The captain completes the team again before the deadline.
-    const added = await t.ok('activity.addMembers', { activityId: f.activity.id, itemId: tug, memberStaffIds: [await staffId(t, 'T0020')] }, await login(t, 'T0010'));
+    const added = await t.ok(
+      'activity.addMembers',
+      { activityId: f.activity.id, itemId: tug, memberStaffIds: [await staffId(t, 'T0020')] },
+      await login(t, 'T0010'),
+    );
     expect(added.entry.team).toMatchObject({ complete: true });
     expect((await mineIn('T0020'))[0]).toMatchObject({ captain: false, team: { name: '预算一队' } });
   });
 
   it('the captain cannot leave (RULE captain); a member cannot add members (FORBIDDEN); adding past the maximum is RULE teamTooLarge', async () => {
-    const leave = await t.call('activity.leaveTeam', { activityId: f.activity.id, itemId: tug }, await login(t, 'T0010'));
+    const leave = await t.call(
+      'activity.leaveTeam',
+      { activityId: f.activity.id, itemId: tug },
+      await login(t, 'T0010'),
+    );
     expect(errorOf(leave).details?.rule).toBe('captain');
-    const add = await t.call('activity.addMembers', { activityId: f.activity.id, itemId: tug, memberStaffIds: [await staffId(t, 'T0020')] }, await login(t, 'T0011'));
+    const add = await t.call(
+      'activity.addMembers',
+      { activityId: f.activity.id, itemId: tug, memberStaffIds: [await staffId(t, 'T0020')] },
+      await login(t, 'T0011'),
+    );
     expect(errorOf(add).code).toBe('FORBIDDEN');
-    const many = await t.call('activity.addMembers', { activityId: f.activity.id, itemId: tug, memberStaffIds: await staffIds(t, ['T0020', 'T0021']) }, await login(t, 'T0010'));
+    const many = await t.call(
+      'activity.addMembers',
+      { activityId: f.activity.id, itemId: tug, memberStaffIds: await staffIds(t, ['T0020', 'T0021']) },
+      await login(t, 'T0010'),
+    );
     expect(errorOf(many).details?.rule).toBe('teamTooLarge');
     expect((await rosterOf())?.entries[0].members).toHaveLength(3);
     expect(await mineIn('T0020')).toEqual([]);
@@ -165,9 +218,17 @@ describe('withdrawing and leaving', () => {
 
   it('leaving and withdrawing end at the deadline', async () => {
     await t.setClock('2026-03-06T18:00:00+08:00', true);
-    const leave = await t.call('activity.leaveTeam', { activityId: f.activity.id, itemId: tug }, await login(t, 'T0012'));
+    const leave = await t.call(
+      'activity.leaveTeam',
+      { activityId: f.activity.id, itemId: tug },
+      await login(t, 'T0012'),
+    );
     expect(errorOf(leave).details?.rule).toBe('deadline');
-    const withdraw = await t.call('activity.withdraw', { activityId: f.activity.id, itemId: tug }, await login(t, 'T0010'));
+    const withdraw = await t.call(
+      'activity.withdraw',
+      { activityId: f.activity.id, itemId: tug },
+      await login(t, 'T0010'),
+    );
     expect(errorOf(withdraw).details?.rule).toBe('deadline');
     expect((await rosterOf())?.entries[0].members).toHaveLength(3);
   });

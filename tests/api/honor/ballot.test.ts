@@ -23,7 +23,10 @@ describe('casting a ballot', () => {
     const res = await t.ok('honor.vote', { roundId: round.id, nominationIds: [ids.T0005, ids.T0007] }, me);
     expect(res).toEqual({ round: expect.objectContaining({ voted: true, ballotCount: 1 }), chosen: 2 });
     expect(await tallies(round.id)).toEqual({ [ids.T0005]: 1, [ids.T0006]: 0, [ids.T0007]: 1 });
-    expect((await t.ok('honor.round.get', { roundId: round.id }, await h.as('T0011'))).round).toMatchObject({ voted: false, ballotCount: 1 });
+    expect((await t.ok('honor.round.get', { roundId: round.id }, await h.as('T0011'))).round).toMatchObject({
+      voted: false,
+      ballotCount: 1,
+    });
 
     const listed = JSON.stringify(await t.ok('honor.nominations', { roundId: round.id }, await h.as('T0001')));
     expect(listed).not.toMatch(/"votes"|"tally"/);
@@ -75,7 +78,9 @@ describe('casting a ballot', () => {
     await h.at('2026-03-13T17:59:59.999+08:00');
     const open = (await t.ok('honor.round.get', { roundId: round.id }, await h.as('T0011'))).round.stage;
     expect(open).toMatchObject({ canVote: true, votingClosed: false });
-    expect((await t.call('honor.vote', { roundId: round.id, nominationIds: [ids.T0005] }, await h.as('T0011'))).status).toBe(200);
+    expect(
+      (await t.call('honor.vote', { roundId: round.id, nominationIds: [ids.T0005] }, await h.as('T0011'))).status,
+    ).toBe(200);
     await h.at('2026-03-13T10:00:00.000Z');
     const late = await t.call('honor.vote', { roundId: round.id, nominationIds: [ids.T0005] }, await h.as('T0012'));
     expect(errorOf(late).details?.rule).toBe('voteClosed');
@@ -155,7 +160,9 @@ describe('casting a ballot', () => {
     const { round, ids } = await h.voting(['T0005']);
     const token = await h.as('T0029');
     await t.ok('staff.deactivate', { staffId: await h.staffId('T0029') }, await h.as('T0001'));
-    expect(errorOf(await t.call('honor.vote', { roundId: round.id, nominationIds: [ids.T0005] }, token)).code).toBe('FORBIDDEN');
+    expect(errorOf(await t.call('honor.vote', { roundId: round.id, nominationIds: [ids.T0005] }, token)).code).toBe(
+      'FORBIDDEN',
+    );
     expect(await tallies(round.id)).toEqual({ [ids.T0005]: 0 });
   });
 });

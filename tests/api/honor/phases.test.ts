@@ -59,7 +59,11 @@ describe('creating a round', () => {
       [{ ...base, categories: ['职业道德', '赌博之星'] }, 'categories'],
     ] as const) {
       const unclean = await t.post('honor.round.create', input, admin);
-      expect([field, unclean.status, errorOf(unclean).details]).toEqual([field, 422, expect.objectContaining({ rule: 'content', field })]);
+      expect([field, unclean.status, errorOf(unclean).details]).toEqual([
+        field,
+        422,
+        expect.objectContaining({ rule: 'content', field }),
+      ]);
     }
     const forbidden = await t.post('honor.round.create', base, await h.as('T0002'));
     expect(forbidden.status).toBe(403);
@@ -81,12 +85,14 @@ describe('advancing a round', () => {
     expect(errorOf(await move('later')).code).toBe('INVALID_INPUT');
     await h.at(AT.nominating);
     expect((await move('nominating')).status).toBe(200);
-    expect(await t.ok('honor.round.advance', { roundId: round.id, to: 'nominating' }, admin)).toMatchObject({ already: true });
+    expect(await t.ok('honor.round.advance', { roundId: round.id, to: 'nominating' }, admin)).toMatchObject({
+      already: true,
+    });
     expect(errorOf(await move('draft')).details?.rule).toBe('phaseOrder');
     expect(errorOf(await move('voting')).details?.rule).toBe('phaseOrder');
-    expect(errorOf(await t.call('honor.round.advance', { roundId: round.id, to: 'reviewing' }, await h.as('T0002'))).code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      errorOf(await t.call('honor.round.advance', { roundId: round.id, to: 'reviewing' }, await h.as('T0002'))).code,
+    ).toBe('FORBIDDEN');
     expect((await t.ok('honor.round.get', { roundId: round.id }, admin)).round.phase).toBe('nominating');
   });
 
@@ -156,12 +162,19 @@ describe('moving the deadlines before the vote opens', () => {
       { roundId: round.id, nominateUntil: '2026-03-09T18:00:00+08:00', voteUntil: '2026-03-20T18:00:00+08:00' },
       admin,
     );
-    expect(moved.round).toMatchObject({ nominateUntil: '2026-03-09T10:00:00.000Z', voteUntil: '2026-03-20T10:00:00.000Z' });
+    expect(moved.round).toMatchObject({
+      nominateUntil: '2026-03-09T10:00:00.000Z',
+      voteUntil: '2026-03-20T10:00:00.000Z',
+    });
     // Monday 9 March, morning: under the old deadline nominations had closed; now they are open.
     await h.at('2026-03-09T09:00:00+08:00');
-    expect((await t.ok('honor.round.get', { roundId: round.id }, await h.as('T0010'))).round.stage.canNominate).toBe(true);
+    expect((await t.ok('honor.round.get', { roundId: round.id }, await h.as('T0010'))).round.stage.canNominate).toBe(
+      true,
+    );
     const audit = await t.ok('audit.list', {}, admin);
-    expect(audit.items.some((a) => a.action === 'honor.round.update' && a.target === `honorRound:${round.id}`)).toBe(true);
+    expect(audit.items.some((a) => a.action === 'honor.round.update' && a.target === `honorRound:${round.id}`)).toBe(
+      true,
+    );
   });
 
   it('lets a late review move only the vote deadline', async () => {
@@ -169,9 +182,17 @@ describe('moving the deadlines before the vote opens', () => {
     await h.at(AT.reviewing);
     await h.advance(round.id, 'reviewing');
     const admin = await h.as('T0001');
-    const res = await t.call('honor.round.update', { roundId: round.id, nominateUntil: '2026-03-20T18:00:00+08:00' }, admin);
+    const res = await t.call(
+      'honor.round.update',
+      { roundId: round.id, nominateUntil: '2026-03-20T18:00:00+08:00' },
+      admin,
+    );
     expect(errorOf(res).details?.rule).toBe('phase');
-    const moved = await t.ok('honor.round.update', { roundId: round.id, voteUntil: '2026-03-27T18:00:00+08:00' }, admin);
+    const moved = await t.ok(
+      'honor.round.update',
+      { roundId: round.id, voteUntil: '2026-03-27T18:00:00+08:00' },
+      admin,
+    );
     expect(moved.round.voteUntil).toBe('2026-03-27T10:00:00.000Z');
   });
 
@@ -179,19 +200,39 @@ describe('moving the deadlines before the vote opens', () => {
     const round = await h.open();
     const admin = await h.as('T0001');
     const before = await h.snapshot();
-    const past = await t.call('honor.round.update', { roundId: round.id, voteUntil: '2026-03-01T18:00:00+08:00' }, admin);
+    const past = await t.call(
+      'honor.round.update',
+      { roundId: round.id, voteUntil: '2026-03-01T18:00:00+08:00' },
+      admin,
+    );
     expect(errorOf(past).details?.rule).toBe('deadline');
-    const crossed = await t.call('honor.round.update', { roundId: round.id, voteUntil: '2026-03-05T18:00:00+08:00' }, admin);
+    const crossed = await t.call(
+      'honor.round.update',
+      { roundId: round.id, voteUntil: '2026-03-05T18:00:00+08:00' },
+      admin,
+    );
     expect(crossed.status).toBe(400);
     expect(errorOf(crossed).details?.fields?.[0].field).toBe('voteUntil');
-    const staff = await t.call('honor.round.update', { roundId: round.id, voteUntil: '2026-03-27T18:00:00+08:00' }, await h.as('T0010'));
+    const staff = await t.call(
+      'honor.round.update',
+      { roundId: round.id, voteUntil: '2026-03-27T18:00:00+08:00' },
+      await h.as('T0010'),
+    );
     expect(staff.status).toBe(403);
-    const unknown = await t.call('honor.round.update', { roundId: 'nope', voteUntil: '2026-03-27T18:00:00+08:00' }, admin);
+    const unknown = await t.call(
+      'honor.round.update',
+      { roundId: 'nope', voteUntil: '2026-03-27T18:00:00+08:00' },
+      admin,
+    );
     expect(unknown.status).toBe(404);
     expect(await h.snapshot()).toEqual(before);
 
     await h.advance(round.id, 'cancelled');
-    const cancelled = await t.call('honor.round.update', { roundId: round.id, voteUntil: '2026-03-27T18:00:00+08:00' }, admin);
+    const cancelled = await t.call(
+      'honor.round.update',
+      { roundId: round.id, voteUntil: '2026-03-27T18:00:00+08:00' },
+      admin,
+    );
     expect(errorOf(cancelled).details?.rule).toBe('phase');
   });
 });

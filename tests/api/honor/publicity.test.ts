@@ -17,11 +17,20 @@ describe('selecting the honorees', () => {
     const { round, ids } = await h.voting(['T0005', 'T0006'], ['T0007']);
     const admin = await h.as('T0001');
     await h.at('2026-03-13T17:59:00+08:00');
-    expect(errorOf(await t.call('honor.select', { roundId: round.id, nominationIds: [ids.T0005] }, admin)).details?.rule).toBe('votingOpen');
+    expect(
+      errorOf(await t.call('honor.select', { roundId: round.id, nominationIds: [ids.T0005] }, admin)).details?.rule,
+    ).toBe('votingOpen');
     await h.at(AT.select);
-    expect(errorOf(await t.call('honor.select', { roundId: round.id, nominationIds: [ids.T0005] }, await h.as('T0002'))).code).toBe('FORBIDDEN');
-    expect(errorOf(await t.call('honor.select', { roundId: round.id, nominationIds: [ids.T0007] }, admin)).details?.rule).toBe('notCandidate');
-    expect(errorOf(await t.call('honor.select', { roundId: round.id, nominationIds: ['x'] }, admin)).details?.rule).toBe('notCandidate');
+    expect(
+      errorOf(await t.call('honor.select', { roundId: round.id, nominationIds: [ids.T0005] }, await h.as('T0002')))
+        .code,
+    ).toBe('FORBIDDEN');
+    expect(
+      errorOf(await t.call('honor.select', { roundId: round.id, nominationIds: [ids.T0007] }, admin)).details?.rule,
+    ).toBe('notCandidate');
+    expect(
+      errorOf(await t.call('honor.select', { roundId: round.id, nominationIds: ['x'] }, admin)).details?.rule,
+    ).toBe('notCandidate');
 
     const moved = await select(round.id, [ids.T0005]);
     expect(moved).toMatchObject({
@@ -31,7 +40,9 @@ describe('selecting the honorees', () => {
       publicityEnd: '2026-03-23',
       publicityEndsAt: '2026-03-23T16:00:00.000Z',
     });
-    expect(await t.ok('honor.select', { roundId: round.id, nominationIds: [ids.T0005] }, admin)).toMatchObject({ already: true });
+    expect(await t.ok('honor.select', { roundId: round.id, nominationIds: [ids.T0005] }, admin)).toMatchObject({
+      already: true,
+    });
     const inbox = await t.ok('inbox.list', {}, await h.as('T0005'));
     expect(inbox.items.find((m) => m.kind === 'honor.selected')?.body).toMatch(/2026-03-17 至 2026-03-23/);
     const seen = await t.ok('honor.nominations', { roundId: round.id }, await h.as('T0020'));
@@ -43,17 +54,24 @@ describe('selecting the honorees', () => {
 
   it('counts workdays on the unit’s calendar: holidays off, 调休 days on', async () => {
     const admin = await h.as('T0001');
-    for (const date of ['2026-05-01', '2026-05-04', '2026-05-05']) await t.ok('calendar.set', { date, workday: false }, admin);
+    for (const date of ['2026-05-01', '2026-05-04', '2026-05-05'])
+      await t.ok('calendar.set', { date, workday: false }, admin);
     await t.ok('calendar.set', { date: '2026-05-09', workday: true, note: '调休上班' }, admin);
     const { round, ids } = await h.voting(['T0008'], [], { publicityDays: 6 });
     await h.at('2026-04-28T10:00:00+08:00');
-    expect(await select(round.id, [ids.T0008])).toMatchObject({ publicityStart: '2026-04-29', publicityEnd: '2026-05-09' });
+    expect(await select(round.id, [ids.T0008])).toMatchObject({
+      publicityStart: '2026-04-29',
+      publicityEnd: '2026-05-09',
+    });
   });
 
   it('takes the announcement day in Asia/Shanghai, not in the server’s UTC', async () => {
     const late = await h.voting(['T0009']);
     await h.at('2026-03-16T23:59:59+08:00');
-    expect(await select(late.round.id, [late.ids.T0009])).toMatchObject({ publicityStart: '2026-03-17', publicityEnd: '2026-03-23' });
+    expect(await select(late.round.id, [late.ids.T0009])).toMatchObject({
+      publicityStart: '2026-03-17',
+      publicityEnd: '2026-03-23',
+    });
     const early = await h.voting(['T0009']);
     // 00:00:30 on Tuesday in Shanghai is still Monday in UTC.
     await h.at('2026-03-16T16:00:30Z');
@@ -83,25 +101,48 @@ describe('publicity and publication', () => {
     await h.at('2026-03-23T23:59:59+08:00');
     const first = await object(ids.T0010);
     expect(first.status).toBe(200);
-    expect((await t.ok('honor.object', { roundId: round.id, nominationId: ids.T0010, text: '再次反映同样的问题，请尽快核实处理。' }, staff)).already).toBe(true);
-    expect(errorOf(await t.call('honor.round.advance', { roundId: round.id, to: 'published' }, await h.as('T0001'))).details?.rule).toBe('publicityRunning');
+    expect(
+      (
+        await t.ok(
+          'honor.object',
+          { roundId: round.id, nominationId: ids.T0010, text: '再次反映同样的问题，请尽快核实处理。' },
+          staff,
+        )
+      ).already,
+    ).toBe(true);
+    expect(
+      errorOf(await t.call('honor.round.advance', { roundId: round.id, to: 'published' }, await h.as('T0001'))).details
+        ?.rule,
+    ).toBe('publicityRunning');
 
     const adminView = await t.ok('honor.nominations', { roundId: round.id }, await h.as('T0001'));
     expect(adminView.items.find((n) => n.id === ids.T0010)?.objections).toEqual([
-      expect.objectContaining({ text: '据我了解，该同志的部分事迹与实际情况不符，请核实。', by: expect.objectContaining({ name: '郑霞' }) }),
+      expect.objectContaining({
+        text: '据我了解，该同志的部分事迹与实际情况不符，请核实。',
+        by: expect.objectContaining({ name: '郑霞' }),
+      }),
     ]);
     const staffView = await t.ok('honor.nominations', { roundId: round.id }, await h.as('T0021'));
     expect(JSON.stringify(staffView)).not.toMatch(/objections|事迹与实际情况不符/);
-    expect((await t.ok('inbox.list', {}, await h.as('T0001'))).items.some((m) => m.kind === 'honor.objection')).toBe(true);
+    expect((await t.ok('inbox.list', {}, await h.as('T0001'))).items.some((m) => m.kind === 'honor.objection')).toBe(
+      true,
+    );
     expect(errorOf(await t.call('honor.results', { roundId: round.id }, staff)).details?.rule).toBe('tallyHidden');
 
     await h.at('2026-03-24T00:00:00+08:00');
-    expect(errorOf(await object(ids.T0010, '公示结束后的异议应当被拒绝，不能再提交了。')).details?.rule).toBe('publicityOver');
+    expect(errorOf(await object(ids.T0010, '公示结束后的异议应当被拒绝，不能再提交了。')).details?.rule).toBe(
+      'publicityOver',
+    );
     const published = await h.advance(round.id, 'published');
     expect(published).toMatchObject({ phase: 'published', year: 2026 });
-    expect((await t.ok('inbox.list', {}, await h.as('T0010'))).items.some((m) => m.kind === 'honor.published')).toBe(true);
+    expect((await t.ok('inbox.list', {}, await h.as('T0010'))).items.some((m) => m.kind === 'honor.published')).toBe(
+      true,
+    );
     expect((await t.ok('honor.results', { roundId: round.id }, staff)).items.map((r) => r.winner)).toContain(true);
-    expect(errorOf(await t.call('honor.round.advance', { roundId: round.id, to: 'cancelled' }, await h.as('T0001'))).details?.rule).toBe('phaseFinal');
+    expect(
+      errorOf(await t.call('honor.round.advance', { roundId: round.id, to: 'cancelled' }, await h.as('T0001'))).details
+        ?.rule,
+    ).toBe('phaseFinal');
 
     const board = await t.ok('honor.board', {}, staff);
     expect(board.year).toBe(2026);
@@ -121,15 +162,26 @@ describe('taking an honoree off the list during publicity', () => {
     await h.at(AT.select);
     await select(round.id, [ids.T0005, ids.T0006]);
     const admin = await h.as('T0001');
-    const res = await t.ok('honor.unselect', { roundId: round.id, nominationId: ids.T0006, reason: '异议经核实成立' }, admin);
+    const res = await t.ok(
+      'honor.unselect',
+      { roundId: round.id, nominationId: ids.T0006, reason: '异议经核实成立' },
+      admin,
+    );
     expect(res.round.winnerIds).toEqual([ids.T0005]);
-    expect((await t.ok('honor.unselect', { roundId: round.id, nominationId: ids.T0006, reason: '异议经核实成立' }, admin)).already).toBe(true);
+    expect(
+      (await t.ok('honor.unselect', { roundId: round.id, nominationId: ids.T0006, reason: '异议经核实成立' }, admin))
+        .already,
+    ).toBe(true);
     const notice = (await t.ok('inbox.list', {}, await h.as('T0006'))).items.find((m) => m.kind === 'honor.unselected');
     expect(notice?.body).toMatch(/未列入/);
     expect(notice?.body).not.toMatch(/异议/); // the reason stays with the admins
 
     // The last one cannot be taken off; publishing carries only who is left.
-    const last = await t.call('honor.unselect', { roundId: round.id, nominationId: ids.T0005, reason: '测试最后一人' }, admin);
+    const last = await t.call(
+      'honor.unselect',
+      { roundId: round.id, nominationId: ids.T0005, reason: '测试最后一人' },
+      admin,
+    );
     expect(errorOf(last).details?.rule).toBe('lastHonoree');
     await h.at('2026-03-24T09:00:00+08:00');
     await h.advance(round.id, 'published');
@@ -141,16 +193,32 @@ describe('taking an honoree off the list during publicity', () => {
   it('refuses outside publicity, for someone not on the list, for non-admins, and with an unclean reason, changing nothing', async () => {
     const { round, ids } = await h.voting(['T0005', 'T0006'], ['T0007']);
     const admin = await h.as('T0001');
-    const early = await t.call('honor.unselect', { roundId: round.id, nominationId: ids.T0005, reason: '投票期间' }, admin);
+    const early = await t.call(
+      'honor.unselect',
+      { roundId: round.id, nominationId: ids.T0005, reason: '投票期间' },
+      admin,
+    );
     expect(errorOf(early).details?.rule).toBe('phase');
     await h.at(AT.select);
     await select(round.id, [ids.T0005, ids.T0006]);
     const before = await h.snapshot();
-    const notListed = await t.call('honor.unselect', { roundId: round.id, nominationId: ids.T0007, reason: '不在名单' }, admin);
+    const notListed = await t.call(
+      'honor.unselect',
+      { roundId: round.id, nominationId: ids.T0007, reason: '不在名单' },
+      admin,
+    );
     expect(errorOf(notListed).details?.rule).toBe('notHonoree');
-    const staff = await t.call('honor.unselect', { roundId: round.id, nominationId: ids.T0005, reason: '我要撤销' }, await h.as('T0010'));
+    const staff = await t.call(
+      'honor.unselect',
+      { roundId: round.id, nominationId: ids.T0005, reason: '我要撤销' },
+      await h.as('T0010'),
+    );
     expect(staff.status).toBe(403);
-    const unclean = await t.call('honor.unselect', { roundId: round.id, nominationId: ids.T0005, reason: '涉嫌赌博' }, admin);
+    const unclean = await t.call(
+      'honor.unselect',
+      { roundId: round.id, nominationId: ids.T0005, reason: '涉嫌赌博' },
+      admin,
+    );
     expect(errorOf(unclean).details?.rule).toBe('content');
     const empty = await t.post('honor.unselect', { roundId: round.id, nominationId: ids.T0005, reason: '' }, admin);
     expect(empty.status).toBe(400);

@@ -28,7 +28,9 @@ interface Row {
 function dumpDatabase(): Row[] {
   const db = new Database(join(t.dataDir, 'tongxin.db'), { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      .all() as { name: string }[];
     const rows: Row[] = [];
     for (const { name } of tables) {
       const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => c.name);
@@ -40,8 +42,18 @@ function dumpDatabase(): Row[] {
         continue;
       }
       expect(columns.sort()).toEqual(['_id', 'doc']);
-      for (const raw of db.prepare(`SELECT rowid, _id, doc FROM "${name}"`).all() as { rowid: number; _id: string; doc: string }[]) {
-        rows.push({ table: name, rowid: raw.rowid, id: raw._id, doc: JSON.parse(raw.doc) as Record<string, unknown>, text: raw.doc });
+      for (const raw of db.prepare(`SELECT rowid, _id, doc FROM "${name}"`).all() as {
+        rowid: number;
+        _id: string;
+        doc: string;
+      }[]) {
+        rows.push({
+          table: name,
+          rowid: raw.rowid,
+          id: raw._id,
+          doc: JSON.parse(raw.doc) as Record<string, unknown>,
+          text: raw.doc,
+        });
       }
     }
     return rows;
@@ -146,7 +158,9 @@ describe('the stored data of a round', () => {
     const { round, ids } = await h.voting(['T0010', 'T0011']);
     await t.ok('honor.vote', { roundId: round.id, nominationIds: [ids.T0010] }, await h.as('T0025'));
     for (const who of ['T0001', 'T0025']) {
-      expect(errorOf(await t.call('honor.results', { roundId: round.id }, await h.as(who))).details?.rule).toBe('tallyHidden');
+      expect(errorOf(await t.call('honor.results', { roundId: round.id }, await h.as(who))).details?.rule).toBe(
+        'tallyHidden',
+      );
       const seen = JSON.stringify([
         await t.ok('honor.nominations', { roundId: round.id }, await h.as(who)),
         await t.ok('honor.round.get', { roundId: round.id }, await h.as(who)),
@@ -155,6 +169,8 @@ describe('the stored data of a round', () => {
       expect(seen).not.toMatch(/"votes"/);
     }
     await h.at(AT.voteUntil);
-    expect((await t.ok('honor.results', { roundId: round.id }, await h.as('T0001'))).items[0]).toMatchObject({ votes: 1 });
+    expect((await t.ok('honor.results', { roundId: round.id }, await h.as('T0001'))).items[0]).toMatchObject({
+      votes: 1,
+    });
   });
 });

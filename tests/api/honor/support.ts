@@ -101,7 +101,11 @@ export class HonorDriver {
    * A round in `voting` at AT.voting with these nominees (nominated by T0004) approved
    * and `rejected` ones rejected. Resolves to the round and nomination ids by nominee staff number.
    */
-  async voting(approved: string[], rejected: string[] = [], overrides: Partial<ActionInput<'honor.round.create'>> = {}) {
+  async voting(
+    approved: string[],
+    rejected: string[] = [],
+    overrides: Partial<ActionInput<'honor.round.create'>> = {},
+  ) {
     const round = await this.open(overrides);
     const ids: Record<string, string> = {};
     for (const no of [...approved, ...rejected]) ids[no] = (await this.nominate(round.id, 'T0004', no)).id;
@@ -117,7 +121,9 @@ export class HonorDriver {
   async snapshot(names: readonly string[] = [...HONOR_COLLECTIONS, 'inbox', 'audit']): Promise<string> {
     const out: Record<string, unknown[]> = {};
     for (const name of names) {
-      const docs = await this.t.server.store.collection(name as keyof typeof COLLECTION_SPECS).find({}, { limit: 1000 });
+      const docs = await this.t.server.store
+        .collection(name as keyof typeof COLLECTION_SPECS)
+        .find({}, { limit: 1000 });
       out[name] = docs.map((d) => JSON.stringify(d)).sort();
     }
     return JSON.stringify(out);

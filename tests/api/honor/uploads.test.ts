@@ -19,7 +19,14 @@ async function upload(body: Buffer, type: string, token: string | null) {
   const headers: Record<string, string> = { 'content-type': type };
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(`${t.url}/upload`, { method: 'POST', headers, body: new Uint8Array(body) });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; data?: { fileId: string; url: string }; error?: { code: string; message: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      ok: boolean;
+      data?: { fileId: string; url: string };
+      error?: { code: string; message: string };
+    },
+  };
 }
 
 const stored = () => (existsSync(join(t.dataDir, 'uploads')) ? readdirSync(join(t.dataDir, 'uploads')) : []);
@@ -27,7 +34,11 @@ const stored = () => (existsSync(join(t.dataDir, 'uploads')) ? readdirSync(join(
 describe('photo uploads on the local server', () => {
   it('stores a checked image under the data folder and serves it back', async () => {
     const token = await h.as('T0010');
-    for (const [body, type, ext] of [[PNG, 'image/png', 'png'], [JPEG, 'image/jpeg', 'jpg'], [WEBP, 'image/webp', 'webp']] as const) {
+    for (const [body, type, ext] of [
+      [PNG, 'image/png', 'png'],
+      [JPEG, 'image/jpeg', 'jpg'],
+      [WEBP, 'image/webp', 'webp'],
+    ] as const) {
       const res = await upload(body, type, token);
       expect(res.status).toBe(200);
       const fileId = res.body.data!.fileId;
@@ -56,7 +67,9 @@ describe('photo uploads on the local server', () => {
       const res = await upload(body, type, who);
       expect([type, body.length, res.status, res.body.error?.code]).toEqual([type, body.length, status, code]);
     }
-    expect((await upload(Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]), 'image/png', token)).body.error?.message).toBe('图片不能超过 2 MB');
+    expect(
+      (await upload(Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]), 'image/png', token)).body.error?.message,
+    ).toBe('图片不能超过 2 MB');
     expect(stored()).toHaveLength(before);
   });
 

@@ -23,13 +23,21 @@ describe('inbox', () => {
     const me = await staffId('T0010');
     const token = await t.login('demo-T0010');
     const before = await baseline(token);
-    await notify(t.server.store, { staffId: me, kind: 'test.first', title: '第一条', body: '正文一' }, new Date('2026-03-02T01:00:00Z'));
+    await notify(
+      t.server.store,
+      { staffId: me, kind: 'test.first', title: '第一条', body: '正文一' },
+      new Date('2026-03-02T01:00:00Z'),
+    );
     await notify(
       t.server.store,
       { staffId: me, kind: 'test.second', title: '第二条', body: '正文二', link: '/pages/me/index' },
       new Date('2099-03-02T02:00:00Z'),
     );
-    await notify(t.server.store, { staffId: await staffId('T0011'), kind: 'x', title: '别人的', body: '…' }, new Date());
+    await notify(
+      t.server.store,
+      { staffId: await staffId('T0011'), kind: 'x', title: '别人的', body: '…' },
+      new Date(),
+    );
 
     const list = await t.ok('inbox.list', {}, token);
     expect(list.items.map((m) => m.title).slice(0, 2)).toEqual(['第二条', '第一条']);

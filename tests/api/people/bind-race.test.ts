@@ -51,7 +51,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const bind = (openid: string, name: string) => router.handle({ action: 'staff.bind', input: { staffNo: 'T0040', name }, openid });
+const bind = (openid: string, name: string) =>
+  router.handle({ action: 'staff.bind', input: { staffNo: 'T0040', name }, openid });
 
 describe('staff.bind rate limit with a store whose operations interleave', () => {
   it('gives 20 simultaneous wrong guesses from one openid no more than the 5 tries of an hour', async () => {
@@ -68,7 +69,11 @@ describe('staff.bind rate limit with a store whose operations interleave', () =>
   });
 
   it('still binds the right pair at once, without counting it as a failure', async () => {
-    const ok = await router.handle({ action: 'staff.bind', input: { staffNo: 'T0035', name: '潘越' }, openid: 'phone-T0035' });
+    const ok = await router.handle({
+      action: 'staff.bind',
+      input: { staffNo: 'T0035', name: '潘越' },
+      openid: 'phone-T0035',
+    });
     expect(ok.status).toBe(200);
     expect(await store.collection('bindFailures').count({ openid: 'phone-T0035' })).toBe(0);
   });

@@ -14,7 +14,15 @@ beforeAll(async () => {
   admin = await t.login('demo-T0001');
   await t.setClock(sh('2027-03-01', '05:00:00'), true); // Monday before dawn
   // Mon 1 .. Sat 6, Mon 8, Tue 9 (a holiday below), Sat 13 (调休 workday below).
-  ids = await publishDays(t, ['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-06', '2027-03-08', '2027-03-09', '2027-03-13']);
+  ids = await publishDays(t, [
+    '2027-03-01',
+    '2027-03-02',
+    '2027-03-03',
+    '2027-03-06',
+    '2027-03-08',
+    '2027-03-09',
+    '2027-03-13',
+  ]);
   await t.ok('calendar.set', { date: '2027-03-09', workday: false, note: '演示假日' }, admin);
   await t.ok('calendar.set', { date: '2027-03-13', workday: true, note: '调休上班' }, admin);
 });
@@ -31,7 +39,13 @@ describe('a check-in', () => {
     const token = await as(10);
     await t.setClock('2027-02-28T23:30:00Z', true);
     const today = await t.ok('reading.today', {}, token);
-    expect(today).toMatchObject({ date: '2027-03-01', workday: true, window: { state: 'open' }, openedAt: null, checkin: null });
+    expect(today).toMatchObject({
+      date: '2027-03-01',
+      workday: true,
+      window: { state: 'open' },
+      openedAt: null,
+      checkin: null,
+    });
     expect(today.reading?.id).toBe(ids['2027-03-01']);
 
     expect(ruleOf(await t.call('checkin.submit', { readingId: ids['2027-03-01'] }, token))).toBe('notOpened');
@@ -47,7 +61,11 @@ describe('a check-in', () => {
 
     await t.setClock('2027-02-28T23:31:00Z', true);
     const done = await t.ok('checkin.submit', { readingId: ids['2027-03-01'], note: '  收获很大  ' }, token);
-    expect(done).toMatchObject({ streak: 1, monthCount: 1, checkin: { date: '2027-03-01', makeup: false, note: '收获很大', minutes: 20 } });
+    expect(done).toMatchObject({
+      streak: 1,
+      monthCount: 1,
+      checkin: { date: '2027-03-01', makeup: false, note: '收获很大', minutes: 20 },
+    });
     expect(done.already).toBeUndefined();
 
     const again = await t.ok('checkin.submit', { readingId: ids['2027-03-01'], note: '再来一次' }, token);
@@ -134,10 +152,14 @@ describe('a check-in', () => {
     const dirty = await t.call('checkin.submit', { readingId: ids[day], note: '谈谈赌博' }, token);
     expect(errorOf(dirty).details).toMatchObject({ rule: 'content', field: 'note' });
     await t.ok('settings.update', { noteMaxLength: 10 }, admin);
-    expect((await t.call('checkin.submit', { readingId: ids[day], note: '十一个字的心得体会呀呀' }, token)).status).toBe(400);
+    expect(
+      (await t.call('checkin.submit', { readingId: ids[day], note: '十一个字的心得体会呀呀' }, token)).status,
+    ).toBe(400);
     expect(await countCheckins(t, { staffId: await staffIdOf(t, 'T0015') })).toBe(0);
     await t.ok('settings.update', { noteMaxLength: 500 }, admin);
-    expect((await t.ok('checkin.submit', { readingId: ids[day], note: '长'.repeat(500) }, token)).checkin.note).toHaveLength(500);
+    expect(
+      (await t.ok('checkin.submit', { readingId: ids[day], note: '长'.repeat(500) }, token)).checkin.note,
+    ).toHaveLength(500);
   });
 
   it('says when there is no reading today, and refuses malformed input', async () => {
@@ -145,7 +167,13 @@ describe('a check-in', () => {
     await t.setClock(sh('2027-03-10', '07:00:00'), true);
     const today = await t.ok('reading.today', {}, token);
     expect(today).toMatchObject({ date: '2027-03-10', workday: true, reading: null });
-    for (const body of [{}, { readingId: '' }, { readingId: 5 }, { readingId: 'x', note: 3 }, { readingId: 'x', extra: true }]) {
+    for (const body of [
+      {},
+      { readingId: '' },
+      { readingId: 5 },
+      { readingId: 'x', note: 3 },
+      { readingId: 'x', extra: true },
+    ]) {
       expect((await t.post('checkin.submit', body, token)).status).toBe(400);
     }
     expect((await t.post('checkin.submit', '{not json', token)).status).toBe(400);

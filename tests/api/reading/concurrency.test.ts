@@ -44,7 +44,11 @@ async function counters(month: string) {
   const pick = <D extends { _id: string }>(docs: D[], fields: (keyof D)[]): Tally =>
     Object.fromEntries(docs.map((d) => [d._id, Object.fromEntries(fields.map((f) => [f, d[f] as number]))]));
   return {
-    months: pick(await store.collection('checkinMonths').find({ month }, { limit: 1000 }), ['checkins', 'makeups', 'minutes']),
+    months: pick(await store.collection('checkinMonths').find({ month }, { limit: 1000 }), [
+      'checkins',
+      'makeups',
+      'minutes',
+    ]),
     days: pick(await store.collection('checkinDays').find({ month }, { limit: 1000 }), ['checkins', 'makeups']),
     depts: pick(await store.collection('checkinDeptMonths').find({ month }, { limit: 1000 }), [
       'checkins',
@@ -77,11 +81,15 @@ describe('under concurrency', () => {
     await t.setClock(sh('2027-03-02', '07:00:00'), true);
     for (const n of staff) await t.ok('reading.open', { readingId: ids['2027-03-02'] }, await as(n));
     await t.setClock(sh('2027-03-02', '07:05:00'), true);
-    const submits = staff.flatMap((n) => [0, 1].map(async () => t.call('checkin.submit', { readingId: ids['2027-03-02'] }, await as(n))));
+    const submits = staff.flatMap((n) =>
+      [0, 1].map(async () => t.call('checkin.submit', { readingId: ids['2027-03-02'] }, await as(n))),
+    );
     const makeups = staff
       .filter((n) => n !== 10)
       .slice(0, 14)
-      .flatMap((n) => [0, 1].map(async () => t.call('checkin.makeup', { date: '2027-03-01', reason: '昨日外出' }, await as(n))));
+      .flatMap((n) =>
+        [0, 1].map(async () => t.call('checkin.makeup', { date: '2027-03-01', reason: '昨日外出' }, await as(n))),
+      );
     const results = await Promise.all([...submits, ...makeups]);
     expect(results.filter((r) => r.status !== 200)).toEqual([]);
 

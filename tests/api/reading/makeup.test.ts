@@ -49,16 +49,26 @@ describe('a make-up', () => {
       expect(res.status).toBe(400);
       expect(errorOf(res).code).toBe('INVALID_INPUT');
     }
-    expect(errorOf(await makeup(20, '2027-03-03', '去赌博了')).details).toMatchObject({ rule: 'content', field: 'reason' });
+    expect(errorOf(await makeup(20, '2027-03-03', '去赌博了')).details).toMatchObject({
+      rule: 'content',
+      field: 'reason',
+    });
     expect(await countCheckins(t, { staffId: await staffIdOf(t, 'T0020') })).toBe(0);
   });
 
   it('counts for minutes and streaks, is marked everywhere, repeats harmlessly and stops at the quota', async () => {
     await t.setClock(sh('2027-03-05', '10:00:00'), true); // Friday, after the window
     const first = await t.ok('checkin.makeup', { date: '2027-03-03', reason: '出差在外' }, await as(21));
-    expect(first).toMatchObject({ makeupsLeft: 1, checkin: { date: '2027-03-03', makeup: true, reason: '出差在外', minutes: 20 } });
+    expect(first).toMatchObject({
+      makeupsLeft: 1,
+      checkin: { date: '2027-03-03', makeup: true, reason: '出差在外', minutes: 20 },
+    });
     const again = await t.ok('checkin.makeup', { date: '2027-03-03', reason: '再交一次' }, await as(21));
-    expect(again).toMatchObject({ already: true, makeupsLeft: 1, checkin: { id: first.checkin.id, reason: '出差在外' } });
+    expect(again).toMatchObject({
+      already: true,
+      makeupsLeft: 1,
+      checkin: { id: first.checkin.id, reason: '出差在外' },
+    });
 
     // Today, once its window has closed, is made up too.
     const today = await t.ok('checkin.makeup', { date: '2027-03-05', reason: '早上开会' }, await as(21));
@@ -115,7 +125,9 @@ describe('a make-up', () => {
     expect(results.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
     expect(results.filter((r) => r.status === 422).every((r) => ruleOf(r) === 'makeupQuota')).toBe(true);
     expect(results.every((r) => r.status === 200 || r.status === 422)).toBe(true);
-    const stored = await t.server.store.collection('checkins').find({ staffId: await staffIdOf(t, 'T0023'), month: '2027-03' });
+    const stored = await t.server.store
+      .collection('checkins')
+      .find({ staffId: await staffIdOf(t, 'T0023'), month: '2027-03' });
     expect(stored).toHaveLength(2);
     expect(new Set(stored.map((c) => c.makeupSlot)).size).toBe(2);
   });

@@ -18,7 +18,11 @@ const readingsOn = (date: string) => t.server.store.collection('readings').count
 
 describe('reading.publish', () => {
   it('publishes for today and ahead, with paragraphs and an optional source, and audits it', async () => {
-    const today = await t.ok('reading.publish', { date: '2027-03-01', title: '今日晨读', body: `${BODY}\r\n` }, secretary);
+    const today = await t.ok(
+      'reading.publish',
+      { date: '2027-03-01', title: '今日晨读', body: `${BODY}\r\n` },
+      secretary,
+    );
     expect(today.reading).toMatchObject({ date: '2027-03-01', title: '今日晨读', body: BODY });
     expect(today.reading.source).toBeUndefined();
     const ahead = await t.ok(
@@ -41,7 +45,9 @@ describe('reading.publish', () => {
 
   it('refuses 50 simultaneous publishes for one date but one', async () => {
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => t.call('reading.publish', { date: '2027-03-05', title: `第${i}篇`, body: BODY }, secretary)),
+      Array.from({ length: 50 }, (_, i) =>
+        t.call('reading.publish', { date: '2027-03-05', title: `第${i}篇`, body: BODY }, secretary),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(49);
@@ -64,7 +70,11 @@ describe('reading.publish', () => {
       expect(res.status).toBe(400);
       expect(errorOf(res).code).toBe('INVALID_INPUT');
     }
-    const dirty = await t.call('reading.publish', { date: '2027-03-02', title: '标题', body: `${BODY}赌博` }, secretary);
+    const dirty = await t.call(
+      'reading.publish',
+      { date: '2027-03-02', title: '标题', body: `${BODY}赌博` },
+      secretary,
+    );
     expect(errorOf(dirty).details).toMatchObject({ rule: 'content', field: 'body' });
     expect(await readingsOn('2027-03-02')).toBe(0);
     expect(await readingsOn('2027-02-28')).toBe(0);
@@ -74,9 +84,9 @@ describe('reading.publish', () => {
     const res = await t.call('reading.publish', { date: '2027-03-02', title: '标题', body: BODY }, staff);
     expect(res.status).toBe(403);
     const admin = await t.login('demo-T0001');
-    expect((await t.ok('reading.publish', { date: '2027-03-02', title: '管理员发布', body: BODY }, admin)).reading.date).toBe(
-      '2027-03-02',
-    );
+    expect(
+      (await t.ok('reading.publish', { date: '2027-03-02', title: '管理员发布', body: BODY }, admin)).reading.date,
+    ).toBe('2027-03-02');
   });
 });
 
@@ -97,7 +107,9 @@ describe('reading.update', () => {
     expect(errorOf(taken).code).toBe('CONFLICT');
     const past = await t.call('reading.update', { readingId: wed._id, date: '2027-02-26' }, secretary);
     expect(errorOf(past).details?.rule).toBe('pastDate');
-    expect((await t.ok('reading.update', { readingId: wed._id, date: '2027-03-04' }, secretary)).reading.date).toBe('2027-03-04');
+    expect((await t.ok('reading.update', { readingId: wed._id, date: '2027-03-04' }, secretary)).reading.date).toBe(
+      '2027-03-04',
+    );
 
     const [mon] = await t.server.store.collection('readings').find({ date: '2027-03-01' }, { limit: 1 });
     await readAndCheckIn(t, staff, mon._id, '2027-03-01');

@@ -46,7 +46,10 @@ describe('the 学习标兵 honor roll', () => {
     expect(midweek).toMatchObject({ workdays: 2, needed: 2 });
     expect(midweek.items.map((i) => i.staffNo)).toEqual(['T0009', 'T0010', 'T0011', 'T0012']);
     await t.setClock(sh('2027-03-01', '07:00:00'), true);
-    expect(await t.ok('checkin.honorRoll', { month: '2027-03' }, await as(20))).toMatchObject({ workdays: 0, items: [] });
+    expect(await t.ok('checkin.honorRoll', { month: '2027-03' }, await as(20))).toMatchObject({
+      workdays: 0,
+      items: [],
+    });
   });
 
   it('counts every workday with a reading once the month is over, and nothing ahead', async () => {
@@ -65,7 +68,10 @@ describe('the 学习标兵 honor roll', () => {
 
   it('is hidden when the unit turns ranking off', async () => {
     await t.ok('settings.update', { rankingMode: 'off' }, await as(1));
-    expect(await t.ok('checkin.honorRoll', { month: '2027-03' }, await as(20))).toMatchObject({ enabled: false, items: [] });
+    expect(await t.ok('checkin.honorRoll', { month: '2027-03' }, await as(20))).toMatchObject({
+      enabled: false,
+      items: [],
+    });
     await t.ok('settings.update', { rankingMode: 'honor-roll', honorRollThreshold: 0.9 }, await as(1));
   });
 });
@@ -91,7 +97,10 @@ describe('participation', () => {
     ]);
     expect(p.days[0].rate).toBe(4 / 40);
     expect(p.days[3].departments).toEqual(
-      expect.arrayContaining([{ department: '综合科', checkins: 1 }, { department: '国库科', checkins: 1 }]),
+      expect.arrayContaining([
+        { department: '综合科', checkins: 1 },
+        { department: '国库科', checkins: 1 },
+      ]),
     );
   });
 
@@ -133,7 +142,13 @@ describe('reading.today', () => {
   it('shows my state, streak and month count', async () => {
     await t.setClock(sh('2027-03-05', '10:00:00'), true);
     const today = await t.ok('reading.today', {}, await as(10));
-    expect(today).toMatchObject({ date: '2027-03-05', streak: 5, monthCount: 5, makeupsLeft: 2, window: { state: 'after' } });
+    expect(today).toMatchObject({
+      date: '2027-03-05',
+      streak: 5,
+      monthCount: 5,
+      makeupsLeft: 2,
+      window: { state: 'after' },
+    });
     expect(today.checkin?.makeup).toBe(false);
     const eleven = await t.ok('reading.today', {}, await as(11));
     expect(eleven).toMatchObject({ streak: 4, checkin: null, openedAt: null });

@@ -6,7 +6,14 @@ import type { TestServer } from '../support/harness';
  */
 export async function withoutSeededReadings(t: TestServer): Promise<void> {
   const store = t.server.store;
-  for (const name of ['readings', 'readingOpens', 'checkins', 'checkinMonths', 'checkinDays', 'checkinDeptMonths'] as const) {
+  for (const name of [
+    'readings',
+    'readingOpens',
+    'checkins',
+    'checkinMonths',
+    'checkinDays',
+    'checkinDeptMonths',
+  ] as const) {
     await store.collection(name).remove({});
   }
 }
@@ -50,6 +57,9 @@ export async function readAndCheckIn(
 }
 
 /** Check-ins of the test's month: the demo seed has some of its own in the real current week. */
-export async function countCheckins(t: TestServer, filter: { staffId?: string; date?: string; month?: string }): Promise<number> {
+export async function countCheckins(
+  t: TestServer,
+  filter: { staffId?: string; date?: string; month?: string },
+): Promise<number> {
   return t.server.store.collection('checkins').count({ month: '2027-03', ...filter });
 }

@@ -42,9 +42,13 @@ describe('the server command', () => {
   });
 
   it('starts on the given data folder bound to 127.0.0.1, seeds the demo unit and serves /healthz', async () => {
-    child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['server/entry/serve.ts', '--port', '0', '--data', dataDir, '--dev'], {
-      cwd: root,
-    });
+    child = spawn(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      ['server/entry/serve.ts', '--port', '0', '--data', dataDir, '--dev'],
+      {
+        cwd: root,
+      },
+    );
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       child?.stdout?.on('data', (chunk: Buffer) => {
@@ -55,9 +59,15 @@ describe('the server command', () => {
       child?.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
     });
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true, demo: true, dev: true });
-    const login = await fetch(`${url}/api/dev.login`, { method: 'POST', body: JSON.stringify({ openid: 'demo-T0001' }) });
+    const login = await fetch(`${url}/api/dev.login`, {
+      method: 'POST',
+      body: JSON.stringify({ openid: 'demo-T0001' }),
+    });
     const { data } = (await login.json()) as { data: { token: string } };
-    const me = await fetch(`${url}/api/session.me`, { method: 'POST', headers: { authorization: `Bearer ${data.token}` } });
+    const me = await fetch(`${url}/api/session.me`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${data.token}` },
+    });
     expect(await me.json()).toMatchObject({ ok: true, data: { staff: { name: '李明' } } });
     expect(readdirSync(dataDir)).toContain('tongxin.db');
   }, 30_000);
@@ -68,7 +78,10 @@ describe('the seed command', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tongxin-seed-'));
     try {
       const run = () =>
-        execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/seed.ts', '--data', dataDir], { cwd: root, encoding: 'utf8' });
+        execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/seed.ts', '--data', dataDir], {
+          cwd: root,
+          encoding: 'utf8',
+        });
       expect(run()).toMatch(/已写入示范单位数据/);
       expect(run()).toMatch(/已有名册，未改动/);
       const store = openSqliteStore<Collections>({ file: join(dataDir, 'tongxin.db'), specs: COLLECTION_SPECS });

@@ -9,7 +9,11 @@ const ENV = 'tongxin-input-1a2b3c';
 let double: CloudbaseDouble;
 let restoreEnv: () => void;
 beforeAll(async () => {
-  double = await CloudbaseDouble.start({ env: ENV, collections: Object.keys(COLLECTION_SPECS), indexes: consoleIndexes(COLLECTION_SPECS) });
+  double = await CloudbaseDouble.start({
+    env: ENV,
+    collections: Object.keys(COLLECTION_SPECS),
+    indexes: consoleIndexes(COLLECTION_SPECS),
+  });
   restoreEnv = useCloudbaseEnv(double, ENV);
 });
 afterAll(async () => {

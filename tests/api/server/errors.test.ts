@@ -107,11 +107,17 @@ describe('dev actions', () => {
   });
 
   it('demo mode alone offers the login but not the clock; --dev alone offers both', async () => {
-    for (const [mode, clock] of [[{ demo: true, dev: false }, 404], [{ demo: false, dev: true }, 200]] as const) {
+    for (const [mode, clock] of [
+      [{ demo: true, dev: false }, 404],
+      [{ demo: false, dev: true }, 200],
+    ] as const) {
       const server = await startTestServer(mode);
       try {
         expect((await server.post('dev.login', { openid: 'demo-T0001' })).status).toBe(200);
-        expect([mode, (await server.post('dev.clock.set', { now: '2026-01-01T00:00:00Z' })).status]).toEqual([mode, clock]);
+        expect([mode, (await server.post('dev.clock.set', { now: '2026-01-01T00:00:00Z' })).status]).toEqual([
+          mode,
+          clock,
+        ]);
       } finally {
         await server.stop();
       }

@@ -41,7 +41,9 @@ describe('sign-ups under concurrency', () => {
   it('the same person signing up 10 times at once holds one entry', async () => {
     const eventId = await createEvent(t, organizer, { capacity: 3 });
     const [me] = crowd;
-    const answers = await Promise.all(Array.from({ length: 10 }, () => t.ok('volunteer.signup', { eventId }, me.token)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => t.ok('volunteer.signup', { eventId }, me.token)),
+    );
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set(['confirmed']));
     expect(answers.filter((a) => !a.already)).toHaveLength(1);
     const { event, rows } = await roster(eventId);
@@ -71,7 +73,12 @@ describe('sign-ups under concurrency', () => {
     expect(confirmed).toHaveLength(10);
     expect(waiting).toHaveLength(40 - leaving.length + joining.length - 10);
     expect(waiting.map((r) => r.position)).toEqual(waiting.map((_, i) => i + 1));
-    expect(rows.filter((r) => r.status === 'cancelled').map((r) => r.staffId).sort()).toEqual(leaving.map((p) => p.id).sort());
+    expect(
+      rows
+        .filter((r) => r.status === 'cancelled')
+        .map((r) => r.staffId)
+        .sort(),
+    ).toEqual(leaving.map((p) => p.id).sort());
     // The original queue went first: every newcomer waits behind every original waiter still waiting.
     const newcomers = new Set(joining.map((p) => p.id));
     const lastOriginal = Math.max(0, ...waiting.filter((r) => !newcomers.has(r.staffId)).map((r) => r.position ?? 0));

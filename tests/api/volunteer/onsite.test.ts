@@ -79,7 +79,11 @@ describe('the on-site code', () => {
     expect(errorOf(wrong).details?.rule).toBe('code');
     const waitlisted = await scan('volunteer.signin', 'T0026', '2026-03-05T01:30:00.000Z');
     expect(errorOf(waitlisted).details?.rule).toBe('notConfirmed');
-    const outsider = await t.call('volunteer.signin', { eventId, code: await currentCode(t, organizer, eventId) }, await t.login('demo-T0030'));
+    const outsider = await t.call(
+      'volunteer.signin',
+      { eventId, code: await currentCode(t, organizer, eventId) },
+      await t.login('demo-T0030'),
+    );
     expect(errorOf(outsider).details?.rule).toBe('notConfirmed');
     const noSignIn = await scan('volunteer.signout', 'T0022', '2026-03-05T01:30:00.000Z');
     expect(errorOf(noSignIn).details?.rule).toBe('notSignedIn');
@@ -95,7 +99,11 @@ describe('the on-site code', () => {
 describe('hours', () => {
   it('cannot be confirmed before the event starts', async () => {
     await at('2026-03-05T00:59:59.999Z');
-    const res = await t.call('volunteer.confirm', { eventId, entries: [{ staffId: ids.T0021, hours: 1, note: '提前' }] }, organizer);
+    const res = await t.call(
+      'volunteer.confirm',
+      { eventId, entries: [{ staffId: ids.T0021, hours: 1, note: '提前' }] },
+      organizer,
+    );
     expect(errorOf(res).details?.rule).toBe('notStarted');
     await at('2026-03-05T06:00:00.000Z');
   });
@@ -110,13 +118,14 @@ describe('hours', () => {
     await at('2026-03-05T06:00:00.000Z');
   });
 
-  const row = async (no: string) => (await t.ok('volunteer.attendance', { eventId }, organizer)).rows.find((r) => r.staffId === ids[no]);
+  const row = async (no: string) =>
+    (await t.ok('volunteer.attendance', { eventId }, organizer)).rows.find((r) => r.staffId === ids[no]);
 
   it('computes 2 h 59 min as 2.5 h, caps a late sign-out at the planned hours, and leaves no sign-out to the organizer', async () => {
     expect((await row('T0021'))?.computedHours).toBe(2.5);
     expect((await row('T0022'))?.computedHours).toBe(3);
     expect((await row('T0023'))?.computedHours).toBeNull();
-    expect((await row('T0024'))).toMatchObject({ signInAt: null, computedHours: null });
+    expect(await row('T0024')).toMatchObject({ signInAt: null, computedHours: null });
   });
 
   it('refuses negative, absurd, unrounded or above-plan hours, and adjustments without a note; a bad row stops the batch', async () => {
@@ -124,17 +133,39 @@ describe('hours', () => {
       const res = await t.post('volunteer.confirm', { eventId, entries: [{ staffId: ids.T0021, hours }] }, organizer);
       expect(res.status).toBe(400);
     }
-    const above = await t.call('volunteer.confirm', { eventId, entries: [{ staffId: ids.T0021, hours: 3.5, note: '多干了' }] }, organizer);
+    const above = await t.call(
+      'volunteer.confirm',
+      { eventId, entries: [{ staffId: ids.T0021, hours: 3.5, note: '多干了' }] },
+      organizer,
+    );
     expect(errorOf(above).details?.rule).toBe('hoursAbovePlanned');
-    const noNote = await t.call('volunteer.confirm', { eventId, entries: [{ staffId: ids.T0023, hours: 2 }] }, organizer);
+    const noNote = await t.call(
+      'volunteer.confirm',
+      { eventId, entries: [{ staffId: ids.T0023, hours: 2 }] },
+      organizer,
+    );
     expect(errorOf(noNote).details).toMatchObject({ rule: 'noteRequired', staffId: ids.T0023 });
-    const adjusted = await t.call('volunteer.confirm', { eventId, entries: [{ staffId: ids.T0021, hours: 3 }] }, organizer);
+    const adjusted = await t.call(
+      'volunteer.confirm',
+      { eventId, entries: [{ staffId: ids.T0021, hours: 3 }] },
+      organizer,
+    );
     expect(errorOf(adjusted).details?.rule).toBe('noteRequired');
-    const outsider = await t.call('volunteer.confirm', { eventId, entries: [{ staffId: ids.T0026, hours: 1, note: '候补' }] }, organizer);
+    const outsider = await t.call(
+      'volunteer.confirm',
+      { eventId, entries: [{ staffId: ids.T0026, hours: 1, note: '候补' }] },
+      organizer,
+    );
     expect(errorOf(outsider).details?.rule).toBe('notParticipant');
     const batch = await t.call(
       'volunteer.confirm',
-      { eventId, entries: [{ staffId: ids.T0021, hours: 2.5 }, { staffId: ids.T0023, hours: 2 }] },
+      {
+        eventId,
+        entries: [
+          { staffId: ids.T0021, hours: 2.5 },
+          { staffId: ids.T0023, hours: 2 },
+        ],
+      },
       organizer,
     );
     expect(errorOf(batch).details?.rule).toBe('noteRequired');
@@ -156,7 +187,9 @@ describe('hours', () => {
       organizer,
     );
     expect(done.changed).toBe(3);
-    expect((await t.ok('volunteer.confirm', { eventId, entries: [{ staffId: ids.T0021, hours: 2.5 }] }, organizer)).already).toBe(true);
+    expect(
+      (await t.ok('volunteer.confirm', { eventId, entries: [{ staffId: ids.T0021, hours: 2.5 }] }, organizer)).already,
+    ).toBe(true);
 
     const mine = await t.ok('volunteer.records', { year: 2026 }, tokens.T0023);
     expect(mine.totalHours).toBe(2);
@@ -178,7 +211,11 @@ describe('hours', () => {
     expect(pending.items[0]).toMatchObject({ hours: null });
     expect(pending.totalHours).toBe(0);
 
-    await t.ok('volunteer.confirm', { eventId, entries: [{ staffId: ids.T0023, hours: 1.5, note: '核实后更正' }] }, organizer);
+    await t.ok(
+      'volunteer.confirm',
+      { eventId, entries: [{ staffId: ids.T0023, hours: 1.5, note: '核实后更正' }] },
+      organizer,
+    );
     expect((await t.ok('volunteer.records', { year: 2026 }, tokens.T0023)).totalHours).toBe(1.5);
 
     const cert = await t.ok('volunteer.certificate', { year: 2026 }, tokens.T0022);

@@ -26,18 +26,40 @@ describe('creating and editing events', () => {
   it('is for organizers, checks times and sizes, and stores nothing on refusal', async () => {
     const before = await t.server.store.collection('volunteerEvents').count({});
     expect(errorOf(await t.call('volunteer.event.create', eventInput(), member('T0013'))).code).toBe('FORBIDDEN');
-    const backwards = await t.call('volunteer.event.create', eventInput({ endAt: '2026-03-05T08:00:00+08:00' }), organizer);
+    const backwards = await t.call(
+      'volunteer.event.create',
+      eventInput({ endAt: '2026-03-05T08:00:00+08:00' }),
+      organizer,
+    );
     expect(errorOf(backwards)).toMatchObject({ code: 'INVALID_INPUT', details: { fields: [{ field: 'endAt' }] } });
-    const late = await t.call('volunteer.event.create', eventInput({ signupDeadline: '2026-03-05T10:00:00+08:00' }), organizer);
+    const late = await t.call(
+      'volunteer.event.create',
+      eventInput({ signupDeadline: '2026-03-05T10:00:00+08:00' }),
+      organizer,
+    );
     expect(errorOf(late).details?.fields?.[0].field).toBe('signupDeadline');
     const times = { startAt: '2026-03-01T09:00:00+08:00', endAt: '2026-03-01T10:00:00+08:00', plannedHours: 1 };
-    const past = await t.call('volunteer.event.create', eventInput({ ...times, signupDeadline: '2026-02-28T10:00:00+08:00' }), organizer);
+    const past = await t.call(
+      'volunteer.event.create',
+      eventInput({ ...times, signupDeadline: '2026-02-28T10:00:00+08:00' }),
+      organizer,
+    );
     expect(errorOf(past).details?.rule).toBe('startInPast');
-    const closed = await t.call('volunteer.event.create', eventInput({ signupDeadline: '2026-03-02T08:00:00+08:00' }), organizer);
+    const closed = await t.call(
+      'volunteer.event.create',
+      eventInput({ signupDeadline: '2026-03-02T08:00:00+08:00' }),
+      organizer,
+    );
     expect(errorOf(closed).details?.rule).toBe('deadlineInPast');
     const noZone = await t.call('volunteer.event.create', eventInput({ startAt: '2026-03-05T09:00:00' }), organizer);
     expect(errorOf(noZone).code).toBe('INVALID_INPUT');
-    for (const bad of [{ capacity: 0 }, { capacity: 2.5 }, { capacity: 100000 }, { title: 'x'.repeat(41) }, { plannedHours: 4 }]) {
+    for (const bad of [
+      { capacity: 0 },
+      { capacity: 2.5 },
+      { capacity: 100000 },
+      { title: 'x'.repeat(41) },
+      { plannedHours: 4 },
+    ]) {
       expect((await t.post('volunteer.event.create', eventInput(bad as never), organizer)).status).toBe(400);
     }
     const hostile = await t.post('volunteer.event.create', { ...eventInput(), secret: 'x' }, organizer);
@@ -64,9 +86,16 @@ describe('creating and editing events', () => {
   it('tells signed-up people when the time or place changes', async () => {
     const eventId = await createEvent(t, organizer);
     await t.ok('volunteer.signup', { eventId }, member('T0016'));
-    await t.ok('volunteer.event.update', { eventId, place: '市特殊教育学校西门', startAt: '2026-03-05T09:30:00+08:00' }, organizer);
+    await t.ok(
+      'volunteer.event.update',
+      { eventId, place: '市特殊教育学校西门', startAt: '2026-03-05T09:30:00+08:00' },
+      organizer,
+    );
     const inbox = await t.ok('inbox.list', {}, member('T0016'));
-    expect(inbox.items[0]).toMatchObject({ kind: 'volunteer.changed', link: `/subpackages/volunteer/event/index?id=${eventId}` });
+    expect(inbox.items[0]).toMatchObject({
+      kind: 'volunteer.changed',
+      link: `/subpackages/volunteer/event/index?id=${eventId}`,
+    });
     expect(inbox.items[0].body).toContain('09:30');
   });
 });
@@ -75,8 +104,14 @@ describe('signing up and cancelling', () => {
   it('a freed seat promotes the first waiter, who is told; places move up', async () => {
     const eventId = await createEvent(t, organizer, { capacity: 1 });
     expect(await t.ok('volunteer.signup', { eventId }, member('T0017'))).toMatchObject({ status: 'confirmed' });
-    expect(await t.ok('volunteer.signup', { eventId }, member('T0018'))).toMatchObject({ status: 'waitlisted', position: 1 });
-    expect(await t.ok('volunteer.signup', { eventId }, member('T0019'))).toMatchObject({ status: 'waitlisted', position: 2 });
+    expect(await t.ok('volunteer.signup', { eventId }, member('T0018'))).toMatchObject({
+      status: 'waitlisted',
+      position: 1,
+    });
+    expect(await t.ok('volunteer.signup', { eventId }, member('T0019'))).toMatchObject({
+      status: 'waitlisted',
+      position: 2,
+    });
     const full = await get(eventId, member('T0020'));
     expect(full.event).toMatchObject({ seatsLeft: 0, waitingCount: 2, phase: 'open', mine: null });
     await t.ok('volunteer.cancel', { eventId }, member('T0017'));
@@ -87,7 +122,10 @@ describe('signing up and cancelling', () => {
     expect(notice?.title).toContain('特教学校陪伴阅读');
     expect(await t.ok('volunteer.cancel', { eventId }, member('T0017'))).toMatchObject({ already: true });
     // Signing up again after a cancel is a new entry at the back of the queue.
-    expect(await t.ok('volunteer.signup', { eventId }, member('T0017'))).toMatchObject({ status: 'waitlisted', position: 2 });
+    expect(await t.ok('volunteer.signup', { eventId }, member('T0017'))).toMatchObject({
+      status: 'waitlisted',
+      position: 2,
+    });
     expect((await get(eventId, member('T0017'))).event.mine).toMatchObject({ status: 'waitlisted', position: 2 });
   });
 
@@ -102,7 +140,10 @@ describe('signing up and cancelling', () => {
     const closed = await t.call('volunteer.signup', { eventId }, member('T0021'));
     expect(errorOf(closed).details?.rule).toBe('signupClosed');
     // Asking again for one's own seat is answered, deadline or not.
-    expect(await t.ok('volunteer.signup', { eventId }, member('T0020'))).toMatchObject({ status: 'confirmed', already: true });
+    expect(await t.ok('volunteer.signup', { eventId }, member('T0020'))).toMatchObject({
+      status: 'confirmed',
+      already: true,
+    });
     await t.setClock('2026-03-05T05:00:00.000Z', true);
     expect(errorOf(await t.call('volunteer.signup', { eventId }, member('T0021'))).details?.rule).toBe('eventFinished');
     expect((await get(eventId)).event.phase).toBe('finished');
@@ -122,17 +163,28 @@ describe('signing up and cancelling', () => {
     const eventId = await createEvent(t, organizer, { capacity: 1 });
     await t.ok('volunteer.signup', { eventId }, member('T0024'));
     await t.ok('volunteer.signup', { eventId }, member('T0025'));
-    expect(errorOf(await t.call('volunteer.event.cancel', { eventId, reason: '' }, organizer)).code).toBe('INVALID_INPUT');
+    expect(errorOf(await t.call('volunteer.event.cancel', { eventId, reason: '' }, organizer)).code).toBe(
+      'INVALID_INPUT',
+    );
     const staffTry = await t.call('volunteer.event.cancel', { eventId, reason: '天气' }, member('T0024'));
     expect(errorOf(staffTry).code).toBe('FORBIDDEN');
     const done = await t.ok('volunteer.event.cancel', { eventId, reason: '暴雨预警，活动顺延另行通知' }, organizer);
-    expect(done).toMatchObject({ notified: 2, event: { phase: 'cancelled', cancelReason: '暴雨预警，活动顺延另行通知' } });
+    expect(done).toMatchObject({
+      notified: 2,
+      event: { phase: 'cancelled', cancelReason: '暴雨预警，活动顺延另行通知' },
+    });
     expect(await inboxKinds('T0024')).toContain('volunteer.cancelled');
     expect(await inboxKinds('T0025')).toContain('volunteer.cancelled');
     expect((await t.ok('volunteer.event.cancel', { eventId, reason: '再次' }, organizer)).already).toBe(true);
-    expect(errorOf(await t.call('volunteer.signup', { eventId }, member('T0026'))).details?.rule).toBe('eventCancelled');
-    expect(errorOf(await t.call('volunteer.cancel', { eventId }, member('T0024'))).details?.rule).toBe('eventCancelled');
-    expect(errorOf(await t.call('volunteer.event.update', { eventId, title: '改' }, organizer)).details?.rule).toBe('eventCancelled');
+    expect(errorOf(await t.call('volunteer.signup', { eventId }, member('T0026'))).details?.rule).toBe(
+      'eventCancelled',
+    );
+    expect(errorOf(await t.call('volunteer.cancel', { eventId }, member('T0024'))).details?.rule).toBe(
+      'eventCancelled',
+    );
+    expect(errorOf(await t.call('volunteer.event.update', { eventId, title: '改' }, organizer)).details?.rule).toBe(
+      'eventCancelled',
+    );
     expect((await get(eventId)).event).toMatchObject({ confirmedCount: 1, waitingCount: 1 });
     const lists = await t.ok('volunteer.events', { status: 'upcoming' }, member('T0024'));
     expect(lists.items.some((e) => e.id === eventId)).toBe(false);

@@ -25,7 +25,11 @@ export function eventInput(overrides: Partial<EventInput> = {}): EventInput {
   };
 }
 
-export async function createEvent(t: TestServer, organizer: string, overrides: Partial<EventInput> = {}): Promise<string> {
+export async function createEvent(
+  t: TestServer,
+  organizer: string,
+  overrides: Partial<EventInput> = {},
+): Promise<string> {
   return (await t.ok('volunteer.event.create', eventInput(overrides), organizer)).event.id;
 }
 
@@ -35,7 +39,11 @@ export async function staffIdOf(t: TestServer, staffNo: string): Promise<string>
 }
 
 /** Adds `count` bound members (openids `<prefix>-<n>`) and logs each in. */
-export async function manyMembers(t: TestServer, prefix: string, count: number): Promise<{ id: string; token: string }[]> {
+export async function manyMembers(
+  t: TestServer,
+  prefix: string,
+  count: number,
+): Promise<{ id: string; token: string }[]> {
   const at = new Date().toISOString();
   const out: { id: string; token: string }[] = [];
   for (let i = 0; i < count; i++) {

@@ -36,7 +36,10 @@ test('a multi-day activity ends on its end date', () => {
 });
 
 test('errors name the field, down to one item’s capacity', () => {
-  const res = fromDraft({ ...filled(), title: '', startDate: '', items: [{ ...newItem(), name: '跳绳', capacity: '' }] }, tz);
+  const res = fromDraft(
+    { ...filled(), title: '', startDate: '', items: [{ ...newItem(), name: '跳绳', capacity: '' }] },
+    tz,
+  );
   expect(res.ok).toBe(false);
   if (res.ok) return;
   expect(res.errors.title).toBe('活动名称至少 2 个字');

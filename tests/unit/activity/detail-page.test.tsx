@@ -28,10 +28,38 @@ function activity(captain: boolean): ActivityDetail {
     organizerName: '赵强',
     canManage: false,
     items: [
-      { id: 'i-1', name: '跳绳', mode: 'individual', capacity: 5, confirmed: 1, waitlisted: 0, seatsLeft: 4, results: [] },
-      { id: 'i-2', name: '拔河', mode: 'team', teamMin: 3, teamMax: 4, capacity: 2, confirmed: 1, waitlisted: 0, seatsLeft: 1, results: [] },
+      {
+        id: 'i-1',
+        name: '跳绳',
+        mode: 'individual',
+        capacity: 5,
+        confirmed: 1,
+        waitlisted: 0,
+        seatsLeft: 4,
+        results: [],
+      },
+      {
+        id: 'i-2',
+        name: '拔河',
+        mode: 'team',
+        teamMin: 3,
+        teamMax: 4,
+        capacity: 2,
+        confirmed: 1,
+        waitlisted: 0,
+        seatsLeft: 1,
+        results: [],
+      },
     ],
-    mine: [{ entryId: 'e-1', itemId: 'i-2', status: 'confirmed', captain, team: { name: '预算一队', members, complete: false } }],
+    mine: [
+      {
+        entryId: 'e-1',
+        itemId: 'i-2',
+        status: 'confirmed',
+        captain,
+        team: { name: '预算一队', members, complete: false },
+      },
+    ],
   };
 }
 
@@ -43,7 +71,15 @@ beforeEach(() => {
   setTransport(server.transport);
   setToken('demo-token');
   resetSession();
-  Current.router = { params: { id: 'a-1' }, path: '/subpackages/activity/detail/index', onReady: '', onHide: '', onShow: '', shareTicket: undefined, scene: undefined };
+  Current.router = {
+    params: { id: 'a-1' },
+    path: '/subpackages/activity/detail/index',
+    onReady: '',
+    onHide: '',
+    onShow: '',
+    shareTicket: undefined,
+    scene: undefined,
+  };
   showModal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' });
   jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' });
 });
@@ -64,7 +100,11 @@ test('a member sees the team, that it is incomplete, and may leave it (asked fir
   expect(screen.getByText('人数不足：至少需要 3 人，还差 1 人')).toBeTruthy();
   expect(screen.queryByText('撤销队伍报名')).toBeNull();
   fireEvent.click(screen.getByText('退出队伍'));
-  await waitFor(() => expect(sent('activity.leaveTeam')).toEqual([{ action: 'activity.leaveTeam', input: { activityId: 'a-1', itemId: 'i-2' } }]));
+  await waitFor(() =>
+    expect(sent('activity.leaveTeam')).toEqual([
+      { action: 'activity.leaveTeam', input: { activityId: 'a-1', itemId: 'i-2' } },
+    ]),
+  );
   expect(showModal).toHaveBeenCalled();
 });
 

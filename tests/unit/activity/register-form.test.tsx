@@ -14,8 +14,26 @@ const colleagues: StaffPick[] = [
   { id: 's-10', name: '徐军', department: '预算科' },
 ];
 
-const tug: ActivityItemView = { id: 'i-2', name: '拔河', mode: 'team', teamMin: 3, teamMax: 3, capacity: 4, confirmed: 1, waitlisted: 0, seatsLeft: 3 };
-const rope: ActivityItemView = { id: 'i-1', name: '跳绳', mode: 'individual', capacity: 2, confirmed: 2, waitlisted: 1, seatsLeft: 0 };
+const tug: ActivityItemView = {
+  id: 'i-2',
+  name: '拔河',
+  mode: 'team',
+  teamMin: 3,
+  teamMax: 3,
+  capacity: 4,
+  confirmed: 1,
+  waitlisted: 0,
+  seatsLeft: 3,
+};
+const rope: ActivityItemView = {
+  id: 'i-1',
+  name: '跳绳',
+  mode: 'individual',
+  capacity: 2,
+  confirmed: 2,
+  waitlisted: 1,
+  seatsLeft: 0,
+};
 
 let server: FakeServer;
 let onDone: jest.Mock;
@@ -65,7 +83,9 @@ test('an individual item registers with one tap; a full one says it goes to the 
   expect(screen.getByText(/名额已满，提交后进入候补/)).toBeTruthy();
   fireEvent.click(screen.getByText('报名候补'));
   await waitFor(() => expect(onDone).toHaveBeenCalledWith({ entryId: 'e-1', status: 'waitlisted', position: 2 }));
-  expect(sent('activity.register')).toEqual([{ action: 'activity.register', input: { activityId: 'a-1', itemId: 'i-1' } }]);
+  expect(sent('activity.register')).toEqual([
+    { action: 'activity.register', input: { activityId: 'a-1', itemId: 'i-1' } },
+  ]);
 });
 
 test('an empty team form is refused on the client: team name and size messages, nothing sent', async () => {
@@ -130,7 +150,11 @@ test('a search that fails shows the server message inside the picker', async () 
 test('a field error from the server shows under the member picker', async () => {
   server.on('activity.register', () => ({
     ok: false,
-    error: { code: 'INVALID_INPUT', message: '队员名单中有重复的人（team.memberStaffIds）', details: { fields: [{ field: 'team.memberStaffIds', message: '队员名单中有重复的人' }] } },
+    error: {
+      code: 'INVALID_INPUT',
+      message: '队员名单中有重复的人（team.memberStaffIds）',
+      details: { fields: [{ field: 'team.memberStaffIds', message: '队员名单中有重复的人' }] },
+    },
   }));
   renderTeam();
   await type('例如：预算科联队', '预算一队');

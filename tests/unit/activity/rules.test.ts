@@ -97,8 +97,18 @@ describe('per-person item limit and gender', () => {
   });
 
   it('placings name each entry once', () => {
-    expect(placingsProblem([{ entryId: 'a', place: 1 }, { entryId: 'b', place: 1 }])).toBeNull();
-    expect(placingsProblem([{ entryId: 'a', place: 1 }, { entryId: 'a', place: 2 }])).not.toBeNull();
+    expect(
+      placingsProblem([
+        { entryId: 'a', place: 1 },
+        { entryId: 'b', place: 1 },
+      ]),
+    ).toBeNull();
+    expect(
+      placingsProblem([
+        { entryId: 'a', place: 1 },
+        { entryId: 'a', place: 2 },
+      ]),
+    ).not.toBeNull();
   });
 });
 
@@ -121,9 +131,20 @@ describe('schemas', () => {
   });
 
   it('refuses team bounds on an individual item and oversized teams', () => {
-    expect(activityCreateInput.safeParse({ ...base, items: [{ name: '跳绳', mode: 'individual', teamMin: 2, capacity: 1 }] }).success).toBe(false);
-    expect(activityCreateInput.safeParse({ ...base, items: [{ name: '拔河', mode: 'team', teamMin: 2, teamMax: 51, capacity: 1 }] }).success).toBe(false);
+    expect(
+      activityCreateInput.safeParse({ ...base, items: [{ name: '跳绳', mode: 'individual', teamMin: 2, capacity: 1 }] })
+        .success,
+    ).toBe(false);
+    expect(
+      activityCreateInput.safeParse({
+        ...base,
+        items: [{ name: '拔河', mode: 'team', teamMin: 2, teamMax: 51, capacity: 1 }],
+      }).success,
+    ).toBe(false);
     const many = Array.from({ length: 50 }, (_, i) => `s${i}`);
-    expect(activityRegisterInput.safeParse({ activityId: 'a', itemId: 'b', team: { name: '队', memberStaffIds: many } }).success).toBe(false);
+    expect(
+      activityRegisterInput.safeParse({ activityId: 'a', itemId: 'b', team: { name: '队', memberStaffIds: many } })
+        .success,
+    ).toBe(false);
   });
 });

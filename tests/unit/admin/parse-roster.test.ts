@@ -1,13 +1,20 @@
 import { parseRoster, parseRoles, splitRecords } from '../../../src/features/admin/import/parse-roster';
 
-const TSV = ['工号\t姓名\t部门\t支部\t电话\t角色', 't0101\t张三\t办公室\t第一支部\t13800000000\t', 'T0102\t李四\t预算科\t\t\t支部书记、管理员'].join('\r\n');
+const TSV = [
+  '工号\t姓名\t部门\t支部\t电话\t角色',
+  't0101\t张三\t办公室\t第一支部\t13800000000\t',
+  'T0102\t李四\t预算科\t\t\t支部书记、管理员',
+].join('\r\n');
 
 test('Excel TSV with Chinese headers becomes import rows with their sheet line numbers', () => {
   const result = parseRoster(TSV);
   expect(result.fatal).toBeUndefined();
   expect(result.problems).toEqual([]);
   expect(result.rows).toEqual([
-    { line: 2, row: { staffNo: 'T0101', name: '张三', department: '办公室', branch: '第一支部', phone: '13800000000' } },
+    {
+      line: 2,
+      row: { staffNo: 'T0101', name: '张三', department: '办公室', branch: '第一支部', phone: '13800000000' },
+    },
     { line: 3, row: { staffNo: 'T0102', name: '李四', department: '预算科', roles: ['secretary', 'admin'] } },
   ]);
 });
@@ -22,7 +29,14 @@ test('CSV with English keys, quoted cells and blank lines keeps the original lin
 });
 
 test('bad rows are reported by line with Chinese reasons while good rows still import', () => {
-  const text = ['工号\t姓名\t部门\t角色', 'T0301\t\t办公室\t', 'T 0302\t钱七\t办公室\t', 'T0303\t孙八\t办公室\t局长', 'T0304\t周九\t办公室\t', 't0304\t吴十\t办公室\t'].join('\n');
+  const text = [
+    '工号\t姓名\t部门\t角色',
+    'T0301\t\t办公室\t',
+    'T 0302\t钱七\t办公室\t',
+    'T0303\t孙八\t办公室\t局长',
+    'T0304\t周九\t办公室\t',
+    't0304\t吴十\t办公室\t',
+  ].join('\n');
   const result = parseRoster(text);
   expect(result.rows.map((r) => r.line)).toEqual([5]);
   expect(result.problems).toEqual([

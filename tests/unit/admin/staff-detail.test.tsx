@@ -27,7 +27,15 @@ beforeEach(() => {
   resetSession();
   server.on('session.me', () => ok(boundMe({ id: 's-1', staffNo: 'T0001', name: '李明', roles: ['staff', 'admin'] })));
   server.on('staff.list', () => ok({ items: [member], total: 1, page: 1, pageSize: 20, departments: ['预算科'] }));
-  Current.router = { params: { id: 's-5', no: 'T0005' }, path: '/subpackages/admin/staff/index', onReady: '', onHide: '', onShow: '', shareTicket: undefined, scene: undefined };
+  Current.router = {
+    params: { id: 's-5', no: 'T0005' },
+    path: '/subpackages/admin/staff/index',
+    onReady: '',
+    onHide: '',
+    onShow: '',
+    shareTicket: undefined,
+    scene: undefined,
+  };
   showModal = jest.spyOn(Taro, 'showModal');
   jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' });
 });

@@ -7,7 +7,9 @@ afterEach(() => {
 });
 
 function answer(status: number, body: string) {
-  const fetchMock = jest.fn(async () => new Response(body, { status, headers: { 'Content-Type': 'application/json' } }));
+  const fetchMock = jest.fn(
+    async () => new Response(body, { status, headers: { 'Content-Type': 'application/json' } }),
+  );
   global.fetch = fetchMock as unknown as typeof fetch;
   return fetchMock;
 }

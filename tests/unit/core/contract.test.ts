@@ -39,7 +39,12 @@ describe('the shared contract', () => {
 
   it('local-only actions are marked so that the cloud bundle leaves them out', () => {
     const local = Object.entries(contract).filter(([, d]) => 'local' in d && d.local);
-    expect(local.map(([name]) => name).sort()).toEqual(['dev.clock.reset', 'dev.clock.set', 'dev.identities', 'dev.login']);
+    expect(local.map(([name]) => name).sort()).toEqual([
+      'dev.clock.reset',
+      'dev.clock.set',
+      'dev.identities',
+      'dev.login',
+    ]);
   });
 });
 

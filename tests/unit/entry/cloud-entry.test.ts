@@ -20,7 +20,18 @@ let restoreEnv: () => void;
 
 function staff(id: string, staffNo: string, name: string, openid: string | null): StaffDoc {
   const at = '2024-03-01T00:00:00.000Z';
-  return { _id: id, staffNo, name, department: '办公室', roles: ['staff'], active: true, openid, boundAt: null, createdAt: at, updatedAt: at };
+  return {
+    _id: id,
+    staffNo,
+    name,
+    department: '办公室',
+    roles: ['staff'],
+    active: true,
+    openid,
+    boundAt: null,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 beforeAll(async () => {
@@ -42,14 +53,20 @@ describe('cloud function main', () => {
     setCaller('oUnbound-caller-1');
     const answer = await main({ action: 'session.me', input: {} }, {});
     expect(answer).toMatchObject({ ok: true, data: { staff: null, roles: [] } });
-    expect(double.requests.some((r) => r.action === 'database.getDocument' && r.body.collectionName === 'staff')).toBe(true);
+    expect(double.requests.some((r) => r.action === 'database.getDocument' && r.body.collectionName === 'staff')).toBe(
+      true,
+    );
   });
 
   it('binds the caller by staff number and name, with unbound colleagues (openid null) alongside', async () => {
     // The SDK is initialised by now (main did it): seed through the same service.
     const db = (wxServerSdk as unknown as { database(): CloudDatabase }).database();
     const store = openCloudbaseStore<Collections>(db, COLLECTION_SPECS);
-    for (const doc of [staff('s1', 'A001', '王芳', null), staff('s2', 'A002', '李雷', null), staff('s3', 'A003', '韩梅', null)]) {
+    for (const doc of [
+      staff('s1', 'A001', '王芳', null),
+      staff('s2', 'A002', '李雷', null),
+      staff('s3', 'A003', '韩梅', null),
+    ]) {
       await store.collection('staff').insert(doc);
     }
     setCaller('oCaller-wang');
@@ -68,7 +85,10 @@ describe('cloud function main', () => {
   it('answers NOT_FOUND for an unknown action and for the local server dev actions', async () => {
     setCaller('oCaller-wang');
     expect(await main({ action: 'no.such', input: {} })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await main({ action: 'dev.login', input: { openid: 'x' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await main({ action: 'dev.login', input: { openid: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await main({ action: 'dev.clock.set', input: { now: '2024-01-01T00:00:00Z' } })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
@@ -78,7 +98,10 @@ describe('cloud function main', () => {
 
   it('answers a call without OPENID as unauthenticated', async () => {
     setCaller(null);
-    expect(await main({ action: 'session.me', input: {} })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await main({ action: 'session.me', input: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(await main({ action: 'staff.bind', input: { staffNo: 'A002', name: '李雷' } })).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHENTICATED' },

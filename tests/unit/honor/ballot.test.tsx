@@ -23,7 +23,13 @@ const round: HonorRound = {
   candidateCount: 4,
   ballotCount: 3,
   voted: false,
-  stage: { canNominate: false, canVote: true, canObject: false, votingClosed: false, hint: '请为候选人投票，选票一经提交不可更改' },
+  stage: {
+    canNominate: false,
+    canVote: true,
+    canObject: false,
+    votingClosed: false,
+    hint: '请为候选人投票，选票一经提交不可更改',
+  },
 };
 
 function candidate(id: string, nomineeId: string, name: string): HonorNomination {
@@ -59,7 +65,15 @@ beforeEach(() => {
   resetSession();
   server.on('session.me', () => ok(boundMe()));
   server.on('honor.nominations', () => ok({ round, items: candidates }));
-  Current.router = { params: { roundId: 'r-1' }, path: '/subpackages/honor/vote/index', onReady: '', onHide: '', onShow: '', shareTicket: undefined, scene: undefined };
+  Current.router = {
+    params: { roundId: 'r-1' },
+    path: '/subpackages/honor/vote/index',
+    onReady: '',
+    onHide: '',
+    onShow: '',
+    shareTicket: undefined,
+    scene: undefined,
+  };
   showModal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: false, cancel: true, errMsg: 'showModal:ok' });
   jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' });
 });
@@ -112,7 +126,10 @@ test('asks for confirmation naming the choices; cancelling sends nothing', async
   fireEvent.click(await box('黄丽'));
   fireEvent.click(screen.getByText('提交选票'));
   await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1));
-  expect(showModal.mock.calls[0][0]).toMatchObject({ title: '确认投票', content: expect.stringContaining('杨磊、黄丽') });
+  expect(showModal.mock.calls[0][0]).toMatchObject({
+    title: '确认投票',
+    content: expect.stringContaining('杨磊、黄丽'),
+  });
   expect(showModal.mock.calls[0][0].content).toMatch(/不可更改/);
   expect(sent('honor.vote')).toHaveLength(0);
 });
@@ -146,7 +163,9 @@ test('a refused ballot shows the server’s message', async () => {
 });
 
 test('after voting the page says so instead of offering a ballot', async () => {
-  server.on('honor.nominations', () => ok({ round: { ...round, voted: true, stage: { ...round.stage, canVote: false } }, items: candidates }));
+  server.on('honor.nominations', () =>
+    ok({ round: { ...round, voted: true, stage: { ...round.stage, canVote: false } }, items: candidates }),
+  );
   render(<VotePage />);
   expect(await screen.findByText('您已投票')).toBeTruthy();
   expect(screen.queryByText('提交选票')).toBeNull();

@@ -33,7 +33,11 @@ let router: Router;
 const clock = new DevClock();
 
 beforeAll(async () => {
-  double = await CloudbaseDouble.start({ env: ENV, collections: Object.keys(COLLECTION_SPECS), indexes: consoleIndexes(COLLECTION_SPECS) });
+  double = await CloudbaseDouble.start({
+    env: ENV,
+    collections: Object.keys(COLLECTION_SPECS),
+    indexes: consoleIndexes(COLLECTION_SPECS),
+  });
   restoreEnv = useCloudbaseEnv(double, ENV);
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
   store = openCloudbaseStore<Collections>(sdk.database({ throwOnNotFound: false }), COLLECTION_SPECS);
@@ -72,12 +76,20 @@ test('a round runs from nomination to publication, and a ballot is counted once'
   const ids: string[] = [];
   for (const nominee of ['T0005', 'T0006']) {
     const n = await ok<{ nomination: { id: string } }>('demo-T0004', 'honor.nominate', {
-      roundId: round.id, nomineeStaffId: await staffId(nominee), kind: 'peer', category: '社会公德', deeds: DEEDS,
+      roundId: round.id,
+      nomineeStaffId: await staffId(nominee),
+      kind: 'peer',
+      category: '社会公德',
+      deeds: DEEDS,
     });
     ids.push(n.nomination.id);
   }
   const again = await ok<{ seconded: boolean }>('demo-T0007', 'honor.nominate', {
-    roundId: round.id, nomineeStaffId: await staffId('T0005'), kind: 'peer', category: '社会公德', deeds: DEEDS,
+    roundId: round.id,
+    nomineeStaffId: await staffId('T0005'),
+    kind: 'peer',
+    category: '社会公德',
+    deeds: DEEDS,
   });
   expect(again.seconded).toBe(true);
   expect(await store.collection('honorNominations').count({ roundId: round.id })).toBe(2);
@@ -93,18 +105,29 @@ test('a round runs from nomination to publication, and a ballot is counted once'
   expect(burst.filter((b) => b.ok)).toHaveLength(1);
   expect(burst.filter((b) => !b.ok).map((b) => !b.ok && b.error.code)).toEqual(Array(7).fill('CONFLICT'));
   await ok('demo-T0009', 'honor.vote', { roundId: round.id, nominationIds: [ids[1]] });
-  expect(await call('demo-T0010', 'honor.results', { roundId: round.id })).toMatchObject({ ok: false, error: { code: 'RULE' } });
+  expect(await call('demo-T0010', 'honor.results', { roundId: round.id })).toMatchObject({
+    ok: false,
+    error: { code: 'RULE' },
+  });
 
   const voters = await store.collection('honorVoters').find({ roundId: round.id }, { limit: 10 });
-  expect(voters.map((v) => Object.keys(v).sort())).toEqual([['_id', 'roundId', 'staffId'], ['_id', 'roundId', 'staffId']]);
+  expect(voters.map((v) => Object.keys(v).sort())).toEqual([
+    ['_id', 'roundId', 'staffId'],
+    ['_id', 'roundId', 'staffId'],
+  ]);
   const tallies = await store.collection('honorTallies').find({ roundId: round.id }, { limit: 10 });
   expect(Object.fromEntries(tallies.map((t) => [t.nominationId, t.votes]))).toEqual({ [ids[0]]: 1, [ids[1]]: 2 });
 
   clock.set(new Date('2026-03-16T02:00:00Z'), true);
-  const selected = await ok<{ round: { publicityEnd: string } }>(admin, 'honor.select', { roundId: round.id, nominationIds: [ids[1]] });
+  const selected = await ok<{ round: { publicityEnd: string } }>(admin, 'honor.select', {
+    roundId: round.id,
+    nominationIds: [ids[1]],
+  });
   expect(selected.round.publicityEnd).toBe('2026-03-23');
   clock.set(new Date('2026-03-23T16:00:00Z'), true);
   await ok(admin, 'honor.round.advance', { roundId: round.id, to: 'published' });
-  const board = await ok<{ rounds: { honorees: { nominee: { name: string } }[] }[] }>('demo-T0010', 'honor.board', { year: 2026 });
+  const board = await ok<{ rounds: { honorees: { nominee: { name: string } }[] }[] }>('demo-T0010', 'honor.board', {
+    year: 2026,
+  });
   expect(board.rounds[0].honorees.map((h) => h.nominee.name)).toEqual(['杨磊']);
 });

@@ -22,7 +22,12 @@ export function honorRound(overrides: Partial<HonorRound> = {}): HonorRound {
   return { ...base, stage: overrides.stage ?? roundStage(base, now, base.voted) };
 }
 
-export function nomination(id: string, nomineeId: string, name: string, overrides: Partial<HonorNomination> = {}): HonorNomination {
+export function nomination(
+  id: string,
+  nomineeId: string,
+  name: string,
+  overrides: Partial<HonorNomination> = {},
+): HonorNomination {
   return {
     id,
     roundId: 'r-1',

@@ -30,9 +30,17 @@ test('while nominating: shows the phase, offers 推荐好人, and seconds a coll
   const round = honorRound({ phase: 'nominating' });
   server.on('honor.round.list', () => ok({ items: [round], currentId: round.id }));
   server.on('honor.nominations', () =>
-    ok({ round, items: [nomination('n-1', 's-5', '陈静', { seconders: 2 }), nomination('n-2', 's-31', '孙丽', { relation: ['nominee'], status: 'pending' })] }),
+    ok({
+      round,
+      items: [
+        nomination('n-1', 's-5', '陈静', { seconders: 2 }),
+        nomination('n-2', 's-31', '孙丽', { relation: ['nominee'], status: 'pending' }),
+      ],
+    }),
   );
-  server.on('honor.second', () => ok({ nomination: nomination('n-1', 's-5', '陈静', { seconders: 3, relation: ['seconder'] }) }));
+  server.on('honor.second', () =>
+    ok({ nomination: nomination('n-1', 's-5', '陈静', { seconders: 3, relation: ['seconder'] }) }),
+  );
   render(<HonorTab />);
   expect(await screen.findByText('推荐中')).toBeTruthy();
   expect(screen.getByText('推荐好人')).toBeTruthy();
@@ -42,13 +50,17 @@ test('while nominating: shows the phase, offers 推荐好人, and seconds a coll
   expect(screen.queryByText('去投票')).toBeNull();
   expect(screen.queryByText('管理评选 ›')).toBeNull();
   fireEvent.click(screen.getByText('附议'));
-  await waitFor(() => expect(sent('honor.second')).toEqual([{ action: 'honor.second', input: { nominationId: 'n-1' } }]));
+  await waitFor(() =>
+    expect(sent('honor.second')).toEqual([{ action: 'honor.second', input: { nominationId: 'n-1' } }]),
+  );
 });
 
 test('while voting: offers the ballot until I have voted, then says so', async () => {
   const round = honorRound({ phase: 'voting' });
   server.on('honor.round.list', () => ok({ items: [round], currentId: round.id }));
-  server.on('honor.nominations', () => ok({ round, items: [nomination('n-1', 's-5', '陈静', { status: 'approved' })] }));
+  server.on('honor.nominations', () =>
+    ok({ round, items: [nomination('n-1', 's-5', '陈静', { status: 'approved' })] }),
+  );
   const { unmount } = render(<HonorTab />);
   expect(await screen.findByText('去投票')).toBeTruthy();
   expect(await screen.findByText('候选人（1）')).toBeTruthy();
@@ -67,7 +79,16 @@ test('without a round under way it says so and still shows the board; admins get
   server.on('session.me', () => ok(boundMe({ roles: ['staff', 'admin'] })));
   server.on('honor.round.list', () => ok({ items: [], currentId: null }));
   server.on('honor.board', () =>
-    ok({ year: 2099, years: [2099], rounds: [{ round: { id: 'r-0', title: '上一期好人榜' }, honorees: [nomination('n-9', 's-9', '吴敏', { category: '社会公德' })] }] }),
+    ok({
+      year: 2099,
+      years: [2099],
+      rounds: [
+        {
+          round: { id: 'r-0', title: '上一期好人榜' },
+          honorees: [nomination('n-9', 's-9', '吴敏', { category: '社会公德' })],
+        },
+      ],
+    }),
   );
   render(<HonorTab />);
   expect(await screen.findByText(/当前没有进行中的评选/)).toBeTruthy();

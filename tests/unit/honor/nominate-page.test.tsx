@@ -18,8 +18,23 @@ beforeEach(() => {
   resetSession();
   server.on('session.me', () => ok(boundMe()));
   server.on('honor.round.get', () => ok({ round: honorRound({ phase: 'nominating' }) }));
-  server.on('staff.search', () => ok({ items: [{ id: 's-31', name: '孙丽', department: '国库科' }, { id: 's-5', name: '陈静', department: '办公室' }] }));
-  Current.router = { params: { roundId: 'r-1' }, path: '/subpackages/honor/nominate/index', onReady: '', onHide: '', onShow: '', shareTicket: undefined, scene: undefined };
+  server.on('staff.search', () =>
+    ok({
+      items: [
+        { id: 's-31', name: '孙丽', department: '国库科' },
+        { id: 's-5', name: '陈静', department: '办公室' },
+      ],
+    }),
+  );
+  Current.router = {
+    params: { roundId: 'r-1' },
+    path: '/subpackages/honor/nominate/index',
+    onReady: '',
+    onHide: '',
+    onShow: '',
+    shareTicket: undefined,
+    scene: undefined,
+  };
   jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' });
 });
 
@@ -55,7 +70,10 @@ test('finds a colleague (never myself), and sends a checked nomination', async (
   fireEvent.click(screen.getByText('提交推荐'));
   expect(await screen.findByText(/已被其他同事推荐，您的推荐已记为附议/)).toBeTruthy();
   expect(sent('honor.nominate')).toEqual([
-    { action: 'honor.nominate', input: { roundId: 'r-1', nomineeStaffId: 's-5', kind: 'peer', category: '职业道德', deeds: DEEDS, photos: [] } },
+    {
+      action: 'honor.nominate',
+      input: { roundId: 'r-1', nomineeStaffId: 's-5', kind: 'peer', category: '职业道德', deeds: DEEDS, photos: [] },
+    },
   ]);
 });
 

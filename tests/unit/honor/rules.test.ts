@@ -41,7 +41,12 @@ describe('publicity window', () => {
   });
 
   it('skips holidays and counts 调休 Saturdays', () => {
-    const calendar: Record<string, boolean> = { '2026-10-01': false, '2026-10-02': false, '2026-10-05': false, '2026-10-10': true };
+    const calendar: Record<string, boolean> = {
+      '2026-10-01': false,
+      '2026-10-02': false,
+      '2026-10-05': false,
+      '2026-10-10': true,
+    };
     const lookup = (day: string) => (day in calendar ? calendar[day] : isWorkday(day));
     expect(publicityWindow('2026-09-29', 5, lookup)).toEqual({ start: '2026-09-30', end: '2026-10-09' });
     expect(publicityWindow('2026-09-29', 6, lookup)).toEqual({ start: '2026-09-30', end: '2026-10-10' });
@@ -59,7 +64,8 @@ describe('ballots', () => {
     { id: 'c', nomineeStaffId: 's3' },
     { id: 'd', nomineeStaffId: 'me' },
   ];
-  const check = (choices: string[], ballotSize = 3) => ballotProblem(choices, { ballotSize, candidates, selfStaffId: 'me' })?.rule ?? null;
+  const check = (choices: string[], ballotSize = 3) =>
+    ballotProblem(choices, { ballotSize, candidates, selfStaffId: 'me' })?.rule ?? null;
 
   it('take 1..ballotSize distinct candidates, never oneself', () => {
     expect(check(['a'])).toBeNull();
@@ -83,9 +89,18 @@ describe('what a member can do', () => {
   it('follows the phase and its deadline', () => {
     expect(roundStage({ ...round, phase: 'nominating' }, at('2026-03-06T09:59:59Z'), false).canNominate).toBe(true);
     expect(roundStage({ ...round, phase: 'nominating' }, at('2026-03-06T10:00:00Z'), false).canNominate).toBe(false);
-    expect(roundStage({ ...round, phase: 'voting' }, at('2026-03-13T09:00:00Z'), false)).toMatchObject({ canVote: true, votingClosed: false });
-    expect(roundStage({ ...round, phase: 'voting' }, at('2026-03-13T09:00:00Z'), true)).toMatchObject({ canVote: false, hint: '您已投票，感谢参与' });
-    expect(roundStage({ ...round, phase: 'voting' }, at('2026-03-13T10:00:00Z'), false)).toMatchObject({ canVote: false, votingClosed: true });
+    expect(roundStage({ ...round, phase: 'voting' }, at('2026-03-13T09:00:00Z'), false)).toMatchObject({
+      canVote: true,
+      votingClosed: false,
+    });
+    expect(roundStage({ ...round, phase: 'voting' }, at('2026-03-13T09:00:00Z'), true)).toMatchObject({
+      canVote: false,
+      hint: '您已投票，感谢参与',
+    });
+    expect(roundStage({ ...round, phase: 'voting' }, at('2026-03-13T10:00:00Z'), false)).toMatchObject({
+      canVote: false,
+      votingClosed: true,
+    });
     expect(roundStage({ ...round, phase: 'publicity' }, at('2026-03-23T15:59:59Z'), true).canObject).toBe(true);
     expect(roundStage({ ...round, phase: 'publicity' }, at('2026-03-23T16:00:00Z'), true).canObject).toBe(false);
     expect(roundStage({ ...round, phase: 'reviewing' }, at('2026-03-07T00:00:00Z'), false)).toMatchObject({
@@ -106,7 +121,9 @@ describe('schemas', () => {
     expect(honorNominateInput.safeParse({ ...nomination, deeds: '好'.repeat(2001) }).success).toBe(false);
     const photo = (n: number) => `upload:${String(n).padStart(24, '0')}.jpg`;
     expect(honorNominateInput.safeParse({ ...nomination, photos: [photo(1), photo(2), photo(3)] }).success).toBe(true);
-    expect(honorNominateInput.safeParse({ ...nomination, photos: [photo(1), photo(2), photo(3), photo(4)] }).success).toBe(false);
+    expect(
+      honorNominateInput.safeParse({ ...nomination, photos: [photo(1), photo(2), photo(3), photo(4)] }).success,
+    ).toBe(false);
     expect(honorNominateInput.safeParse({ ...nomination, photos: [photo(1), photo(1)] }).success).toBe(false);
   });
 

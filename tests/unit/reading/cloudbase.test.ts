@@ -32,7 +32,11 @@ let now = new Date('2027-03-03T23:30:00Z'); // Thursday 3-04, 07:30 in Shanghai
 const clock: Clock = { now: () => now };
 
 beforeAll(async () => {
-  double = await CloudbaseDouble.start({ env: ENV, collections: Object.keys(COLLECTION_SPECS), indexes: consoleIndexes(COLLECTION_SPECS) });
+  double = await CloudbaseDouble.start({
+    env: ENV,
+    collections: Object.keys(COLLECTION_SPECS),
+    indexes: consoleIndexes(COLLECTION_SPECS),
+  });
   restoreEnv = useCloudbaseEnv(double, ENV);
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
   store = openCloudbaseStore<Collections>(sdk.database(), COLLECTION_SPECS);
@@ -77,22 +81,30 @@ describe('晨读 on CloudBase', () => {
   it('takes make-ups by numbered slot and refuses beyond the quota', async () => {
     now = new Date('2027-03-04T02:00:00Z'); // 10:00, after the window
     const results = await Promise.all(
-      ['2027-03-02', '2027-03-03', '2027-03-04'].map((date) => call('demo-T0003', 'checkin.makeup', { date, reason: '外出' })),
+      ['2027-03-02', '2027-03-03', '2027-03-04'].map((date) =>
+        call('demo-T0003', 'checkin.makeup', { date, reason: '外出' }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(2);
     expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.error.details?.rule))).toEqual(['makeupQuota']);
   });
 
   it('reads the honor roll in staff-number order and participation from counters equal to a recount', async () => {
-    const roll = await data<{ items: { staffNo: string }[]; workdays: number }>('demo-T0020', 'checkin.honorRoll', { month: '2027-03' });
+    const roll = await data<{ items: { staffNo: string }[]; workdays: number }>('demo-T0020', 'checkin.honorRoll', {
+      month: '2027-03',
+    });
     expect(roll.workdays).toBe(4);
     const numbers = roll.items.map((i) => i.staffNo);
     expect(numbers).toEqual([...numbers].sort());
 
     const records = await store.collection('checkins').find({ month: '2027-03' }, { limit: 1000 });
-    const p = await data<{ total: { checkins: number; makeups: number; participants: number } }>('demo-T0002', 'checkin.participation', {
-      month: '2027-03',
-    });
+    const p = await data<{ total: { checkins: number; makeups: number; participants: number } }>(
+      'demo-T0002',
+      'checkin.participation',
+      {
+        month: '2027-03',
+      },
+    );
     expect(p.total).toEqual(
       expect.objectContaining({
         checkins: records.length,

@@ -10,7 +10,14 @@ export const today = (patch: Partial<ReadingToday> = {}): ReadingToday => ({
   workday: true,
   window: { start: '06:00', end: '09:30', state: 'open' },
   minReadingSeconds: 60,
-  reading: { id: 'r-1', date: '2027-03-02', title: '以钉钉子精神抓好工作落实', body: '第一段。\n第二段。', publishedAt: NOW, updatedAt: NOW },
+  reading: {
+    id: 'r-1',
+    date: '2027-03-02',
+    title: '以钉钉子精神抓好工作落实',
+    body: '第一段。\n第二段。',
+    publishedAt: NOW,
+    updatedAt: NOW,
+  },
   openedAt: null,
   checkin: null,
   streak: 3,
@@ -34,4 +41,5 @@ export async function typeInto(placeholder: string, value: string): Promise<void
 export const buttonOf = (el: HTMLElement): HTMLElement => el.closest('taro-button-core') as HTMLElement;
 
 /** Taro's H5 button writes disabled="true", "" or "false": only the last one is enabled. */
-export const isDisabled = (el: HTMLElement): boolean => el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false';
+export const isDisabled = (el: HTMLElement): boolean =>
+  el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false';

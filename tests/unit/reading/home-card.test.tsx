@@ -15,7 +15,13 @@ afterEach(() => jest.restoreAllMocks());
 test('shows today’s reading with my state and streak, and opens the 晨读 tab', async () => {
   const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' });
   server.on('reading.today', () =>
-    ok(today({ streak: 5, monthCount: 3, checkin: { id: 'c', date: '2027-03-02', readingId: 'r-1', at: NOW, makeup: false, minutes: 20 } })),
+    ok(
+      today({
+        streak: 5,
+        monthCount: 3,
+        checkin: { id: 'c', date: '2027-03-02', readingId: 'r-1', at: NOW, makeup: false, minutes: 20 },
+      }),
+    ),
   );
   render(<ReadingHomeCard />);
   expect(await screen.findByText('以钉钉子精神抓好工作落实')).toBeTruthy();

@@ -23,7 +23,9 @@ const sent = (action: string) => server.calls.filter((c) => c.action === action)
 test('a refusal shows the server’s message', async () => {
   const opened = '2027-03-01T23:28:00.000Z';
   server.on('reading.today', () => ok(today({ openedAt: opened })));
-  server.on('reading.open', () => ok({ openedAt: opened, now: NOW, readyAt: '2027-03-01T23:29:00.000Z', already: true }));
+  server.on('reading.open', () =>
+    ok({ openedAt: opened, now: NOW, readyAt: '2027-03-01T23:29:00.000Z', already: true }),
+  );
   server.on('checkin.submit', () => fail('RULE', '今日打卡时段（06:00–09:30）已结束，可以补卡'));
   render(<ReadingPage />);
   const ready = await screen.findByText('打卡');
@@ -66,10 +68,19 @@ test('says when there is no reading today, and when today is not a workday', asy
 });
 
 test('after the window it offers a make-up, which needs a reason', async () => {
-  server.on('reading.today', () => ok(today({ now: '2027-03-02T02:00:00.000Z', window: { start: '06:00', end: '09:30', state: 'after' } })));
-  server.on('reading.open', () => ok({ openedAt: '2027-03-02T02:00:00.000Z', now: '2027-03-02T02:00:00.000Z', readyAt: NOW }));
+  server.on('reading.today', () =>
+    ok(today({ now: '2027-03-02T02:00:00.000Z', window: { start: '06:00', end: '09:30', state: 'after' } })),
+  );
+  server.on('reading.open', () =>
+    ok({ openedAt: '2027-03-02T02:00:00.000Z', now: '2027-03-02T02:00:00.000Z', readyAt: NOW }),
+  );
   server.on('checkin.makeup', () =>
-    ok({ checkin: { id: 'c-2', date: '2027-03-02', readingId: 'r-1', at: NOW, makeup: true, minutes: 20, reason: '开会' }, streak: 4, monthCount: 2, makeupsLeft: 1 }),
+    ok({
+      checkin: { id: 'c-2', date: '2027-03-02', readingId: 'r-1', at: NOW, makeup: true, minutes: 20, reason: '开会' },
+      streak: 4,
+      monthCount: 2,
+      makeupsLeft: 1,
+    }),
   );
   render(<ReadingPage />);
   fireEvent.click(await screen.findByText('提交补卡'));

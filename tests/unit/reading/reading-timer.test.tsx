@@ -29,7 +29,11 @@ test('the reading timer runs on the server clock and enables the check-in after 
   server.on('reading.today', () => ok(today()));
   server.on('reading.open', () => ok({ openedAt: NOW, now: NOW, readyAt: '2027-03-01T23:31:00.000Z' }));
   server.on('checkin.submit', () =>
-    ok({ checkin: { id: 'c-1', date: '2027-03-02', readingId: 'r-1', at: NOW, makeup: false, minutes: 20, note: '有收获' }, streak: 4, monthCount: 2 }),
+    ok({
+      checkin: { id: 'c-1', date: '2027-03-02', readingId: 'r-1', at: NOW, makeup: false, minutes: 20, note: '有收获' },
+      streak: 4,
+      monthCount: 2,
+    }),
   );
   render(<ReadingPage />);
 
@@ -56,4 +60,3 @@ test('the reading timer runs on the server clock and enables the check-in after 
   expect(screen.getByText('心得：有收获')).toBeTruthy();
   expect(screen.getByText('4')).toBeTruthy(); // the streak after checking in
 });
-

@@ -31,7 +31,8 @@ describe('streaks', () => {
 
   it('skips holidays and counts a 调休 Saturday', () => {
     // 10-01..10-08 off (国庆), Saturday 10-10 on (调休).
-    const calendar = (d: string) => (d >= '2026-10-01' && d <= '2026-10-08' ? false : d === '2026-10-10' ? true : weekdays(d));
+    const calendar = (d: string) =>
+      d >= '2026-10-01' && d <= '2026-10-08' ? false : d === '2026-10-10' ? true : weekdays(d);
     expect(streak('2026-10-12', ['2026-09-30', '2026-10-09', '2026-10-10', '2026-10-12'], calendar)).toBe(4);
     // Missing the 调休 Saturday breaks the run like any workday.
     expect(streak('2026-10-12', ['2026-09-30', '2026-10-09', '2026-10-12'], calendar)).toBe(1);

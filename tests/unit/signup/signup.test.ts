@@ -69,7 +69,11 @@ const cloudbase: Adapter = (() => {
           indexes: consoleIndexes(COLLECTION_SPECS),
         });
         restore = useCloudbaseEnv(double, 'signup-test');
-        const sdk = wxServerSdk as unknown as { DYNAMIC_CURRENT_ENV: symbol; init(c: object): void; database(c?: object): CloudDatabase };
+        const sdk = wxServerSdk as unknown as {
+          DYNAMIC_CURRENT_ENV: symbol;
+          init(c: object): void;
+          database(c?: object): CloudDatabase;
+        };
         sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
       }
       double.reset();
@@ -140,7 +144,10 @@ describe.each([sqlite, cloudbase])('signup on $name', (adapter) => {
     const people = Array.from({ length: 30 }, (_, i) => `p${i}`);
     const results = await Promise.all(people.map((p) => sign(store, 's2', p)));
     expect(results.filter((r) => r.status === 'confirmed')).toHaveLength(5);
-    const places = results.filter((r) => r.status === 'waitlisted').map((r) => r.position).sort((a, b) => (a ?? 0) - (b ?? 0));
+    const places = results
+      .filter((r) => r.status === 'waitlisted')
+      .map((r) => r.position)
+      .sort((a, b) => (a ?? 0) - (b ?? 0));
     expect(places).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(await getSlot(store, 's2')).toMatchObject({ seatsLeft: 0, confirmed: 5, waiting: 25 });
   });
@@ -182,7 +189,10 @@ describe.each([sqlite, cloudbase])('signup on $name', (adapter) => {
     await openSlot(store, { slotId: 's4', scope: 'test', capacity: 6, now: NOW });
     for (let i = 0; i < 14; i++) await sign(store, 's4', `o${i}`);
     const ops = [
-      ...Array.from({ length: 7 }, (_, i) => () => withdraw(store, { slotId: 's4', holderId: `o${i * 2}`, by: 'x', now: NOW }, hooks)),
+      ...Array.from(
+        { length: 7 },
+        (_, i) => () => withdraw(store, { slotId: 's4', holderId: `o${i * 2}`, by: 'x', now: NOW }, hooks),
+      ),
       ...Array.from({ length: 7 }, (_, i) => () => sign(store, 's4', `n${i}`)),
     ];
     await Promise.all(ops.map((op) => op()));
@@ -201,9 +211,16 @@ describe.each([sqlite, cloudbase])('signup on $name', (adapter) => {
   it('raising the capacity promotes, lowering below the confirmed count is refused, a closed slot takes nobody', async () => {
     await openSlot(store, { slotId: 's5', scope: 'test', capacity: 2, now: NOW });
     for (const p of ['a', 'b', 'c', 'd']) await sign(store, 's5', p);
-    await expect(setCapacity(store, 's5', 1, NOW, hooks)).rejects.toMatchObject({ details: { rule: 'capacityBelowConfirmed' } });
+    await expect(setCapacity(store, 's5', 1, NOW, hooks)).rejects.toMatchObject({
+      details: { rule: 'capacityBelowConfirmed' },
+    });
     expect(await getSlot(store, 's5')).toMatchObject({ capacity: 2, seatsLeft: 0, confirmed: 2 });
-    expect(await setCapacity(store, 's5', 3, NOW, hooks)).toMatchObject({ capacity: 3, seatsLeft: 0, confirmed: 3, waiting: 1 });
+    expect(await setCapacity(store, 's5', 3, NOW, hooks)).toMatchObject({
+      capacity: 3,
+      seatsLeft: 0,
+      confirmed: 3,
+      waiting: 1,
+    });
     expect((await statuses(store, 's5')).entries.find((e) => e.holderId === 'c')?.status).toBe('confirmed');
     await closeSlot(store, 's5', NOW);
     await expect(sign(store, 's5', 'e')).rejects.toMatchObject({ details: { rule: 'closed' } });

@@ -55,7 +55,11 @@ afterEach(async () => {
   double.duplicateCode = 'SYS_ERR';
 });
 
-describeStoreContract('cloudbase', async () => ({ store: open(), reopen: async () => open(), cleanup: async () => undefined }));
+describeStoreContract('cloudbase', async () => ({
+  store: open(),
+  reopen: async () => open(),
+  cleanup: async () => undefined,
+}));
 
 describe('CloudBase adapter specifics', () => {
   let store: Store<TestCollections>;
@@ -105,7 +109,9 @@ describe('CloudBase adapter specifics', () => {
     expect(await items().find({ group: 'x' })).toEqual([]);
     expect(await items().count({ n: { gt: 1 } })).toBe(0);
     expect(await items().count({ group: { ne: 'x' } })).toBe(1);
-    const sent = double.requests.filter((r) => r.action === 'database.calculateDocument').map((r) => String(r.body.query));
+    const sent = double.requests
+      .filter((r) => r.action === 'database.calculateDocument')
+      .map((r) => String(r.body.query));
     expect(sent[0]).toContain('"$elemMatch"');
   });
 
@@ -121,8 +127,12 @@ describe('CloudBase adapter specifics', () => {
     const events = store.collection('events');
     await events.insert({ _id: 'e', seatsLeft: 1 });
     const took = await store.transaction(async (tx) => {
-      const first = await tx.collection('events').update({ _id: 'e', seatsLeft: { gt: 0 } }, { inc: { seatsLeft: -1 } });
-      const second = await tx.collection('events').update({ _id: 'e', seatsLeft: { gt: 0 } }, { inc: { seatsLeft: -1 } });
+      const first = await tx
+        .collection('events')
+        .update({ _id: 'e', seatsLeft: { gt: 0 } }, { inc: { seatsLeft: -1 } });
+      const second = await tx
+        .collection('events')
+        .update({ _id: 'e', seatsLeft: { gt: 0 } }, { inc: { seatsLeft: -1 } });
       await expect(tx.collection('events').find({})).rejects.toThrow(/single-document/);
       await expect(tx.collection('events').update({ seatsLeft: 0 }, { set: { seatsLeft: 5 } })).rejects.toThrow(/_id/);
       await expect(events.get('e')).rejects.toThrow(/inside transaction/);
@@ -143,7 +153,10 @@ describe('CloudBase adapter specifics', () => {
       await tx.collection('items').insert({ _id: 'b2', code: 'B' });
     });
     expect(await items().get('a')).toBeNull();
-    expect((await items().find({ code: { in: ['A', 'B'] } }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['a2', 'b2']);
+    expect((await items().find({ code: { in: ['A', 'B'] } }, { sort: { _id: 1 } })).map((d) => d._id)).toEqual([
+      'a2',
+      'b2',
+    ]);
   });
 
   it('reports a missing collection as an error, not as a duplicate or an empty result', async () => {

@@ -131,7 +131,11 @@ describe('sqlite adapter', () => {
       inspect(file, (db) => {
         const where = whereSql(filter);
         const sql = `EXPLAIN QUERY PLAN SELECT doc FROM "c_items" WHERE ${where.sql} ${orderSql(sort)}`;
-        return db.prepare(sql).all(...where.params).map((row) => (row as { detail: string }).detail).join(' | ');
+        return db
+          .prepare(sql)
+          .all(...where.params)
+          .map((row) => (row as { detail: string }).detail)
+          .join(' | ');
       });
     expect(plan({ group: 'x' })).toContain('USING INDEX ix:items:group');
     expect(plan({ n: { gte: 1, lt: 5 } })).toContain('USING INDEX ix:items:n');
@@ -145,7 +149,9 @@ describe('sqlite adapter', () => {
     const items = open(tempFile()).collection('items');
     await items.insert({ _id: 'a', group: 'g', n: 1 });
     await items.insert({ _id: 'b', group: 'g', n: 2 });
-    await expect(items.update({ group: 'g' }, { set: { code: 'same' }, inc: { n: 1 } })).rejects.toBeInstanceOf(DuplicateError);
+    await expect(items.update({ group: 'g' }, { set: { code: 'same' }, inc: { n: 1 } })).rejects.toBeInstanceOf(
+      DuplicateError,
+    );
     expect(await items.find({}, { sort: { _id: 1 } })).toEqual([
       { _id: 'a', group: 'g', n: 1 },
       { _id: 'b', group: 'g', n: 2 },
@@ -156,8 +162,12 @@ describe('sqlite adapter', () => {
     const items = open(tempFile()).collection('items');
     await items.insert({ _id: 'a', name: 'x', n: null });
     await expect(items.update({ _id: 'a' }, { inc: { n: 1 } })).rejects.toThrow(/not a number/);
-    await expect(items.update({ _id: 'a' }, loose<UpdateOps<ItemDoc>>({ push: { name: 'y' } }))).rejects.toThrow(/not an array/);
-    await expect(items.update({ _id: 'a' }, loose<UpdateOps<ItemDoc>>({ set: { name: 'y' }, inc: { name: 1 } }))).rejects.toThrow();
+    await expect(items.update({ _id: 'a' }, loose<UpdateOps<ItemDoc>>({ push: { name: 'y' } }))).rejects.toThrow(
+      /not an array/,
+    );
+    await expect(
+      items.update({ _id: 'a' }, loose<UpdateOps<ItemDoc>>({ set: { name: 'y' }, inc: { name: 1 } })),
+    ).rejects.toThrow();
     expect(await items.get('a')).toEqual({ _id: 'a', name: 'x', n: null });
   });
 
@@ -210,12 +220,15 @@ describe('sqlite adapter', () => {
     it('waits (busy_timeout) for another process holding the write lock', async () => {
       const file = tempFile();
       const store = open(file);
-      const holder = node(`
+      const holder = node(
+        `
         const db = new (require('better-sqlite3'))(process.argv[1]);
         db.exec('BEGIN IMMEDIATE');
         db.prepare('INSERT INTO c_events (_id, doc) VALUES (?, ?)').run('held', '{"_id":"held","seatsLeft":1}');
         console.log('locked');
-        setTimeout(() => { db.exec('COMMIT'); db.close(); }, 300);`, [file]);
+        setTimeout(() => { db.exec('COMMIT'); db.close(); }, 300);`,
+        [file],
+      );
       await holder.line('locked');
       const started = Date.now();
       await store.collection('events').insert({ _id: 'mine', seatsLeft: 1 });
@@ -229,7 +242,8 @@ describe('sqlite adapter', () => {
       const store = open(file);
       const events = store.collection('events');
       await events.insert({ _id: 'e', seatsLeft: 2000 });
-      const racer = node(`
+      const racer = node(
+        `
         const { openSqliteStore } = require(process.argv[1]);
         const store = openSqliteStore({ file: process.argv[2], specs: JSON.parse(process.argv[3]) });
         console.log('ready');
@@ -243,7 +257,9 @@ describe('sqlite adapter', () => {
           console.log('took ' + took);
           await store.close();
           process.exit(0);
-        });`, [path.join(ROOT, 'server/store/sqlite/index.ts'), file, JSON.stringify(TEST_SPECS)]);
+        });`,
+        [path.join(ROOT, 'server/store/sqlite/index.ts'), file, JSON.stringify(TEST_SPECS)],
+      );
       await racer.line('ready');
       racer.child.stdin.write('go\n');
       let took = 0;

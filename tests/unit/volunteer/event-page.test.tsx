@@ -46,7 +46,15 @@ beforeEach(() => {
   setToken('demo-token');
   resetSession();
   server.on('session.me', () => ok(boundMe()));
-  Current.router = { params: { id: 'ev-1' }, path: '/subpackages/volunteer/event/index', onReady: '', onHide: '', onShow: '', shareTicket: undefined, scene: undefined };
+  Current.router = {
+    params: { id: 'ev-1' },
+    path: '/subpackages/volunteer/event/index',
+    onReady: '',
+    onHide: '',
+    onShow: '',
+    shareTicket: undefined,
+    scene: undefined,
+  };
   jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' });
 });
 
@@ -60,7 +68,21 @@ const sent = (action: string) => server.calls.filter((c) => c.action === action)
 test('open with seats: shows the event and signs me up', async () => {
   serve(event());
   server.on('volunteer.signup', () =>
-    ok({ status: 'confirmed', event: event({ seatsLeft: 4, confirmedCount: 16, mine: { status: 'confirmed', signedUpAt: NOW, signInAt: null, signOutAt: null, computedHours: null, hours: null } }) }),
+    ok({
+      status: 'confirmed',
+      event: event({
+        seatsLeft: 4,
+        confirmedCount: 16,
+        mine: {
+          status: 'confirmed',
+          signedUpAt: NOW,
+          signInAt: null,
+          signOutAt: null,
+          computedHours: null,
+          hours: null,
+        },
+      }),
+    }),
   );
   render(<EventPage />);
   expect(await screen.findByText('特教学校陪伴阅读')).toBeTruthy();
@@ -77,7 +99,24 @@ test('open with seats: shows the event and signs me up', async () => {
 test('full: offers the waitlist, then shows my place', async () => {
   serve(event({ seatsLeft: 0, confirmedCount: 20, waitingCount: 3 }));
   server.on('volunteer.signup', () =>
-    ok({ status: 'waitlisted', position: 4, event: event({ seatsLeft: 0, confirmedCount: 20, waitingCount: 4, mine: { status: 'waitlisted', position: 4, signedUpAt: NOW, signInAt: null, signOutAt: null, computedHours: null, hours: null } }) }),
+    ok({
+      status: 'waitlisted',
+      position: 4,
+      event: event({
+        seatsLeft: 0,
+        confirmedCount: 20,
+        waitingCount: 4,
+        mine: {
+          status: 'waitlisted',
+          position: 4,
+          signedUpAt: NOW,
+          signInAt: null,
+          signOutAt: null,
+          computedHours: null,
+          hours: null,
+        },
+      }),
+    }),
   );
   render(<EventPage />);
   expect(await screen.findByText('名额已满 · 3 人候补')).toBeTruthy();
@@ -116,8 +155,14 @@ test('a refused sign-up shows the server’s message and keeps the button', asyn
 });
 
 test('cancelling asks first; saying no sends nothing', async () => {
-  serve(event({ mine: { status: 'confirmed', signedUpAt: NOW, signInAt: null, signOutAt: null, computedHours: null, hours: null } }));
-  const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: false, cancel: true, errMsg: 'showModal:ok' });
+  serve(
+    event({
+      mine: { status: 'confirmed', signedUpAt: NOW, signInAt: null, signOutAt: null, computedHours: null, hours: null },
+    }),
+  );
+  const modal = jest
+    .spyOn(Taro, 'showModal')
+    .mockResolvedValue({ confirm: false, cancel: true, errMsg: 'showModal:ok' });
   render(<EventPage />);
   fireEvent.click(await screen.findByText('取消报名'));
   await waitFor(() => expect(modal).toHaveBeenCalled());

@@ -53,7 +53,10 @@ describe('what the event page offers', () => {
   });
 
   it('says the confirmed hours once there are some', () => {
-    const done = view({ phase: 'finished', mine: mine({ signInAt: 'x', signOutAt: 'y', computedHours: 2.5, hours: 2.5 }) });
+    const done = view({
+      phase: 'finished',
+      mine: mine({ signInAt: 'x', signOutAt: 'y', computedHours: 2.5, hours: 2.5 }),
+    });
     expect(eventOffers(done, new Date('2026-03-06T00:00:00Z')).notice).toBe('已确认服务时长 2.5 小时。');
   });
 });
@@ -74,11 +77,20 @@ describe('the next event on 首页', () => {
 
 describe('the event form', () => {
   it('turns local Shanghai times into instants and back', () => {
-    const draft = { ...newDraft(new Date('2026-03-02T01:00:00Z'), TZ), title: '陪伴阅读', content: '读绘本', place: '特教学校' };
+    const draft = {
+      ...newDraft(new Date('2026-03-02T01:00:00Z'), TZ),
+      title: '陪伴阅读',
+      content: '读绘本',
+      place: '特教学校',
+    };
     expect(draft).toMatchObject({ startDay: '2026-03-09', deadlineDay: '2026-03-08' });
     const checked = inputOf(draft, TZ);
     if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-    expect(checked.value).toMatchObject({ startAt: '2026-03-09T01:00:00.000Z', endAt: '2026-03-09T04:00:00.000Z', capacity: 20 });
+    expect(checked.value).toMatchObject({
+      startAt: '2026-03-09T01:00:00.000Z',
+      endAt: '2026-03-09T04:00:00.000Z',
+      capacity: 20,
+    });
     expect(draftOf(view(), TZ)).toMatchObject({ startDay: '2026-03-05', startTime: '09:00', deadlineTime: '18:00' });
   });
 
@@ -129,7 +141,11 @@ describe('confirming hours', () => {
 
   it('says early what the server would refuse', () => {
     const rows = [row({ staffId: 'a', computedHours: 2.5 }), row({ staffId: 'c' }), row({ staffId: 'd' })];
-    const plan = planConfirm(rows, { a: { hours: '3', note: '' }, c: { hours: '1.2', note: 'x' }, d: { hours: '4', note: 'x' } }, 3);
+    const plan = planConfirm(
+      rows,
+      { a: { hours: '3', note: '' }, c: { hours: '1.2', note: 'x' }, d: { hours: '4', note: 'x' } },
+      3,
+    );
     expect(Object.keys(plan.errors).sort()).toEqual(['a', 'c', 'd']);
     expect(plan.entries).toEqual([]);
   });

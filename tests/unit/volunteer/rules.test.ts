@@ -103,7 +103,13 @@ describe('the on-site code', () => {
     const payload = codePayload('abc123', '004217');
     expect(parseCodePayload(payload)).toEqual({ eventId: 'abc123', code: '004217' });
     expect(parseCodePayload(` ${payload}\n`)).toEqual({ eventId: 'abc123', code: '004217' });
-    for (const bad of ['004217', 'tongxin:vol:abc123:4217', 'https://example.com', 'tongxin:vol::004217', 'tongxin:vol:a b:004217']) {
+    for (const bad of [
+      '004217',
+      'tongxin:vol:abc123:4217',
+      'https://example.com',
+      'tongxin:vol::004217',
+      'tongxin:vol:a b:004217',
+    ]) {
       expect(parseCodePayload(bad)).toBeNull();
     }
   });
@@ -112,7 +118,9 @@ describe('the on-site code', () => {
 describe('display in the unit time zone while the process runs in UTC', () => {
   it('formats the time span and the local year', () => {
     expect(formatEventTime(EVENT.startAt, EVENT.endAt, TZ)).toBe('3月5日 09:00–12:00');
-    expect(formatEventTime('2026-03-05T15:00:00.000Z', '2026-03-06T02:00:00.000Z', TZ)).toBe('3月5日 23:00 – 3月6日 10:00');
+    expect(formatEventTime('2026-03-05T15:00:00.000Z', '2026-03-06T02:00:00.000Z', TZ)).toBe(
+      '3月5日 23:00 – 3月6日 10:00',
+    );
     expect(localYear('2025-12-31T16:30:00.000Z', TZ)).toBe(2026);
     expect(localYear('2025-12-31T15:59:59.999Z', TZ)).toBe(2025);
   });

@@ -10,7 +10,10 @@ import { setMembers, withdraw } from '../../signup';
 
 /** Withdrawing a registration (the person, or the team's captain) and leaving a team (a member). */
 
-export async function activityWithdraw(input: ParsedInput<'activity.withdraw'>, ctx: Ctx): Promise<ActionOutput<'activity.withdraw'>> {
+export async function activityWithdraw(
+  input: ParsedInput<'activity.withdraw'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'activity.withdraw'>> {
   const me = member(ctx);
   const now = ctx.clock.now();
   const activity = await loadActivity(ctx, input.activityId);
@@ -24,13 +27,26 @@ export async function activityWithdraw(input: ParsedInput<'activity.withdraw'>, 
   if (!mine.captain) throw new AppError('FORBIDDEN', '只有队长可以撤销队伍报名；队员可以退出队伍');
   assertSignupOpen(activity, now);
 
-  await withdraw(ctx.store, { slotId: item.slotId, holderId: mine.entryId, by: me._id, now }, promotionHooks(activity, item));
+  await withdraw(
+    ctx.store,
+    { slotId: item.slotId, holderId: mine.entryId, by: me._id, now },
+    promotionHooks(activity, item),
+  );
   const at = now.toISOString();
   const entries = ctx.store.collection('activityEntries');
   // Only the request that marks the entry withdrawn tells the team: a repeated or concurrent one does not again.
-  const first = (await entries.update({ _id: mine.entryId, withdrawnAt: null }, { set: { withdrawnAt: at, updatedAt: at } })) === 1;
-  const memberships = await ctx.store.collection('activityMembers').find({ entryId: mine.entryId, state: 'active' }, { limit: 100 });
-  await releasePlaces(ctx.store, activity._id, memberships, memberships.map((m) => m.staffId), at);
+  const first =
+    (await entries.update({ _id: mine.entryId, withdrawnAt: null }, { set: { withdrawnAt: at, updatedAt: at } })) === 1;
+  const memberships = await ctx.store
+    .collection('activityMembers')
+    .find({ entryId: mine.entryId, state: 'active' }, { limit: 100 });
+  await releasePlaces(
+    ctx.store,
+    activity._id,
+    memberships,
+    memberships.map((m) => m.staffId),
+    at,
+  );
   const entry = await entries.get(mine.entryId);
   if (first && entry?.teamName) {
     const others = memberships.filter((m) => m.staffId !== me._id).map((m) => m.staffId);
@@ -39,7 +55,10 @@ export async function activityWithdraw(input: ParsedInput<'activity.withdraw'>, 
   return { status: 'cancelled' };
 }
 
-export async function activityLeaveTeam(input: ParsedInput<'activity.leaveTeam'>, ctx: Ctx): Promise<ActionOutput<'activity.leaveTeam'>> {
+export async function activityLeaveTeam(
+  input: ParsedInput<'activity.leaveTeam'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'activity.leaveTeam'>> {
   const me = member(ctx);
   const now = ctx.clock.now();
   const activity = await loadActivity(ctx, input.activityId);
@@ -66,11 +85,21 @@ export async function activityLeaveTeam(input: ParsedInput<'activity.leaveTeam'>
   });
   await releasePlaces(ctx.store, activity._id, [mine], [me._id], at, false, 'left');
   if (next) {
-    await setMembers(ctx.store, { slotId: item.slotId, holderId: next._id, members: next.members.map((m) => m.staffId) });
+    await setMembers(ctx.store, {
+      slotId: item.slotId,
+      holderId: next._id,
+      members: next.members.map((m) => m.staffId),
+    });
   }
   if (next?.removed) {
     const short = Math.max(0, entrySize(item).min - next.members.length);
-    await tellCaptainLeft(ctx.store, { activity, item, teamName: next.teamName ?? '', now }, next.captainId, me.name, short);
+    await tellCaptainLeft(
+      ctx.store,
+      { activity, item, teamName: next.teamName ?? '', now },
+      next.captainId,
+      me.name,
+      short,
+    );
   }
   return { left: true };
 }

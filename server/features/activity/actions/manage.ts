@@ -17,11 +17,16 @@ import type { ActivityDoc } from '../collections';
 
 const manager = (ctx: Ctx) => hasAnyRole(ctx.caller.roles, ['organizer']);
 
-export async function activityCreate(input: ParsedInput<'activity.create'>, ctx: Ctx): Promise<ActionOutput<'activity.create'>> {
+export async function activityCreate(
+  input: ParsedInput<'activity.create'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'activity.create'>> {
   const me = member(ctx);
   const now = ctx.clock.now();
   if (Date.parse(input.signupDeadline) <= now.getTime()) {
-    throw new AppError('INVALID_INPUT', '报名截止时间应晚于现在', { fields: [{ field: 'signupDeadline', message: '报名截止时间应晚于现在' }] });
+    throw new AppError('INVALID_INPUT', '报名截止时间应晚于现在', {
+      fields: [{ field: 'signupDeadline', message: '报名截止时间应晚于现在' }],
+    });
   }
   await assertCleanText(ctx, 'title', input.title);
   await assertCleanText(ctx, 'description', input.description);
@@ -47,13 +52,21 @@ export async function activityCreate(input: ParsedInput<'activity.create'>, ctx:
     updatedAt: at,
   };
   // Items and their seats first: an activity is never visible without them.
-  await createItems(ctx.store, activity._id, input.items.map((item, order) => ({ input: item, order })), now);
+  await createItems(
+    ctx.store,
+    activity._id,
+    input.items.map((item, order) => ({ input: item, order })),
+    now,
+  );
   await ctx.store.collection('activities').insert(activity);
   ctx.auditTarget(`activity:${activity._id}`);
   return { activity: await detail(ctx.store, activity, me._id, true, now) };
 }
 
-export async function activityUpdate(input: ParsedInput<'activity.update'>, ctx: Ctx): Promise<ActionOutput<'activity.update'>> {
+export async function activityUpdate(
+  input: ParsedInput<'activity.update'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'activity.update'>> {
   const me = member(ctx);
   const now = ctx.clock.now();
   const current = await loadActivity(ctx, input.activityId);
@@ -70,19 +83,27 @@ export async function activityUpdate(input: ParsedInput<'activity.update'>, ctx:
   // Every item change is checked before anything is written, so a refusal changes nothing.
   const plan = items ? await planItems(ctx.store, existing, items) : null;
   if (plan) await applyItems(ctx.store, next, plan, now);
-  await ctx.store.collection('activities').update({ _id: activityId }, { set: { ...fields, updatedAt: next.updatedAt } });
-  const moved = (['startAt', 'endAt', 'place'] as const).some((k) => fields[k] !== undefined && fields[k] !== current[k]);
+  await ctx.store
+    .collection('activities')
+    .update({ _id: activityId }, { set: { ...fields, updatedAt: next.updatedAt } });
+  const moved = (['startAt', 'endAt', 'place'] as const).some(
+    (k) => fields[k] !== undefined && fields[k] !== current[k],
+  );
   if (moved) await tellChanged(ctx.store, next, await registrants(ctx.store, existing), now);
   ctx.auditTarget(`activity:${activityId}`);
   return { activity: await detail(ctx.store, next, me._id, true, now) };
 }
 
-export async function activityCancel(input: ParsedInput<'activity.cancel'>, ctx: Ctx): Promise<ActionOutput<'activity.cancel'>> {
+export async function activityCancel(
+  input: ParsedInput<'activity.cancel'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'activity.cancel'>> {
   const me = member(ctx);
   const now = ctx.clock.now();
   const activity = await loadActivity(ctx, input.activityId);
   ctx.auditTarget(`activity:${activity._id}`);
-  if (activity.status === 'cancelled') return { activity: await detail(ctx.store, activity, me._id, true, now), already: true };
+  if (activity.status === 'cancelled')
+    return { activity: await detail(ctx.store, activity, me._id, true, now), already: true };
   if (phaseOf(activity, now) === 'ended') throw ruleError('ended', '活动已结束，不能取消');
   await assertCleanText(ctx, 'reason', input.reason);
   const at = now.toISOString();
@@ -96,7 +117,10 @@ export async function activityCancel(input: ParsedInput<'activity.cancel'>, ctx:
   return { activity: await detail(ctx.store, next, me._id, true, now) };
 }
 
-export async function activityResults(input: ParsedInput<'activity.results'>, ctx: Ctx): Promise<ActionOutput<'activity.results'>> {
+export async function activityResults(
+  input: ParsedInput<'activity.results'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'activity.results'>> {
   const me = member(ctx);
   const now = ctx.clock.now();
   const activity = await loadActivity(ctx, input.activityId);
@@ -107,10 +131,15 @@ export async function activityResults(input: ParsedInput<'activity.results'>, ct
   const entries = ctx.store.collection('activityEntries');
   for (const p of input.placings) {
     const entry = await entries.get(p.entryId);
-    if (!entry || entry.activityId !== activity._id) throw new AppError('NOT_FOUND', '找不到要录入名次的报名', { entryId: p.entryId });
+    if (!entry || entry.activityId !== activity._id)
+      throw new AppError('NOT_FOUND', '找不到要录入名次的报名', { entryId: p.entryId });
     const signup = await signupOf(ctx.store, entry);
     if (signup?.status !== 'confirmed') {
-      throw ruleError('notConfirmed', `「${entry.teamName ?? entry.members[0]?.name ?? ''}」不是正式报名，不能录入名次`, { entryId: p.entryId });
+      throw ruleError(
+        'notConfirmed',
+        `「${entry.teamName ?? entry.members[0]?.name ?? ''}」不是正式报名，不能录入名次`,
+        { entryId: p.entryId },
+      );
     }
   }
   // The placings are the whole result list: places not named again are cleared.

@@ -18,7 +18,10 @@ import type { ActivityDoc, ActivityEntryDoc, ActivityItemDoc } from '../collecti
 
 const canManage = (ctx: Ctx) => hasAnyRole(ctx.caller.roles, ['organizer']);
 
-export async function activityList(input: ParsedInput<'activity.list'>, ctx: Ctx): Promise<ActionOutput<'activity.list'>> {
+export async function activityList(
+  input: ParsedInput<'activity.list'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'activity.list'>> {
   const me = member(ctx);
   const now = ctx.clock.now();
   const status = input.status ?? 'open';
@@ -29,9 +32,15 @@ export async function activityList(input: ParsedInput<'activity.list'>, ctx: Ctx
   const kind: Filter<ActivityDoc> = input.kind ? { kind: input.kind } : {};
   let docs: ActivityDoc[];
   if (status === 'open') {
-    docs = await acts.find({ ...kind, status: 'active', endAt: { gt: now.toISOString() } }, { sort: { startAt: 1 }, skip, limit });
+    docs = await acts.find(
+      { ...kind, status: 'active', endAt: { gt: now.toISOString() } },
+      { sort: { startAt: 1 }, skip, limit },
+    );
   } else if (status === 'past') {
-    docs = await acts.find({ ...kind, status: 'active', endAt: { lte: now.toISOString() } }, { sort: { endAt: -1 }, skip, limit });
+    docs = await acts.find(
+      { ...kind, status: 'active', endAt: { lte: now.toISOString() } },
+      { sort: { endAt: -1 }, skip, limit },
+    );
   } else if (status === 'manage') {
     if (!canManage(ctx)) throw new AppError('FORBIDDEN', '没有权限进行此操作');
     docs = await acts.find(kind, { sort: { startAt: -1 }, skip, limit });
@@ -50,13 +59,19 @@ export async function activityGet(input: ParsedInput<'activity.get'>, ctx: Ctx):
   return detail(ctx.store, activity, me._id, canManage(ctx), ctx.clock.now());
 }
 
-export async function activityRoster(input: ParsedInput<'activity.roster'>, ctx: Ctx): Promise<ActionOutput<'activity.roster'>> {
+export async function activityRoster(
+  input: ParsedInput<'activity.roster'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'activity.roster'>> {
   const me = member(ctx);
   const now = ctx.clock.now();
   const activity = await loadActivity(ctx, input.activityId);
   const [summary] = await summaries(ctx.store, [activity], me._id, now);
   const items = (await itemsOf(ctx.store, [activity._id])).get(activity._id) ?? [];
-  const slots = await slotsByIds(ctx.store, items.map((i) => i.slotId));
+  const slots = await slotsByIds(
+    ctx.store,
+    items.map((i) => i.slotId),
+  );
   const out: ActionOutput<'activity.roster'>['items'] = [];
   for (const item of items) {
     out.push({ item: itemView(item, slots.get(item.slotId)), entries: await rosterOf(ctx.store, item) });
@@ -81,7 +96,10 @@ async function rosterOf(store: ActivityStore, item: ActivityItemDoc): Promise<Ro
       members: memberViews(entry),
       complete: teamComplete(item, entry.members.length),
       registeredAt: entry.createdAt,
-      order: status === 'confirmed' ? `0${signup?.confirmedAt ?? entry.createdAt}` : `1${String(position ?? 0).padStart(8, '0')}`,
+      order:
+        status === 'confirmed'
+          ? `0${signup?.confirmedAt ?? entry.createdAt}`
+          : `1${String(position ?? 0).padStart(8, '0')}`,
     };
     if (position !== undefined) row.position = position;
     if (entry.teamName !== null) row.teamName = entry.teamName;

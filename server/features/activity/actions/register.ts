@@ -15,7 +15,8 @@ import type { StaffDoc } from '../../../kernel/member';
 
 /** Registering for an item (alone or as a team's captain) and adding members to one's team. */
 
-const invalid = (field: string, message: string) => new AppError('INVALID_INPUT', message, { fields: [{ field, message }] });
+const invalid = (field: string, message: string) =>
+  new AppError('INVALID_INPUT', message, { fields: [{ field, message }] });
 
 /** The named colleagues, each one on the roster and active. */
 async function loadPeople(ctx: Ctx, staffIds: readonly string[]): Promise<StaffDoc[]> {
@@ -25,7 +26,8 @@ async function loadPeople(ctx: Ctx, staffIds: readonly string[]): Promise<StaffD
   if (missing.length > 0) throw new AppError('NOT_FOUND', '所选队员不在名册中，请重新选择', { staffIds: missing });
   const people = staffIds.map((id) => found.find((s) => s._id === id) as StaffDoc);
   const inactive = people.find((s) => !s.active);
-  if (inactive) throw ruleError('inactiveMember', `${inactive.name}的账号已停用，不能加入队伍`, { staffId: inactive._id });
+  if (inactive)
+    throw ruleError('inactiveMember', `${inactive.name}的账号已停用，不能加入队伍`, { staffId: inactive._id });
   return people;
 }
 
@@ -33,11 +35,16 @@ function assertGender(item: ActivityItemDoc, people: readonly StaffDoc[], caller
   if (!item.gender) return;
   const misfit = people.find((p) => !genderAllows(item.gender ?? undefined, p.gender));
   if (misfit) {
-    throw ruleError('gender', genderMessage(misfit._id === callerId ? null : misfit.name, item.gender, misfit.gender), { staffId: misfit._id });
+    throw ruleError('gender', genderMessage(misfit._id === callerId ? null : misfit.name, item.gender, misfit.gender), {
+      staffId: misfit._id,
+    });
   }
 }
 
-export async function activityRegister(input: ParsedInput<'activity.register'>, ctx: Ctx): Promise<ActionOutput<'activity.register'>> {
+export async function activityRegister(
+  input: ParsedInput<'activity.register'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'activity.register'>> {
   const me = member(ctx);
   const now = ctx.clock.now();
   const activity = await loadActivity(ctx, input.activityId);
@@ -61,7 +68,14 @@ export async function activityRegister(input: ParsedInput<'activity.register'>, 
   const people = [me, ...(await loadPeople(ctx, others))];
   assertGender(item, people, me._id);
 
-  const { entryId, result } = await enter(ctx.store, { activity, item, people, callerId: me._id, teamName: input.team?.name ?? null, now });
+  const { entryId, result } = await enter(ctx.store, {
+    activity,
+    item,
+    people,
+    callerId: me._id,
+    teamName: input.team?.name ?? null,
+    now,
+  });
   if (input.team) await tellAdded(ctx.store, { activity, item, teamName: input.team.name, now }, me.name, others);
   return { entryId, status: result.status, ...(result.position !== undefined ? { position: result.position } : {}) };
 }
@@ -89,7 +103,13 @@ async function repeated(
     }
     // Ended like a withdrawal (once, in a transaction per place), so concurrent retries give back nothing twice.
     const claimed = await ctx.store.collection('activityMembers').find({ entryId: mine.entryId }, { limit: 100 });
-    await releasePlaces(ctx.store, at.activity._id, claimed, claimed.map((m) => m.staffId), at.now.toISOString());
+    await releasePlaces(
+      ctx.store,
+      at.activity._id,
+      claimed,
+      claimed.map((m) => m.staffId),
+      at.now.toISOString(),
+    );
     return null;
   }
   if (!mine.captain) throw new AppError('CONFLICT', `您已是本项目队伍「${entry.teamName ?? ''}」的队员`);
@@ -110,7 +130,10 @@ async function repeated(
   return { entryId: entry._id, status, already: true, ...(position !== undefined ? { position } : {}) };
 }
 
-export async function activityAddMembers(input: ParsedInput<'activity.addMembers'>, ctx: Ctx): Promise<ActionOutput<'activity.addMembers'>> {
+export async function activityAddMembers(
+  input: ParsedInput<'activity.addMembers'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'activity.addMembers'>> {
   const me = member(ctx);
   const now = ctx.clock.now();
   const activity = await loadActivity(ctx, input.activityId);
@@ -133,7 +156,15 @@ export async function activityAddMembers(input: ParsedInput<'activity.addMembers
   const people = await loadPeople(ctx, ids);
   assertGender(item, people, me._id);
 
-  const claim = { activityId: activity._id, itemId: item._id, entryId: entry._id, captainId: me._id, callerId: me._id, maxItemsPerPerson: activity.maxItemsPerPerson, now };
+  const claim = {
+    activityId: activity._id,
+    itemId: item._id,
+    entryId: entry._id,
+    captainId: me._id,
+    callerId: me._id,
+    maxItemsPerPerson: activity.maxItemsPerPerson,
+    now,
+  };
   const memberships = await claimPlaces(ctx.store, claim, people);
   const at = now.toISOString();
   // Read and written in one transaction on the entry, so that concurrent changes to the team add up.
@@ -149,7 +180,11 @@ export async function activityAddMembers(input: ParsedInput<'activity.addMembers
     await releasePlaces(ctx.store, activity._id, memberships, ids, at, true);
     throw ruleError('teamChanged', '队伍刚刚有变动，请刷新后重试');
   }
-  await setMembers(ctx.store, { slotId: item.slotId, holderId: entry._id, members: next.members.map((m) => m.staffId) });
+  await setMembers(ctx.store, {
+    slotId: item.slotId,
+    holderId: entry._id,
+    members: next.members.map((m) => m.staffId),
+  });
   await tellAdded(ctx.store, { activity, item, teamName: next.teamName ?? '', now }, me.name, ids);
   return { entry: await myEntryView(ctx.store, next, item, me._id) };
 }

@@ -3,10 +3,7 @@ import type { Ctx } from '../ctx';
 
 const PAGE_SIZE = 50;
 
-export async function auditList(
-  input: ParsedInput<'audit.list'>,
-  ctx: Ctx,
-): Promise<ActionOutput<'audit.list'>> {
+export async function auditList(input: ParsedInput<'audit.list'>, ctx: Ctx): Promise<ActionOutput<'audit.list'>> {
   const pageSize = PAGE_SIZE;
   const page = input.page ?? 1;
   const audit = ctx.store.collection('audit');

@@ -54,7 +54,9 @@ export async function honorNominate(
   ctx.auditTarget(`honorRound:${round._id}`);
   assertNominationsOpen(ctx, round);
   if (!round.categories.includes(input.category)) {
-    throw new AppError('INVALID_INPUT', '本轮评选没有该类别', { fields: [{ field: 'category', message: '本轮评选没有该类别' }] });
+    throw new AppError('INVALID_INPUT', '本轮评选没有该类别', {
+      fields: [{ field: 'category', message: '本轮评选没有该类别' }],
+    });
   }
   const self = input.nomineeStaffId === me._id;
   if (input.kind === 'self' && !self) throw ruleError('kind', '个人自荐只能推荐自己');
@@ -68,11 +70,13 @@ export async function honorNominate(
   await assertCleanText(ctx, 'deeds', input.deeds);
 
   const nominations = ctx.store.collection('honorNominations');
-  const existing = async () => (await nominations.find({ roundId: round._id, nomineeStaffId: nominee._id }, { limit: 1 }))[0];
+  const existing = async () =>
+    (await nominations.find({ roundId: round._id, nomineeStaffId: nominee._id }, { limit: 1 }))[0];
   const found = await existing();
   // The nominee is already on the list: one nomination per person, further ones are support.
   const asSecond = async (doc: HonorNominationDoc) => {
-    if (doc.nominatorStaffId === me._id) return { nomination: await view(ctx, round, doc), seconded: false, already: true };
+    if (doc.nominatorStaffId === me._id)
+      return { nomination: await view(ctx, round, doc), seconded: false, already: true };
     if (doc.nomineeStaffId === me._id) throw new AppError('CONFLICT', '您已被推荐，无需重复推荐');
     return { ...(await second(ctx, round, doc, me)), seconded: true };
   };
@@ -137,7 +141,8 @@ export async function honorReview(input: ParsedInput<'honor.review'>, ctx: Ctx):
   const matched = await ctx.store.collection('honorNominations').update({ _id: doc._id, status: doc.status }, { set });
   if (matched === 0) throw new AppError('CONFLICT', '该推荐刚被其他管理员审核，请刷新后重试');
   const delta = (status === 'approved' ? 1 : 0) - (doc.status === 'approved' ? 1 : 0);
-  if (delta !== 0) await ctx.store.collection('honorRounds').update({ _id: round._id }, { inc: { candidateCount: delta } });
+  if (delta !== 0)
+    await ctx.store.collection('honorRounds').update({ _id: round._id }, { inc: { candidateCount: delta } });
   if (status === 'approved') await ensureTally(ctx.store, doc);
 
   const next: HonorNominationDoc = { ...doc, ...set };
@@ -152,7 +157,11 @@ async function tellOutcome(ctx: Ctx, round: HonorRoundDoc, doc: HonorNominationD
     doc.status === 'approved'
       ? `${who}（${round.title}）已通过审核，将作为候选人参加投票。`
       : `${who}（${round.title}）未通过审核。审核意见：${doc.reviewComment ?? ''}`;
-  await notify(ctx.store, { staffId: doc.nominatorStaffId, kind: 'honor.reviewed', title: '推荐审核结果', body, link: HONOR_LINK }, now);
+  await notify(
+    ctx.store,
+    { staffId: doc.nominatorStaffId, kind: 'honor.reviewed', title: '推荐审核结果', body, link: HONOR_LINK },
+    now,
+  );
   if (doc.status === 'approved' && doc.nomineeStaffId !== doc.nominatorStaffId) {
     await notify(
       ctx.store,

@@ -27,7 +27,8 @@ export async function honorObject(input: ParsedInput<'honor.object'>, ctx: Ctx):
     throw ruleError('notHonoree', '只能对公示名单中的人员提出异议');
   }
   const objections = ctx.store.collection('honorObjections');
-  const mine = async () => (await objections.find({ nominationId: input.nominationId, staffId: me._id }, { limit: 1 }))[0];
+  const mine = async () =>
+    (await objections.find({ nominationId: input.nominationId, staffId: me._id }, { limit: 1 }))[0];
   const earlier = await mine();
   if (earlier) return { objection: plain(earlier), already: true };
   await assertCleanText(ctx, 'text', input.text);
@@ -77,10 +78,7 @@ export async function honorResults(
   const round = await loadRound(ctx, input.roundId);
   const closed = TALLY_PHASES.includes(round.phase) && ctx.clock.now().getTime() >= Date.parse(round.voteUntil);
   if (round.phase !== 'published' && !(isAdmin(ctx) && closed)) {
-    throw ruleError(
-      'tallyHidden',
-      isAdmin(ctx) ? '投票截止后才能查看计票结果' : '评选结果发布后才能查看计票结果',
-    );
+    throw ruleError('tallyHidden', isAdmin(ctx) ? '投票截止后才能查看计票结果' : '评选结果发布后才能查看计票结果');
   }
   const [nominations, tallies, viewer, ballots, eligible] = await Promise.all([
     roundNominations(ctx.store, round._id),
@@ -93,7 +91,11 @@ export async function honorResults(
   const items = nominations
     .filter((n) => n.status === 'approved')
     .sort(byStaffNo)
-    .map((n) => ({ nomination: nominationView(n, viewer), votes: tallies.get(n._id)?.votes ?? 0, winner: winners.has(n._id) }))
+    .map((n) => ({
+      nomination: nominationView(n, viewer),
+      votes: tallies.get(n._id)?.votes ?? 0,
+      winner: winners.has(n._id),
+    }))
     .sort((a, b) => b.votes - a.votes);
   return { round: await roundView(ctx, round), ballots, eligible, items };
 }
@@ -102,7 +104,9 @@ export async function honorResults(
 export async function honorBoard(input: ParsedInput<'honor.board'>, ctx: Ctx): Promise<ActionOutput<'honor.board'>> {
   const rounds = ctx.store.collection('honorRounds');
   const published = await rounds.find({ phase: 'published' }, { sort: { publishedAt: -1 }, limit: 1000 });
-  const years = [...new Set(published.map((r) => r.year).filter((y): y is number => y !== undefined))].sort((a, b) => b - a);
+  const years = [...new Set(published.map((r) => r.year).filter((y): y is number => y !== undefined))].sort(
+    (a, b) => b - a,
+  );
   const { timeZone } = await ctx.settings();
   const year = input.year ?? years[0] ?? Number(localDayKey(ctx.clock.now(), timeZone).slice(0, 4));
   const nominations = ctx.store.collection('honorNominations');

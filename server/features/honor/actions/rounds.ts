@@ -1,5 +1,11 @@
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
-import { DEFAULT_BALLOT_SIZE, DEFAULT_CATEGORIES, DEFAULT_PUBLICITY_DAYS, phaseMoveProblem, publicityWindow } from '../../../../src/core/honor/rules';
+import {
+  DEFAULT_BALLOT_SIZE,
+  DEFAULT_CATEGORIES,
+  DEFAULT_PUBLICITY_DAYS,
+  phaseMoveProblem,
+  publicityWindow,
+} from '../../../../src/core/honor/rules';
 import { ruleError } from '../../../../src/core/errors';
 import { addDays, localDayKey, localInstant } from '../../../../src/core/time';
 import { assertCleanText } from '../../../kernel/content';

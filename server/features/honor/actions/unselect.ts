@@ -13,7 +13,10 @@ import type { HonorRoundDoc } from '../collections';
  * published board never carries someone the unit withdrew. The last honoree cannot be taken off:
  * a list with nobody left is a cancelled round. The reason stays on the round for the admins.
  */
-export async function honorUnselect(input: ParsedInput<'honor.unselect'>, ctx: Ctx): Promise<ActionOutput<'honor.unselect'>> {
+export async function honorUnselect(
+  input: ParsedInput<'honor.unselect'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'honor.unselect'>> {
   const round = await loadRound(ctx, input.roundId);
   ctx.auditTarget(`honorRound:${round._id}:${input.nominationId}`);
   if ((round.unselected ?? []).some((u) => u.nominationId === input.nominationId)) {
@@ -38,7 +41,10 @@ export async function honorUnselect(input: ParsedInput<'honor.unselect'>, ctx: C
     const next: Partial<HonorRoundDoc> = {
       winnerIds: ids.filter((_, i) => i !== index),
       winnerStaffIds: (current.winnerStaffIds ?? []).filter((_, i) => i !== index),
-      unselected: [...(current.unselected ?? []), { nominationId: input.nominationId, reason: input.reason, at, by: me._id }],
+      unselected: [
+        ...(current.unselected ?? []),
+        { nominationId: input.nominationId, reason: input.reason, at, by: me._id },
+      ],
       updatedAt: at,
     };
     await rounds.update({ _id: current._id }, { set: next });
@@ -51,7 +57,13 @@ export async function honorUnselect(input: ParsedInput<'honor.unselect'>, ctx: C
   if (staffId) {
     await notify(
       ctx.store,
-      { staffId, kind: 'honor.unselected', title: '公示名单调整', body: `经研究，您未列入“${round.title}”最终名单。如有疑问请联系办公室。`, link: '/pages/honor/index' },
+      {
+        staffId,
+        kind: 'honor.unselected',
+        title: '公示名单调整',
+        body: `经研究，您未列入“${round.title}”最终名单。如有疑问请联系办公室。`,
+        link: '/pages/honor/index',
+      },
       now,
     );
   }

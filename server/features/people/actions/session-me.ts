@@ -4,5 +4,10 @@ import { staffView } from '../views';
 
 export async function sessionMe(_input: ParsedInput<'session.me'>, ctx: Ctx): Promise<ActionOutput<'session.me'>> {
   const { staff, roles } = ctx.caller;
-  return { staff: staff ? staffView(staff) : null, roles, settings: await ctx.settings(), now: ctx.clock.now().toISOString() };
+  return {
+    staff: staff ? staffView(staff) : null,
+    roles,
+    settings: await ctx.settings(),
+    now: ctx.clock.now().toISOString(),
+  };
 }

@@ -6,11 +6,9 @@ import { isDuplicate } from '../../../store/port';
 import type { StaffDoc } from '../../../kernel/member';
 import { staffView } from '../views';
 
-
 /** DESIGN.md §4: wrong staffNo/name pairs are limited per openid to 5 failures an hour. */
 export const BIND_MAX_FAILURES = 5;
 export const BIND_WINDOW_MS = 60 * 60 * 1000;
-
 
 /** Names are compared without any white space, so '王 芳' and '王芳' are the same person. */
 function sameName(a: string, b: string): boolean {
@@ -36,7 +34,8 @@ export async function staffBind(input: ParsedInput<'staff.bind'>, ctx: Ctx): Pro
 
   const own = ctx.caller.staff;
   if (own) {
-    if (own.staffNo === input.staffNo && sameName(own.name, input.name)) return { staff: staffView(own), already: true };
+    if (own.staffNo === input.staffNo && sameName(own.name, input.name))
+      return { staff: staffView(own), already: true };
     throw new AppError('CONFLICT', `您已绑定工号 ${own.staffNo}，如需更换请联系办公室`);
   }
 
@@ -74,7 +73,9 @@ async function bindPair(
     const remaining = mismatch();
     throw new AppError(
       'NOT_FOUND',
-      remaining > 0 ? `工号与姓名不匹配，请核对后重试（还可尝试 ${remaining} 次）` : '工号与姓名不匹配，尝试次数已用完，请 1 小时后再试',
+      remaining > 0
+        ? `工号与姓名不匹配，请核对后重试（还可尝试 ${remaining} 次）`
+        : '工号与姓名不匹配，尝试次数已用完，请 1 小时后再试',
       { remaining },
     );
   }

@@ -8,7 +8,12 @@ const SEARCH_LIMIT = 20;
 
 export async function staffSearch(input: ParsedInput<'staff.search'>, ctx: Ctx): Promise<ActionOutput<'staff.search'>> {
   const active = await rosterWhere(ctx.store, { active: true });
-  return { items: active.filter((s) => matchesQuery(s, input.q)).slice(0, SEARCH_LIMIT).map(staffPick) };
+  return {
+    items: active
+      .filter((s) => matchesQuery(s, input.q))
+      .slice(0, SEARCH_LIMIT)
+      .map(staffPick),
+  };
 }
 
 export async function staffList(input: ParsedInput<'staff.list'>, ctx: Ctx): Promise<ActionOutput<'staff.list'>> {

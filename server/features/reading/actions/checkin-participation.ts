@@ -57,11 +57,16 @@ export async function checkinParticipation(
   );
   const sum = (pick: (r: DepartmentParticipation) => number) => rows.reduce((n, r) => n + pick(r), 0);
   const people = roster.length;
-  const total = row('全部', people, [...countedCheckins.values()].reduce((a, b) => a + b, 0), {
-    checkins: sum((r) => r.checkins),
-    makeups: sum((r) => r.makeups),
-    participants: sum((r) => r.participants),
-  });
+  const total = row(
+    '全部',
+    people,
+    [...countedCheckins.values()].reduce((a, b) => a + b, 0),
+    {
+      checkins: sum((r) => r.checkins),
+      makeups: sum((r) => r.makeups),
+      participants: sum((r) => r.participants),
+    },
+  );
 
   return {
     month: input.month,

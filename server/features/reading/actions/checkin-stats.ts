@@ -1,7 +1,13 @@
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import type { CalendarEntry, StudyTotals } from '../../../../src/core/reading/contract';
 import { AppError } from '../../../../src/core/errors';
-import { countedWorkdays, dayState, honorRollNeeded, makeupDateProblem, windowState } from '../../../../src/core/reading/rules';
+import {
+  countedWorkdays,
+  dayState,
+  honorRollNeeded,
+  makeupDateProblem,
+  windowState,
+} from '../../../../src/core/reading/rules';
 import { hasAnyRole } from '../../../../src/core/roles';
 import { localDayKey, localMonthKey } from '../../../../src/core/time';
 import { member } from '../../../kernel/context';
@@ -47,7 +53,13 @@ export async function checkinCalendar(
     });
     const canMakeup =
       state === 'missed' && makeupsLeft > 0 && !makeupDateProblem(d.date, today, window, settings.makeupDaysBack);
-    const entry: CalendarEntry = { date: d.date, workday: d.workday, hasReading: withReading.has(d.date), state, canMakeup };
+    const entry: CalendarEntry = {
+      date: d.date,
+      workday: d.workday,
+      hasReading: withReading.has(d.date),
+      state,
+      canMakeup,
+    };
     if (d.note) entry.note = d.note;
     return entry;
   });
@@ -74,7 +86,9 @@ export async function checkinArchive(
     if (!other) throw new AppError('NOT_FOUND', '找不到该人员');
     staff = other;
   }
-  const docs = await ctx.store.collection('checkinMonths').find({ staffId: staff._id, year: input.year }, { limit: 12 });
+  const docs = await ctx.store
+    .collection('checkinMonths')
+    .find({ staffId: staff._id, year: input.year }, { limit: 12 });
   const byMonth = new Map(docs.map((d) => [d.month, d]));
   const total: StudyTotals = { checkins: 0, makeups: 0, minutes: 0 };
   const months = Array.from({ length: 12 }, (_, i) => {
@@ -107,7 +121,10 @@ export async function checkinHonorRoll(
 
   // A past month counts all its workdays with a reading; the current one those that have passed.
   const today = input.month === current ? localDayKey(now, settings.timeZone) : '9999-12-31';
-  const [days, published] = await Promise.all([monthDays(ctx.store, input.month), readingDates(ctx.store, input.month)]);
+  const [days, published] = await Promise.all([
+    monthDays(ctx.store, input.month),
+    readingDates(ctx.store, input.month),
+  ]);
   const counted = countedWorkdays(days, today, windowState(now, settings), published);
   const needed = honorRollNeeded(settings.honorRollThreshold, counted.length);
   const docs =

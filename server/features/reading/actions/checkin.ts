@@ -49,7 +49,11 @@ async function outcome(ctx: Ctx, doc: CheckinDoc, today: string, already: boolea
  * Inserts the check-in; when the store says the day is taken (a repeat, possibly sent at the same
  * moment), answers with the record that won.
  */
-async function insertOnce(ctx: Ctx, doc: CheckinDoc, staff: StaffDoc): Promise<{ doc: CheckinDoc; already: boolean } | null> {
+async function insertOnce(
+  ctx: Ctx,
+  doc: CheckinDoc,
+  staff: StaffDoc,
+): Promise<{ doc: CheckinDoc; already: boolean } | null> {
   try {
     await recordCheckin(ctx.store, doc, staff.name);
     return { doc, already: false };
@@ -78,7 +82,9 @@ export async function checkinSubmit(
   if (reading.date !== today) {
     throw ruleError(
       'readingDate',
-      reading.date < today ? '这是往日的晨读，只能为今日的晨读打卡；漏打的工作日可以补卡' : '这篇晨读还未到日期，不能打卡',
+      reading.date < today
+        ? '这是往日的晨读，只能为今日的晨读打卡；漏打的工作日可以补卡'
+        : '这篇晨读还未到日期，不能打卡',
     );
   }
 

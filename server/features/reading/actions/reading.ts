@@ -57,7 +57,11 @@ function pastDate(): AppError {
 
 async function dateTaken(ctx: Ctx, date: string): Promise<AppError> {
   const existing = await readingOn(ctx.store, date);
-  return new AppError('CONFLICT', `${date} 已发布晨读，请在列表中编辑`, existing ? { readingId: existing._id } : undefined);
+  return new AppError(
+    'CONFLICT',
+    `${date} 已发布晨读，请在列表中编辑`,
+    existing ? { readingId: existing._id } : undefined,
+  );
 }
 
 export async function readingPublish(
@@ -165,7 +169,11 @@ export async function readingGet(input: ParsedInput<'reading.get'>, ctx: Ctx): P
     ctx.store.collection('readingOpens').get(openId(doc._id, me._id)),
     checkinOn(ctx.store, me._id, doc.date),
   ]);
-  return { reading: readingView(doc), openedAt: opened?.openedAt ?? null, checkin: checkin ? checkinView(checkin) : null };
+  return {
+    reading: readingView(doc),
+    openedAt: opened?.openedAt ?? null,
+    checkin: checkin ? checkinView(checkin) : null,
+  };
 }
 
 export async function readingList(input: ParsedInput<'reading.list'>, ctx: Ctx): Promise<ActionOutput<'reading.list'>> {
@@ -185,7 +193,7 @@ export async function readingList(input: ParsedInput<'reading.list'>, ctx: Ctx):
   }
   const items = docs
     .filter((d) => ahead || d.date <= todayKey)
-    .map((d) => readingSummary(d, marks.get(d.date) ?? null, counts ? counts.get(d.date) ?? 0 : undefined));
+    .map((d) => readingSummary(d, marks.get(d.date) ?? null, counts ? (counts.get(d.date) ?? 0) : undefined));
   return { month: input.month, items };
 }
 

@@ -4,7 +4,10 @@ import { DEFAULT_SETTINGS, type Settings, windowProblem } from '../../../../src/
 import type { Ctx } from '../ctx';
 import { isDuplicate } from '../../../store/port';
 
-export async function settingsGet(_input: ParsedInput<'settings.get'>, ctx: Ctx): Promise<ActionOutput<'settings.get'>> {
+export async function settingsGet(
+  _input: ParsedInput<'settings.get'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'settings.get'>> {
   return ctx.settings();
 }
 

@@ -90,7 +90,11 @@ export async function volunteerEventUpdate(
   const merged = { ...doc, ...set };
   const timesChanged = merged.startAt !== doc.startAt || merged.endAt !== doc.endAt;
   // Hours that were the event's default follow its new length; hours set by hand stay.
-  if (input.plannedHours === undefined && timesChanged && doc.plannedHours === defaultPlannedHours(doc.startAt, doc.endAt)) {
+  if (
+    input.plannedHours === undefined &&
+    timesChanged &&
+    doc.plannedHours === defaultPlannedHours(doc.startAt, doc.endAt)
+  ) {
     merged.plannedHours = set.plannedHours = defaultPlannedHours(merged.startAt, merged.endAt);
   }
   const problem = eventTimesProblem(merged);
@@ -105,7 +109,9 @@ export async function volunteerEventUpdate(
   }
   if (timesChanged) set.year = localYear(merged.startAt, timeZone);
   if (Object.keys(set).length > 0) {
-    await ctx.store.collection('volunteerEvents').update({ _id: doc._id }, { set: { ...set, updatedAt: now.toISOString() } });
+    await ctx.store
+      .collection('volunteerEvents')
+      .update({ _id: doc._id }, { set: { ...set, updatedAt: now.toISOString() } });
   }
   if (timesChanged || merged.place !== doc.place) {
     await notifySignedUp(
@@ -133,7 +139,12 @@ export async function volunteerEventCancel(
   if (doc.status === 'cancelled') return { event: await oneView(ctx, doc, me._id), notified: 0, already: true };
   if (phaseOf(doc, now) === 'finished') throw ruleError('eventFinished', '活动已结束，不能取消');
   await assertCleanText(ctx, 'reason', input.reason);
-  const set = { status: 'cancelled' as const, cancelReason: input.reason, cancelledAt: now.toISOString(), cancelledBy: me._id };
+  const set = {
+    status: 'cancelled' as const,
+    cancelReason: input.reason,
+    cancelledAt: now.toISOString(),
+    cancelledBy: me._id,
+  };
   const changed = await ctx.store.collection('volunteerEvents').update({ _id: doc._id, status: 'active' }, { set });
   const cancelled = { ...doc, ...set };
   if (changed === 0) return { event: await oneView(ctx, cancelled, me._id), notified: 0, already: true };
@@ -141,7 +152,11 @@ export async function volunteerEventCancel(
   const notified = await notifySignedUp(
     ctx.store,
     cancelled,
-    { kind: 'volunteer.cancelled', title: `活动取消：${doc.title}`, body: `组织者已取消该志愿服务活动。原因：${input.reason}` },
+    {
+      kind: 'volunteer.cancelled',
+      title: `活动取消：${doc.title}`,
+      body: `组织者已取消该志愿服务活动。原因：${input.reason}`,
+    },
     now,
   );
   return { event: await oneView(ctx, cancelled, me._id), notified };
@@ -149,7 +164,10 @@ export async function volunteerEventCancel(
 
 const PAST_LIMIT = 50;
 
-export async function volunteerEvents(input: ParsedInput<'volunteer.events'>, ctx: Ctx): Promise<ActionOutput<'volunteer.events'>> {
+export async function volunteerEvents(
+  input: ParsedInput<'volunteer.events'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'volunteer.events'>> {
   const me = member(ctx)._id;
   const now = ctx.clock.now().toISOString();
   const events = ctx.store.collection('volunteerEvents');

@@ -16,7 +16,10 @@ import { eventRecords, staffByIds } from './onsite';
  * Confirms hours for several people at once. Every row is checked before anything is written, so a
  * batch with one bad row changes nothing; then each person's record and yearly total move together.
  */
-export async function volunteerConfirm(input: ParsedInput<'volunteer.confirm'>, ctx: Ctx): Promise<ActionOutput<'volunteer.confirm'>> {
+export async function volunteerConfirm(
+  input: ParsedInput<'volunteer.confirm'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'volunteer.confirm'>> {
   const now = ctx.clock.now();
   const me = member(ctx);
   const doc = await loadEvent(ctx, input.eventId);
@@ -26,13 +29,21 @@ export async function volunteerConfirm(input: ParsedInput<'volunteer.confirm'>, 
   const confirmed = new Map(
     (await allEntries(ctx.store, doc.slotId)).filter((e) => e.status === 'confirmed').map((e) => [e.holderId, e]),
   );
-  const [staff, records] = await Promise.all([staffByIds(ctx, input.entries.map((e) => e.staffId)), eventRecords(ctx, doc._id)]);
+  const [staff, records] = await Promise.all([
+    staffByIds(
+      ctx,
+      input.entries.map((e) => e.staffId),
+    ),
+    eventRecords(ctx, doc._id),
+  ]);
   const settings = await ctx.settings();
   const plan: { person: StaffDoc; hours: number; note: string | null }[] = [];
   for (const row of input.entries) {
     const person = staff.get(row.staffId);
     if (!person || !confirmed.has(row.staffId)) {
-      throw ruleError('notParticipant', `${person?.name ?? '该人员'}未报名成功此活动，不能确认时长`, { staffId: row.staffId });
+      throw ruleError('notParticipant', `${person?.name ?? '该人员'}未报名成功此活动，不能确认时长`, {
+        staffId: row.staffId,
+      });
     }
     if (row.hours > doc.plannedHours) {
       throw ruleError('hoursAbovePlanned', `${person.name}的时长超过了计划时长 ${formatHours(doc.plannedHours)}`, {
@@ -54,12 +65,16 @@ export async function volunteerConfirm(input: ParsedInput<'volunteer.confirm'>, 
   for (const p of plan) {
     const fresh = newRecord(doc, p.person, settings, now);
     const existing = records.get(p.person._id);
-    const base = existing ? { ...fresh, signInAt: existing.signInAt, signOutAt: existing.signOutAt, createdAt: existing.createdAt } : fresh;
+    const base = existing
+      ? { ...fresh, signInAt: existing.signInAt, signOutAt: existing.signOutAt, createdAt: existing.createdAt }
+      : fresh;
     const out = await confirmHours(ctx.store, { record: base, hours: p.hours, note: p.note, confirmer: me }, now);
     if (out.changed) changed++;
     updated.set(p.person._id, out.record);
   }
-  const rows = plan.map((p) => attendanceRow(confirmed.get(p.person._id)!, p.person, updated.get(p.person._id), doc.plannedHours));
+  const rows = plan.map((p) =>
+    attendanceRow(confirmed.get(p.person._id)!, p.person, updated.get(p.person._id), doc.plannedHours),
+  );
   return { rows, changed, ...(changed === 0 ? { already: true } : {}) };
 }
 
@@ -67,7 +82,10 @@ function personOf(s: StaffDoc) {
   return { id: s._id, name: s.name, staffNo: s.staffNo, department: s.department };
 }
 
-export async function volunteerRecords(input: ParsedInput<'volunteer.records'>, ctx: Ctx): Promise<ActionOutput<'volunteer.records'>> {
+export async function volunteerRecords(
+  input: ParsedInput<'volunteer.records'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'volunteer.records'>> {
   const me = member(ctx);
   const { timeZone } = await ctx.settings();
   const year = input.year ?? localYear(ctx.clock.now().toISOString(), timeZone);
@@ -91,7 +109,9 @@ export async function volunteerCertificate(
   const me = member(ctx);
   const settings = await ctx.settings();
   const [docs, counter] = await Promise.all([
-    ctx.store.collection('volunteerRecords').find({ staffId: me._id, year: input.year }, { sort: { startAt: 1 }, limit: 1000 }),
+    ctx.store
+      .collection('volunteerRecords')
+      .find({ staffId: me._id, year: input.year }, { sort: { startAt: 1 }, limit: 1000 }),
     ctx.store.collection('volunteerHours').get(`${me._id}:${input.year}`),
   ]);
   const items = docs
@@ -106,4 +126,3 @@ export async function volunteerCertificate(
     issuedOn: localDayKey(ctx.clock.now(), settings.timeZone),
   };
 }
-

@@ -26,11 +26,15 @@ import { attendanceRow, ensureRecord, newRecord } from '../records';
 export const CODE_MAX_FAILURES = 10;
 export const CODE_FAILURE_WINDOW_MS = 10 * 60 * 1000;
 
-export async function volunteerCode(input: ParsedInput<'volunteer.code'>, ctx: Ctx): Promise<ActionOutput<'volunteer.code'>> {
+export async function volunteerCode(
+  input: ParsedInput<'volunteer.code'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'volunteer.code'>> {
   const now = ctx.clock.now();
   const doc = await loadEvent(ctx, input.eventId);
   assertNotCancelled(doc);
-  if (now.getTime() >= Date.parse(doc.endAt) + SIGNOUT_CLOSES_AFTER_MS) throw ruleError('codeClosed', '活动已结束，现场签到已关闭');
+  if (now.getTime() >= Date.parse(doc.endAt) + SIGNOUT_CLOSES_AFTER_MS)
+    throw ruleError('codeClosed', '活动已结束，现场签到已关闭');
   const window = codeWindow(now);
   const code = codeFor(doc.secret, doc._id, window);
   const validUntil = windowEndsAt(window);
@@ -43,7 +47,13 @@ export async function volunteerCode(input: ParsedInput<'volunteer.code'>, ctx: C
 }
 
 /** Everything a scan must pass, in an order that reveals nothing about the code to the wrong person. */
-async function checkScan(ctx: Ctx, doc: VolunteerEventDoc, code: string, open: boolean, closedMessage: string): Promise<void> {
+async function checkScan(
+  ctx: Ctx,
+  doc: VolunteerEventDoc,
+  code: string,
+  open: boolean,
+  closedMessage: string,
+): Promise<void> {
   const me = member(ctx);
   const now = ctx.clock.now();
   assertNotCancelled(doc);
@@ -66,7 +76,10 @@ async function myRecord(ctx: Ctx, doc: VolunteerEventDoc): Promise<VolunteerReco
   return ensureRecord(ctx.store, newRecord(doc, member(ctx), settings, ctx.clock.now()));
 }
 
-export async function volunteerSignin(input: ParsedInput<'volunteer.signin'>, ctx: Ctx): Promise<ActionOutput<'volunteer.signin'>> {
+export async function volunteerSignin(
+  input: ParsedInput<'volunteer.signin'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'volunteer.signin'>> {
   const now = ctx.clock.now();
   const doc = await loadEvent(ctx, input.eventId);
   const message = now.getTime() < Date.parse(doc.endAt) ? '签到将在活动开始前 1 小时开放' : '活动已结束，不能再签到';
@@ -83,7 +96,10 @@ export async function volunteerSignin(input: ParsedInput<'volunteer.signin'>, ct
   return { signInAt: again?.signInAt ?? signInAt, already: true };
 }
 
-export async function volunteerSignout(input: ParsedInput<'volunteer.signout'>, ctx: Ctx): Promise<ActionOutput<'volunteer.signout'>> {
+export async function volunteerSignout(
+  input: ParsedInput<'volunteer.signout'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'volunteer.signout'>> {
   const now = ctx.clock.now();
   const doc = await loadEvent(ctx, input.eventId);
   await checkScan(ctx, doc, input.code, signOutOpen(doc, now), '签退时间已过，请联系组织者确认时长');
@@ -108,7 +124,9 @@ export async function volunteerSignout(input: ParsedInput<'volunteer.signout'>, 
 export async function staffByIds(ctx: Ctx, ids: readonly string[]): Promise<Map<string, StaffDoc>> {
   const out = new Map<string, StaffDoc>();
   for (let i = 0; i < ids.length; i += MAX_LIMIT) {
-    const page = await ctx.store.collection('staff').find({ _id: { in: ids.slice(i, i + MAX_LIMIT) } }, { limit: MAX_LIMIT });
+    const page = await ctx.store
+      .collection('staff')
+      .find({ _id: { in: ids.slice(i, i + MAX_LIMIT) } }, { limit: MAX_LIMIT });
     for (const s of page) out.set(s._id, s);
   }
   return out;
@@ -117,7 +135,9 @@ export async function staffByIds(ctx: Ctx, ids: readonly string[]): Promise<Map<
 export async function eventRecords(ctx: Ctx, eventId: string): Promise<Map<string, VolunteerRecordDoc>> {
   const out = new Map<string, VolunteerRecordDoc>();
   for (let skip = 0; ; skip += MAX_LIMIT) {
-    const page = await ctx.store.collection('volunteerRecords').find({ eventId }, { sort: { _id: 1 }, skip, limit: MAX_LIMIT });
+    const page = await ctx.store
+      .collection('volunteerRecords')
+      .find({ eventId }, { sort: { _id: 1 }, skip, limit: MAX_LIMIT });
     for (const r of page) out.set(r.staffId, r);
     if (page.length < MAX_LIMIT) return out;
   }
@@ -143,9 +163,22 @@ export async function volunteerAttendance(
   const entries = await allEntries(ctx.store, doc.slotId);
   const positions = waitlistPositions(entries);
   const people = onePerPerson(entries);
-  const [staff, records] = await Promise.all([staffByIds(ctx, people.map((e) => e.holderId)), eventRecords(ctx, doc._id)]);
+  const [staff, records] = await Promise.all([
+    staffByIds(
+      ctx,
+      people.map((e) => e.holderId),
+    ),
+    eventRecords(ctx, doc._id),
+  ]);
   const rows = people
-    .map((e) => attendanceRow(e, staff.get(e.holderId), records.get(e.holderId), doc.plannedHours, positions.get(e._id)))
-    .sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.position ?? 0) - (b.position ?? 0) || a.staffNo.localeCompare(b.staffNo));
+    .map((e) =>
+      attendanceRow(e, staff.get(e.holderId), records.get(e.holderId), doc.plannedHours, positions.get(e._id)),
+    )
+    .sort(
+      (a, b) =>
+        ORDER[a.status] - ORDER[b.status] ||
+        (a.position ?? 0) - (b.position ?? 0) ||
+        a.staffNo.localeCompare(b.staffNo),
+    );
   return { event: await oneView(ctx, doc, member(ctx)._id), rows };
 }

@@ -5,7 +5,10 @@ import type { Ctx } from '../ctx';
 import { latestEntry, liveEntry, positionOf, signUp, withdraw } from '../../signup';
 import { assertNotCancelled, loadEvent, oneView, phaseOf, VOLUNTEER_SCOPE, volunteerHooks } from '../events';
 
-export async function volunteerSignup(input: ParsedInput<'volunteer.signup'>, ctx: Ctx): Promise<ActionOutput<'volunteer.signup'>> {
+export async function volunteerSignup(
+  input: ParsedInput<'volunteer.signup'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'volunteer.signup'>> {
   const now = ctx.clock.now();
   const me = member(ctx);
   const doc = await loadEvent(ctx, input.eventId);
@@ -38,13 +41,17 @@ export async function volunteerSignup(input: ParsedInput<'volunteer.signup'>, ct
   };
 }
 
-export async function volunteerCancel(input: ParsedInput<'volunteer.cancel'>, ctx: Ctx): Promise<ActionOutput<'volunteer.cancel'>> {
+export async function volunteerCancel(
+  input: ParsedInput<'volunteer.cancel'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'volunteer.cancel'>> {
   const now = ctx.clock.now();
   const me = member(ctx);
   const doc = await loadEvent(ctx, input.eventId);
   const live = await liveEntry(ctx.store, doc.slotId, me._id);
   if (!live) {
-    if (await latestEntry(ctx.store, doc.slotId, me._id)) return { event: await oneView(ctx, doc, me._id), already: true };
+    if (await latestEntry(ctx.store, doc.slotId, me._id))
+      return { event: await oneView(ctx, doc, me._id), already: true };
     throw ruleError('notSignedUp', '您没有报名该活动，无需取消');
   }
   assertNotCancelled(doc);

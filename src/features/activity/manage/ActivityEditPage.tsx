@@ -25,7 +25,11 @@ export function ActivityEditPage() {
     <SessionGate roles={ORGANIZER}>
       {(me) => (
         <Page wide>
-          {id ? <EditLoader id={id} timeZone={me.settings.timeZone} /> : <ActivityForm initial={emptyDraft()} timeZone={me.settings.timeZone} />}
+          {id ? (
+            <EditLoader id={id} timeZone={me.settings.timeZone} />
+          ) : (
+            <ActivityForm initial={emptyDraft()} timeZone={me.settings.timeZone} />
+          )}
         </Page>
       )}
     </SessionGate>
@@ -36,7 +40,8 @@ function EditLoader({ id, timeZone }: { id: string; timeZone: string }) {
   const q = useQuery('activity.get', { activityId: id });
   if (q.error) return <StateView kind='error' message={q.error.message} onRetry={q.reload} />;
   if (!q.data) return <StateView kind='loading' />;
-  if (q.data.phase === 'cancelled') return <StateView kind='blocked' title='活动已取消' message='已取消的活动不能再编辑' />;
+  if (q.data.phase === 'cancelled')
+    return <StateView kind='blocked' title='活动已取消' message='已取消的活动不能再编辑' />;
   return <ActivityForm id={id} initial={toDraft(q.data, timeZone)} timeZone={timeZone} />;
 }
 
@@ -54,7 +59,9 @@ function ActivityForm({ id, initial, timeZone }: { id?: string; initial: Activit
     }
     setErrors({});
     setBusy(true);
-    const res = id ? await call('activity.update', { activityId: id, ...checked.value }) : await call('activity.create', checked.value);
+    const res = id
+      ? await call('activity.update', { activityId: id, ...checked.value })
+      : await call('activity.create', checked.value);
     setBusy(false);
     if (!res.ok) {
       const fields = Object.fromEntries((res.error.details?.fields ?? []).map((f) => [f.field, f.message]));
@@ -71,46 +78,94 @@ function ActivityForm({ id, initial, timeZone }: { id?: string; initial: Activit
   return (
     <Card title={id ? '编辑活动' : '发布文体活动'}>
       <Field label='活动名称' error={e('title')}>
-        <Input className='field__input' value={draft.title} maxlength={80} onInput={(ev) => set({ title: ev.detail.value })} />
+        <Input
+          className='field__input'
+          value={draft.title}
+          maxlength={80}
+          onInput={(ev) => set({ title: ev.detail.value })}
+        />
       </Field>
       <Field label='类别' error={e('kind')}>
         <View className='act-filters'>
           {ACTIVITY_KINDS.map((k) => (
-            <Text key={k} className={`act-chip ${draft.kind === k ? 'is-active' : ''}`} onClick={() => set({ kind: k })}>{ACTIVITY_KIND_LABELS[k]}</Text>
+            <Text
+              key={k}
+              className={`act-chip ${draft.kind === k ? 'is-active' : ''}`}
+              onClick={() => set({ kind: k })}
+            >
+              {ACTIVITY_KIND_LABELS[k]}
+            </Text>
           ))}
         </View>
       </Field>
       <Field label='地点' error={e('place')}>
-        <Input className='field__input' value={draft.place} maxlength={80} onInput={(ev) => set({ place: ev.detail.value })} />
+        <Input
+          className='field__input'
+          value={draft.place}
+          maxlength={80}
+          onInput={(ev) => set({ place: ev.detail.value })}
+        />
       </Field>
       <View className='act-edit-item__row'>
-        <DateField label='活动日期' value={draft.startDate} error={e('startAt')} onChange={(v) => set({ startDate: v })} />
+        <DateField
+          label='活动日期'
+          value={draft.startDate}
+          error={e('startAt')}
+          onChange={(v) => set({ startDate: v })}
+        />
         <TimeField label='开始时间' value={draft.startTime} onChange={(v) => set({ startTime: v })} />
         <TimeField label='结束时间' value={draft.endTime} error={e('endAt')} onChange={(v) => set({ endTime: v })} />
       </View>
       <View className='act-edit-item__row'>
         <DateField label='结束日期（跨天活动才填）' value={draft.endDate} onChange={(v) => set({ endDate: v })} />
-        <DateField label='报名截止日期' value={draft.deadlineDate} error={e('signupDeadline')} onChange={(v) => set({ deadlineDate: v })} />
+        <DateField
+          label='报名截止日期'
+          value={draft.deadlineDate}
+          error={e('signupDeadline')}
+          onChange={(v) => set({ deadlineDate: v })}
+        />
         <TimeField label='截止时间' value={draft.deadlineTime} onChange={(v) => set({ deadlineTime: v })} />
       </View>
       <Field label='每人限报项目数' error={e('maxItemsPerPerson')} hint='组队参加的项目也计入'>
-        <Input className='field__input' type='number' value={draft.maxItemsPerPerson} onInput={(ev) => set({ maxItemsPerPerson: ev.detail.value })} />
+        <Input
+          className='field__input'
+          type='number'
+          value={draft.maxItemsPerPerson}
+          onInput={(ev) => set({ maxItemsPerPerson: ev.detail.value })}
+        />
       </Field>
       <Field label='活动说明' error={e('description')}>
-        <Textarea className='field__textarea' value={draft.description} maxlength={2000} onInput={(ev) => set({ description: ev.detail.value })} />
+        <Textarea
+          className='field__textarea'
+          value={draft.description}
+          maxlength={2000}
+          onInput={(ev) => set({ description: ev.detail.value })}
+        />
       </Field>
       <Text className='section-title'>比赛项目</Text>
       <ErrorText message={e('items')} />
       <ItemsEditor items={draft.items} errors={errors} onChange={(items) => set({ items })} />
       <ErrorText message={e('')} />
       <View className='btn-row'>
-        <Button className='btn btn--primary' disabled={busy} onClick={() => void save()}>{busy ? '正在保存…' : id ? '保存' : '发布'}</Button>
+        <Button className='btn btn--primary' disabled={busy} onClick={() => void save()}>
+          {busy ? '正在保存…' : id ? '保存' : '发布'}
+        </Button>
       </View>
     </Card>
   );
 }
 
-function DateField({ label, value, error, onChange }: { label: string; value: string; error?: string; onChange: (v: string) => void }) {
+function DateField({
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  error?: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <Field label={label} error={error}>
       <Picker mode='date' value={value} onChange={(ev) => onChange(String(ev.detail.value))}>
@@ -120,7 +175,17 @@ function DateField({ label, value, error, onChange }: { label: string; value: st
   );
 }
 
-function TimeField({ label, value, error, onChange }: { label: string; value: string; error?: string; onChange: (v: string) => void }) {
+function TimeField({
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  error?: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <Field label={label} error={error}>
       <Picker mode='time' value={value} onChange={(ev) => onChange(String(ev.detail.value))}>

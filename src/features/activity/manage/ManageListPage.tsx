@@ -35,17 +35,29 @@ function ManageList({ timeZone }: { timeZone: string }) {
   return (
     <View>
       <View className='btn-row'>
-        <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: ACTIVITY_ROUTES.edit })}>发布文体活动</Button>
+        <Button className='btn btn--primary' onClick={() => void Taro.navigateTo({ url: ACTIVITY_ROUTES.edit })}>
+          发布文体活动
+        </Button>
       </View>
       <View className='section-title' />
       {list.error && <StateView kind='error' message={list.error.message} onRetry={list.reload} />}
       {!list.error && !list.data && <StateView kind='loading' />}
       {list.data && list.data.items.length === 0 && <StateView kind='empty' title='还没有文体活动' />}
-      {list.data?.items.map((a) => <ActivityCard key={a.id} activity={a} timeZone={timeZone} />)}
+      {list.data?.items.map((a) => (
+        <ActivityCard key={a.id} activity={a} timeZone={timeZone} />
+      ))}
       {list.data && (page > 1 || list.data.hasMore) && (
         <View className='btn-row'>
-          {page > 1 && <Button className='btn btn--small' onClick={() => setPage((p) => p - 1)}>上一页</Button>}
-          {list.data.hasMore && <Button className='btn btn--small' onClick={() => setPage((p) => p + 1)}>下一页</Button>}
+          {page > 1 && (
+            <Button className='btn btn--small' onClick={() => setPage((p) => p - 1)}>
+              上一页
+            </Button>
+          )}
+          {list.data.hasMore && (
+            <Button className='btn btn--small' onClick={() => setPage((p) => p + 1)}>
+              下一页
+            </Button>
+          )}
         </View>
       )}
     </View>

@@ -20,7 +20,11 @@ export function RosterPage() {
   const id = decodeParam(useRouter()?.params?.id);
   return (
     <SessionGate roles={ORGANIZER}>
-      {() => <Page wide>{id ? <RosterLoader id={id} /> : <StateView kind='error' message='缺少活动编号，请从活动页进入' />}</Page>}
+      {() => (
+        <Page wide>
+          {id ? <RosterLoader id={id} /> : <StateView kind='error' message='缺少活动编号，请从活动页进入' />}
+        </Page>
+      )}
     </SessionGate>
   );
 }
@@ -39,7 +43,8 @@ function Roster({ roster, onSaved }: { roster: ActivityRoster; onSaved: () => vo
   const save = useMutation('activity.results');
   useEffect(() => {
     const initial: Record<string, string> = {};
-    for (const item of roster.items) for (const e of item.entries) if (e.place !== undefined) initial[e.entryId] = String(e.place);
+    for (const item of roster.items)
+      for (const e of item.entries) if (e.place !== undefined) initial[e.entryId] = String(e.place);
     setPlaces(initial);
   }, [roster]);
 
@@ -59,16 +64,25 @@ function Roster({ roster, onSaved }: { roster: ActivityRoster; onSaved: () => vo
     <View>
       <Card title={activity.title}>
         <Text className='card__text'>
-          {canPlace ? '活动已开始，可为正式报名录入名次（留空表示无名次），保存后在活动页公布。' : '活动开始后可在此录入名次。'}
+          {canPlace
+            ? '活动已开始，可为正式报名录入名次（留空表示无名次），保存后在活动页公布。'
+            : '活动开始后可在此录入名次。'}
         </Text>
       </Card>
       {roster.items.map(({ item, entries }) => (
         <Card key={item.id} title={item.name} extra={<Text className='badge badge--muted'>{seatsText(item)}</Text>}>
-          <Text className='act-meta'>{itemRequirement(item)} · 正式 {item.confirmed} · 候补 {item.waitlisted}</Text>
+          <Text className='act-meta'>
+            {itemRequirement(item)} · 正式 {item.confirmed} · 候补 {item.waitlisted}
+          </Text>
           {entries.length === 0 && <Text className='card__text'>暂无报名</Text>}
           {entries.map((e) => (
-            <EntryRow key={e.entryId} entry={e} canPlace={canPlace && e.status === 'confirmed'} place={places[e.entryId] ?? ''}
-              onPlace={(v) => setPlaces((p) => ({ ...p, [e.entryId]: v }))} />
+            <EntryRow
+              key={e.entryId}
+              entry={e}
+              canPlace={canPlace && e.status === 'confirmed'}
+              place={places[e.entryId] ?? ''}
+              onPlace={(v) => setPlaces((p) => ({ ...p, [e.entryId]: v }))}
+            />
           ))}
         </Card>
       ))}
@@ -77,7 +91,9 @@ function Roster({ roster, onSaved }: { roster: ActivityRoster; onSaved: () => vo
           {invalid && <ErrorText message='名次应为 1–100 的整数' />}
           <ErrorText message={save.error?.message} />
           <View className='btn-row'>
-            <Button className='btn btn--primary' disabled={save.busy || invalid} onClick={() => void submit()}>保存名次</Button>
+            <Button className='btn btn--primary' disabled={save.busy || invalid} onClick={() => void submit()}>
+              保存名次
+            </Button>
           </View>
         </>
       )}
@@ -85,17 +101,37 @@ function Roster({ roster, onSaved }: { roster: ActivityRoster; onSaved: () => vo
   );
 }
 
-function EntryRow({ entry, canPlace, place, onPlace }: { entry: RosterEntry; canPlace: boolean; place: string; onPlace: (v: string) => void }) {
+function EntryRow({
+  entry,
+  canPlace,
+  place,
+  onPlace,
+}: {
+  entry: RosterEntry;
+  canPlace: boolean;
+  place: string;
+  onPlace: (v: string) => void;
+}) {
   return (
     <View className='act-roster__entry'>
-      <Text className={`badge ${entry.status === 'confirmed' ? 'badge--ok' : ''}`}>{statusText(entry.status, entry.position)}</Text>
+      <Text className={`badge ${entry.status === 'confirmed' ? 'badge--ok' : ''}`}>
+        {statusText(entry.status, entry.position)}
+      </Text>
       <View className='act-roster__who'>
         {entry.teamName && <Text className='act-team__name'>{entry.teamName}</Text>}
-        <Text>{entry.members.map((m) => `${m.name}（${m.staffNo}）${m.captain && entry.teamName ? '队长' : ''}`).join('、')}</Text>
+        <Text>
+          {entry.members.map((m) => `${m.name}（${m.staffNo}）${m.captain && entry.teamName ? '队长' : ''}`).join('、')}
+        </Text>
         {!entry.complete && <Text className='act-team__warn'>人数不足</Text>}
       </View>
       {canPlace && (
-        <Input className='field__input act-roster__place' type='number' value={place} placeholder='名次' onInput={(ev) => onPlace(ev.detail.value)} />
+        <Input
+          className='field__input act-roster__place'
+          type='number'
+          value={place}
+          placeholder='名次'
+          onInput={(ev) => onPlace(ev.detail.value)}
+        />
       )}
     </View>
   );

@@ -101,7 +101,10 @@ const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Nu
 export type CreateInput = ActionInput<'activity.create'>;
 
 /** Checks the draft with the contract's own schema, so the form says what the server would. */
-export function fromDraft(d: ActivityDraft, timeZone: string): { ok: true; value: CreateInput } | { ok: false; errors: FieldErrors } {
+export function fromDraft(
+  d: ActivityDraft,
+  timeZone: string,
+): { ok: true; value: CreateInput } | { ok: false; errors: FieldErrors } {
   const startAt = toInstant(d.startDate, d.startTime, timeZone);
   const endAt = toInstant(d.endDate || d.startDate, d.endTime, timeZone);
   const signupDeadline = toInstant(d.deadlineDate, d.deadlineTime, timeZone);
@@ -132,7 +135,8 @@ export function fromDraft(d: ActivityDraft, timeZone: string): { ok: true; value
     for (const issue of parsed.error.issues) {
       const key = issue.path.map(String).join('.') || '';
       // A date left empty is reported once, in plain words, above.
-      if (!(key in errors)) errors[key] = issue.code === 'invalid_type' && issue.path.length > 0 ? `请填写${label(key)}` : issue.message;
+      if (!(key in errors))
+        errors[key] = issue.code === 'invalid_type' && issue.path.length > 0 ? `请填写${label(key)}` : issue.message;
     }
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };

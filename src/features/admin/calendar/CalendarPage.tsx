@@ -38,31 +38,47 @@ function WorkCalendar({ me }: { me: ReadySession }) {
     <View className='wcal'>
       <Card>
         <View className='wcal__nav'>
-          <Button className='btn btn--small' onClick={() => go(-1)}>‹ 上月</Button>
+          <Button className='btn btn--small' onClick={() => go(-1)}>
+            ‹ 上月
+          </Button>
           <Text className='wcal__month'>{monthLabel(month)}</Text>
-          <Button className='btn btn--small' onClick={() => go(1)}>下月 ›</Button>
+          <Button className='btn btn--small' onClick={() => go(1)}>
+            下月 ›
+          </Button>
         </View>
         {cal.error && <StateView kind='error' message={cal.error.message} onRetry={cal.reload} />}
         {!cal.error && !cal.data && <StateView kind='loading' />}
         {cal.data && !cal.error && (
           <View className='wcal__grid'>
-            {WEEK_HEAD.map((w) => <Text key={w} className='wcal__head'>{w}</Text>)}
-            {monthGrid(month).flat().map((date, i) => {
-              const day = date ? byDate.get(date) : undefined;
-              if (!date || !day) return <View key={date ?? `pad-${i}`} className='wcal__cell wcal__cell--pad' />;
-              const cls = ['wcal__cell', day.workday ? 'is-work' : 'is-off', day.override ? 'is-override' : '',
-                selected?.date === date ? 'is-selected' : ''].join(' ');
-              return (
-                <View key={date} className={cls} onClick={() => setSelected(day)}>
-                  <Text className='wcal__num'>{Number(date.slice(8))}</Text>
-                  <Text className='wcal__tag'>{day.workday ? '班' : '休'}</Text>
-                  {day.note && <Text className='wcal__note'>{day.note}</Text>}
-                </View>
-              );
-            })}
+            {WEEK_HEAD.map((w) => (
+              <Text key={w} className='wcal__head'>
+                {w}
+              </Text>
+            ))}
+            {monthGrid(month)
+              .flat()
+              .map((date, i) => {
+                const day = date ? byDate.get(date) : undefined;
+                if (!date || !day) return <View key={date ?? `pad-${i}`} className='wcal__cell wcal__cell--pad' />;
+                const cls = [
+                  'wcal__cell',
+                  day.workday ? 'is-work' : 'is-off',
+                  day.override ? 'is-override' : '',
+                  selected?.date === date ? 'is-selected' : '',
+                ].join(' ');
+                return (
+                  <View key={date} className={cls} onClick={() => setSelected(day)}>
+                    <Text className='wcal__num'>{Number(date.slice(8))}</Text>
+                    <Text className='wcal__tag'>{day.workday ? '班' : '休'}</Text>
+                    {day.note && <Text className='wcal__note'>{day.note}</Text>}
+                  </View>
+                );
+              })}
           </View>
         )}
-        <Text className='field__hint'>红底为休息日，金色边框表示对默认（周一至周五上班）的调整。点选日期进行设置。</Text>
+        <Text className='field__hint'>
+          红底为休息日，金色边框表示对默认（周一至周五上班）的调整。点选日期进行设置。
+        </Text>
       </Card>
       {selected && <DayEditor key={selected.date} day={selected} onSaved={saved} />}
     </View>
@@ -91,8 +107,12 @@ function DayEditor({ day, onSaved }: { day: CalendarDay; onSaved: (day: Calendar
   return (
     <Card title={`设置 ${day.date}`}>
       <View className='choice choice--row'>
-        <View className={`choice__item ${workday ? 'is-active' : ''}`} onClick={() => setWorkday(true)}>工作日（上班）</View>
-        <View className={`choice__item ${workday ? '' : 'is-active'}`} onClick={() => setWorkday(false)}>休息日</View>
+        <View className={`choice__item ${workday ? 'is-active' : ''}`} onClick={() => setWorkday(true)}>
+          工作日（上班）
+        </View>
+        <View className={`choice__item ${workday ? '' : 'is-active'}`} onClick={() => setWorkday(false)}>
+          休息日
+        </View>
       </View>
       <Field label='备注（选填）' error={noteError} hint='例如：国庆节、调休上班'>
         <Input className='field__input' value={note} maxlength={50} onInput={(e) => setNote(e.detail.value)} />

@@ -22,7 +22,8 @@ export function ImportReport({ result, lines }: { result: ImportResult; lines: R
   return (
     <Card title='导入结果'>
       <Text className='card__text'>
-        新增 {result.created} 人，更新 {result.updated} 人，失败 {result.failed} 行{skipped ? `，未提交 ${skipped} 行` : ''}。
+        新增 {result.created} 人，更新 {result.updated} 人，失败 {result.failed} 行
+        {skipped ? `，未提交 ${skipped} 行` : ''}。
       </Text>
       <View className='itable'>
         <View className='itable__row itable__row--head'>

@@ -171,7 +171,8 @@ export function parseRoster(text: string): ParseResult {
       if (earlier !== undefined) messages.push(`工号与第 ${earlier} 行重复`);
       else seen.set(parsed.data.staffNo, record.line);
     }
-    if (messages.length > 0 || !parsed.success) problems.push({ line: record.line, message: unique(messages).join('；') });
+    if (messages.length > 0 || !parsed.success)
+      problems.push({ line: record.line, message: unique(messages).join('；') });
     else rows.push({ line: record.line, row: parsed.data });
   }
   return { rows, problems, ignoredColumns };

@@ -43,21 +43,35 @@ function Roster() {
     <View className='roster'>
       <View className='roster__filters'>
         <View className='roster__search'>
-          <Input className='field__input' value={draft} placeholder='姓名或工号' confirmType='search'
-            onInput={(e) => setDraft(e.detail.value)} onConfirm={search} />
-          <Button className='btn btn--primary' onClick={search}>搜索</Button>
+          <Input
+            className='field__input'
+            value={draft}
+            placeholder='姓名或工号'
+            confirmType='search'
+            onInput={(e) => setDraft(e.detail.value)}
+            onConfirm={search}
+          />
+          <Button className='btn btn--primary' onClick={search}>
+            搜索
+          </Button>
         </View>
-        <Picker mode='selector' range={[ALL_DEPARTMENTS, ...departments]}
+        <Picker
+          mode='selector'
+          range={[ALL_DEPARTMENTS, ...departments]}
           onChange={(e) => {
             const i = Number(e.detail.value);
             update({ department: i === 0 ? undefined : departments[i - 1] });
-          }}>
+          }}
+        >
           <View className='roster__picker'>{query.department ?? ALL_DEPARTMENTS} ▾</View>
         </Picker>
         <View className='segmented'>
           {STATUSES.map((s) => (
-            <View key={s.value} className={`segmented__item ${query.status === s.value ? 'is-active' : ''}`}
-              onClick={() => update({ status: s.value })}>
+            <View
+              key={s.value}
+              className={`segmented__item ${query.status === s.value ? 'is-active' : ''}`}
+              onClick={() => update({ status: s.value })}
+            >
               {s.label}
             </View>
           ))}
@@ -68,20 +82,39 @@ function Roster() {
       {list.loading && !list.data && <StateView kind='loading' />}
       {list.data && !list.error && (
         <>
-          <Text className='roster__count'>共 {list.data.total} 人{list.loading ? '（刷新中…）' : ''}</Text>
+          <Text className='roster__count'>
+            共 {list.data.total} 人{list.loading ? '（刷新中…）' : ''}
+          </Text>
           {list.data.items.length === 0 ? (
             <StateView kind='empty' message='没有符合条件的人员' />
           ) : (
-            <RosterTable items={list.data.items} onOpen={(s) =>
-              void Taro.navigateTo({ url: `${ROUTES.adminStaff}?id=${encodeURIComponent(s.id)}&no=${encodeURIComponent(s.staffNo)}` })}
+            <RosterTable
+              items={list.data.items}
+              onOpen={(s) =>
+                void Taro.navigateTo({
+                  url: `${ROUTES.adminStaff}?id=${encodeURIComponent(s.id)}&no=${encodeURIComponent(s.staffNo)}`,
+                })
+              }
             />
           )}
           <View className='roster__pager'>
-            <Button className='btn btn--small' disabled={page <= 1 || list.loading}
-              onClick={() => setQuery((q) => ({ ...q, page: page - 1 }))}>上一页</Button>
-            <Text>第 {page} / {pages} 页</Text>
-            <Button className='btn btn--small' disabled={page >= pages || list.loading}
-              onClick={() => setQuery((q) => ({ ...q, page: page + 1 }))}>下一页</Button>
+            <Button
+              className='btn btn--small'
+              disabled={page <= 1 || list.loading}
+              onClick={() => setQuery((q) => ({ ...q, page: page - 1 }))}
+            >
+              上一页
+            </Button>
+            <Text>
+              第 {page} / {pages} 页
+            </Text>
+            <Button
+              className='btn btn--small'
+              disabled={page >= pages || list.loading}
+              onClick={() => setQuery((q) => ({ ...q, page: page + 1 }))}
+            >
+              下一页
+            </Button>
           </View>
         </>
       )}

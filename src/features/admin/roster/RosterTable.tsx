@@ -19,12 +19,23 @@ export function RosterTable({ items, onOpen }: RosterTableProps) {
         <Text className='rtable__cell rtable__state'>状态</Text>
       </View>
       {items.map((s) => (
-        <View key={s.id} className={`rtable__row ${s.active ? '' : 'is-inactive'}`} role='row' onClick={() => onOpen(s)}>
+        <View
+          key={s.id}
+          className={`rtable__row ${s.active ? '' : 'is-inactive'}`}
+          role='row'
+          onClick={() => onOpen(s)}
+        >
           <Text className='rtable__cell rtable__name'>{s.name}</Text>
           <Text className='rtable__cell rtable__no'>{s.staffNo}</Text>
-          <Text className='rtable__cell rtable__dept'>{s.department}{s.branch ? ` · ${s.branch}` : ''}</Text>
+          <Text className='rtable__cell rtable__dept'>
+            {s.department}
+            {s.branch ? ` · ${s.branch}` : ''}
+          </Text>
           <Text className='rtable__cell rtable__roles'>
-            {s.roles.filter((r) => r !== 'staff').map((r) => ROLE_LABELS[r]).join('、') || ROLE_LABELS.staff}
+            {s.roles
+              .filter((r) => r !== 'staff')
+              .map((r) => ROLE_LABELS[r])
+              .join('、') || ROLE_LABELS.staff}
           </Text>
           <View className='rtable__cell rtable__state'>
             <Text className={`badge ${s.bound ? 'badge--ok' : 'badge--muted'}`}>{s.bound ? '已绑定' : '未绑定'}</Text>

@@ -9,7 +9,14 @@ import { toast } from '@/components/confirm';
 import { type FieldErrors, serverFieldErrors } from '@/features/forms/issues';
 import { loadSession } from '@/features/session/session';
 import { AdminGate } from '../AdminGate';
-import { changedFields, type FieldSpec, fromDraft, SETTINGS_FIELDS, type SettingsDraft, toDraft } from './settings-form';
+import {
+  changedFields,
+  type FieldSpec,
+  fromDraft,
+  SETTINGS_FIELDS,
+  type SettingsDraft,
+  toDraft,
+} from './settings-form';
 
 export function SettingsPage() {
   return <AdminGate>{() => <SettingsLoader />}</AdminGate>;
@@ -56,14 +63,27 @@ function SettingsForm({ saved, onSaved }: { saved: Settings; onSaved: (s: Settin
   return (
     <Card title='单位设置'>
       {SETTINGS_FIELDS.map((spec) => (
-        <SettingField key={spec.key} spec={spec} value={draft[spec.key]} error={errors[spec.key]} onChange={(v) => set(spec.key, v)} />
+        <SettingField
+          key={spec.key}
+          spec={spec}
+          value={draft[spec.key]}
+          error={errors[spec.key]}
+          onChange={(v) => set(spec.key, v)}
+        />
       ))}
       <ErrorText message={errors['']} />
       <View className='btn-row'>
         <Button className='btn btn--primary' disabled={update.busy} onClick={() => void save()}>
           {update.busy ? '正在保存…' : '保存设置'}
         </Button>
-        <Button className='btn' disabled={update.busy} onClick={() => { setDraft(toDraft(saved)); setErrors({}); }}>
+        <Button
+          className='btn'
+          disabled={update.busy}
+          onClick={() => {
+            setDraft(toDraft(saved));
+            setErrors({});
+          }}
+        >
           还原
         </Button>
       </View>
@@ -84,7 +104,11 @@ function SettingField({ spec, value, error, onChange }: SettingFieldProps) {
       <Field label={spec.label} error={error}>
         <View className='choice'>
           {spec.options.map((o) => (
-            <View key={o.value} className={`choice__item ${value === o.value ? 'is-active' : ''}`} onClick={() => onChange(o.value)}>
+            <View
+              key={o.value}
+              className={`choice__item ${value === o.value ? 'is-active' : ''}`}
+              onClick={() => onChange(o.value)}
+            >
               <Text>{o.label}</Text>
             </View>
           ))}
@@ -93,11 +117,21 @@ function SettingField({ spec, value, error, onChange }: SettingFieldProps) {
     );
   }
   const numeric = spec.kind === 'int' || spec.kind === 'percent';
-  const hint = spec.hint ?? (spec.kind === 'int' ? `${spec.min}–${spec.max} ${spec.unit}` : spec.kind === 'percent' ? '0–100，例如 90' : undefined);
+  const hint =
+    spec.hint ??
+    (spec.kind === 'int'
+      ? `${spec.min}–${spec.max} ${spec.unit}`
+      : spec.kind === 'percent'
+        ? '0–100，例如 90'
+        : undefined);
   return (
     <Field label={numeric ? `${spec.label}（${spec.unit}）` : spec.label} error={error} hint={hint}>
-      <Input className='field__input' value={value} type={spec.kind === 'percent' ? 'digit' : numeric ? 'number' : 'text'}
-        onInput={(e) => onChange(e.detail.value)} />
+      <Input
+        className='field__input'
+        value={value}
+        type={spec.kind === 'percent' ? 'digit' : numeric ? 'number' : 'text'}
+        onInput={(e) => onChange(e.detail.value)}
+      />
     </Field>
   );
 }

@@ -67,7 +67,8 @@ export function fromDraft(draft: SettingsDraft): DraftCheck {
     if (spec.kind === 'int') {
       const n = Number(raw);
       if (raw === '' || !Number.isInteger(n)) errors[spec.key] = `${spec.label}应为整数`;
-      else if (n < spec.min || n > spec.max) errors[spec.key] = `${spec.label}应在 ${spec.min}–${spec.max} ${spec.unit}之间`;
+      else if (n < spec.min || n > spec.max)
+        errors[spec.key] = `${spec.label}应在 ${spec.min}–${spec.max} ${spec.unit}之间`;
       value[spec.key] = n;
     } else if (spec.kind === 'percent') {
       const n = Number(raw);

@@ -97,12 +97,18 @@ function StaffEditor({ staff, onChange, isSelf }: EditorProps) {
 
   return (
     <View className='staff'>
-      <Card title={staff.name} extra={<Text className={`badge ${staff.active ? 'badge--ok' : ''}`}>{staff.active ? '在用' : '已停用'}</Text>}>
+      <Card
+        title={staff.name}
+        extra={<Text className={`badge ${staff.active ? 'badge--ok' : ''}`}>{staff.active ? '在用' : '已停用'}</Text>}
+      >
         <Info label='工号' value={staff.staffNo} />
         <Info label='部门' value={staff.department} />
         {staff.branch && <Info label='支部' value={staff.branch} />}
         {staff.phone && <Info label='电话' value={staff.phone} />}
-        <Info label='绑定' value={staff.bound ? `已绑定${staff.boundAt ? `（${staff.boundAt.slice(0, 10)}）` : ''}` : '未绑定'} />
+        <Info
+          label='绑定'
+          value={staff.bound ? `已绑定${staff.boundAt ? `（${staff.boundAt.slice(0, 10)}）` : ''}` : '未绑定'}
+        />
       </Card>
 
       <Card title='角色'>
@@ -115,17 +121,27 @@ function StaffEditor({ staff, onChange, isSelf }: EditorProps) {
             </Label>
           ))}
         </CheckboxGroup>
-        <Button className='btn btn--primary' disabled={busy || !dirty} onClick={() => void saveRoles()}>保存角色</Button>
+        <Button className='btn btn--primary' disabled={busy || !dirty} onClick={() => void saveRoles()}>
+          保存角色
+        </Button>
       </Card>
 
       <ErrorText message={error} />
       <Card title='账号'>
         <View className='btn-row'>
-          {staff.bound && <Button className='btn btn--danger' disabled={busy} onClick={() => void unbind()}>解除绑定</Button>}
+          {staff.bound && (
+            <Button className='btn btn--danger' disabled={busy} onClick={() => void unbind()}>
+              解除绑定
+            </Button>
+          )}
           {staff.active ? (
-            <Button className='btn btn--danger' disabled={busy} onClick={() => void deactivate()}>停用账号</Button>
+            <Button className='btn btn--danger' disabled={busy} onClick={() => void deactivate()}>
+              停用账号
+            </Button>
           ) : (
-            <Button className='btn' disabled={busy} onClick={() => void activate()}>重新启用</Button>
+            <Button className='btn' disabled={busy} onClick={() => void activate()}>
+              重新启用
+            </Button>
           )}
         </View>
       </Card>

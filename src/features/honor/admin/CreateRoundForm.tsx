@@ -41,7 +41,10 @@ export function toInput(d: Draft, timeZone: string) {
   const number = (s: string) => (s.trim() === '' ? undefined : Number(s));
   return {
     title: d.title,
-    categories: d.categories.split(/[、,，\s]+/).map((c) => c.trim()).filter(Boolean),
+    categories: d.categories
+      .split(/[、,，\s]+/)
+      .map((c) => c.trim())
+      .filter(Boolean),
     ballotSize: number(d.ballotSize),
     publicityDays: number(d.publicityDays),
     nominateUntil: localInstant(d.nominateDay, d.nominateTime, timeZone).toISOString(),
@@ -69,23 +72,50 @@ export function CreateRoundForm({ timeZone, onCreated }: { timeZone: string; onC
   return (
     <Card title='新建评选'>
       <Field label='评选名称' error={errors.title}>
-        <Input className='field__input' value={draft.title} placeholder='例如：2026年第二季度“身边好人”评选' onInput={(e) => set('title')(e.detail.value)} />
+        <Input
+          className='field__input'
+          value={draft.title}
+          placeholder='例如：2026年第二季度“身边好人”评选'
+          onInput={(e) => set('title')(e.detail.value)}
+        />
       </Field>
       <Field label='评选类别' error={errors.categories} hint='用顿号分隔'>
         <Input className='field__input' value={draft.categories} onInput={(e) => set('categories')(e.detail.value)} />
       </Field>
       <View className='hn-form-row'>
         <Field label='每票最多选' error={errors.ballotSize} hint='人'>
-          <Input className='field__input' type='number' value={draft.ballotSize} onInput={(e) => set('ballotSize')(e.detail.value)} />
+          <Input
+            className='field__input'
+            type='number'
+            value={draft.ballotSize}
+            onInput={(e) => set('ballotSize')(e.detail.value)}
+          />
         </Field>
         <Field label='公示' error={errors.publicityDays} hint='个工作日'>
-          <Input className='field__input' type='number' value={draft.publicityDays} onInput={(e) => set('publicityDays')(e.detail.value)} />
+          <Input
+            className='field__input'
+            type='number'
+            value={draft.publicityDays}
+            onInput={(e) => set('publicityDays')(e.detail.value)}
+          />
         </Field>
       </View>
-      <DateTimeField label='推荐截止' error={errors.nominateUntil} day={draft.nominateDay} time={draft.nominateTime}
-        onDay={set('nominateDay')} onTime={set('nominateTime')} />
-      <DateTimeField label='投票截止' error={errors.voteUntil} day={draft.voteDay} time={draft.voteTime}
-        onDay={set('voteDay')} onTime={set('voteTime')} />
+      <DateTimeField
+        label='推荐截止'
+        error={errors.nominateUntil}
+        day={draft.nominateDay}
+        time={draft.nominateTime}
+        onDay={set('nominateDay')}
+        onTime={set('nominateTime')}
+      />
+      <DateTimeField
+        label='投票截止'
+        error={errors.voteUntil}
+        day={draft.voteDay}
+        time={draft.voteTime}
+        onDay={set('voteDay')}
+        onTime={set('voteTime')}
+      />
       <ErrorText message={errors['']} />
       <Button className='btn btn--primary' disabled={create.busy} onClick={() => void submit()}>
         {create.busy ? '创建中…' : '创建（草稿）'}

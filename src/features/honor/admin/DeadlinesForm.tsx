@@ -13,7 +13,15 @@ const split = (iso: string, timeZone: string) => ({
 });
 
 /** Moving the deadlines before the vote opens; the nomination deadline only while nominations run. */
-export function DeadlinesForm({ round, timeZone, onSaved }: { round: HonorRound; timeZone: string; onSaved: () => void }) {
+export function DeadlinesForm({
+  round,
+  timeZone,
+  onSaved,
+}: {
+  round: HonorRound;
+  timeZone: string;
+  onSaved: () => void;
+}) {
   const [nominate, setNominate] = useState(() => split(round.nominateUntil, timeZone));
   const [vote, setVote] = useState(() => split(round.voteUntil, timeZone));
   const update = useMutation('honor.round.update');
@@ -34,13 +42,25 @@ export function DeadlinesForm({ round, timeZone, onSaved }: { round: HonorRound;
   return (
     <View>
       {nominationsOpen && (
-        <DateTimeField label='推荐截止' day={nominate.day} time={nominate.time}
-          onDay={(day) => setNominate((v) => ({ ...v, day }))} onTime={(time) => setNominate((v) => ({ ...v, time }))} />
+        <DateTimeField
+          label='推荐截止'
+          day={nominate.day}
+          time={nominate.time}
+          onDay={(day) => setNominate((v) => ({ ...v, day }))}
+          onTime={(time) => setNominate((v) => ({ ...v, time }))}
+        />
       )}
-      <DateTimeField label='投票截止' day={vote.day} time={vote.time}
-        onDay={(day) => setVote((v) => ({ ...v, day }))} onTime={(time) => setVote((v) => ({ ...v, time }))} />
+      <DateTimeField
+        label='投票截止'
+        day={vote.day}
+        time={vote.time}
+        onDay={(day) => setVote((v) => ({ ...v, day }))}
+        onTime={(time) => setVote((v) => ({ ...v, time }))}
+      />
       <View className='btn-row'>
-        <Button className='btn' disabled={update.busy} onClick={() => void save()}>{update.busy ? '正在保存…' : '修改截止时间'}</Button>
+        <Button className='btn' disabled={update.busy} onClick={() => void save()}>
+          {update.busy ? '正在保存…' : '修改截止时间'}
+        </Button>
       </View>
       <ErrorText message={update.error?.message} />
     </View>

@@ -37,7 +37,12 @@ function Manage({ roundId, me }: { roundId: string; me: ReadySession }) {
       <RoundSummary round={round} timeZone={me.settings.timeZone}>
         <PhaseActions round={round} pending={pending} onMoved={list.reload} />
         {['draft', 'nominating', 'reviewing'].includes(round.phase) && (
-          <DeadlinesForm key={`${round.nominateUntil}-${round.voteUntil}`} round={round} timeZone={me.settings.timeZone} onSaved={list.reload} />
+          <DeadlinesForm
+            key={`${round.nominateUntil}-${round.voteUntil}`}
+            round={round}
+            timeZone={me.settings.timeZone}
+            onSaved={list.reload}
+          />
         )}
       </RoundSummary>
       {(round.phase === 'voting' && closed) || round.phase === 'publicity' || round.phase === 'published' ? (
@@ -48,7 +53,12 @@ function Manage({ roundId, me }: { roundId: string; me: ReadySession }) {
       </Text>
       {items.length === 0 && <StateView kind='empty' message='还没有推荐' />}
       {items.map((item) => (
-        <ReviewItem key={`${item.id}-${item.status ?? ''}`} item={item} editable={round.phase === 'reviewing'} onReviewed={list.reload} />
+        <ReviewItem
+          key={`${item.id}-${item.status ?? ''}`}
+          item={item}
+          editable={round.phase === 'reviewing'}
+          onReviewed={list.reload}
+        />
       ))}
     </View>
   );
@@ -73,30 +83,63 @@ function PhaseActions({ round, pending, onMoved }: { round: HonorRound; pending:
     <View>
       <View className='btn-row'>
         {round.phase === 'draft' && (
-          <Button className='btn btn--primary' disabled={advance.busy}
-            onClick={() => void move('nominating', '开始推荐', '开始后全体职工即可推荐。')}>开始推荐</Button>
+          <Button
+            className='btn btn--primary'
+            disabled={advance.busy}
+            onClick={() => void move('nominating', '开始推荐', '开始后全体职工即可推荐。')}
+          >
+            开始推荐
+          </Button>
         )}
         {round.phase === 'nominating' && (
-          <Button className='btn btn--primary' disabled={advance.busy}
-            onClick={() => void move('reviewing', '结束推荐', early ? '推荐截止时间还未到，确定提前结束推荐并进入审核吗？' : '结束推荐并进入审核。')}>
+          <Button
+            className='btn btn--primary'
+            disabled={advance.busy}
+            onClick={() =>
+              void move(
+                'reviewing',
+                '结束推荐',
+                early ? '推荐截止时间还未到，确定提前结束推荐并进入审核吗？' : '结束推荐并进入审核。',
+              )
+            }
+          >
             结束推荐，进入审核
           </Button>
         )}
         {round.phase === 'reviewing' && (
-          <Button className='btn btn--primary' disabled={advance.busy || pending > 0}
-            onClick={() => void move('voting', '开始投票', '投票开始后候选人名单不再变动。')}>开始投票</Button>
+          <Button
+            className='btn btn--primary'
+            disabled={advance.busy || pending > 0}
+            onClick={() => void move('voting', '开始投票', '投票开始后候选人名单不再变动。')}
+          >
+            开始投票
+          </Button>
         )}
         {round.phase === 'publicity' && (
-          <Button className='btn btn--primary' disabled={advance.busy || !publicityOver}
-            onClick={() => void move('published', '发布好人榜', '发布后入选人员将登上好人榜。')}>发布好人榜</Button>
+          <Button
+            className='btn btn--primary'
+            disabled={advance.busy || !publicityOver}
+            onClick={() => void move('published', '发布好人榜', '发布后入选人员将登上好人榜。')}
+          >
+            发布好人榜
+          </Button>
         )}
         {!['published', 'cancelled'].includes(round.phase) && (
-          <Button className='btn btn--danger' disabled={advance.busy}
-            onClick={() => void move('cancelled', '取消评选', '取消后本轮评选不可恢复。')}>取消评选</Button>
+          <Button
+            className='btn btn--danger'
+            disabled={advance.busy}
+            onClick={() => void move('cancelled', '取消评选', '取消后本轮评选不可恢复。')}
+          >
+            取消评选
+          </Button>
         )}
       </View>
-      {round.phase === 'reviewing' && pending > 0 && <Text className='field__hint'>还有 {pending} 条推荐未审核，审核完毕后才能开始投票。</Text>}
-      {round.phase === 'voting' && !round.stage.votingClosed && <Text className='field__hint'>投票进行中，截止后才能查看计票结果。</Text>}
+      {round.phase === 'reviewing' && pending > 0 && (
+        <Text className='field__hint'>还有 {pending} 条推荐未审核，审核完毕后才能开始投票。</Text>
+      )}
+      {round.phase === 'voting' && !round.stage.votingClosed && (
+        <Text className='field__hint'>投票进行中，截止后才能查看计票结果。</Text>
+      )}
       {round.phase === 'publicity' && !publicityOver && round.publicityEnd && (
         <Text className='field__hint'>公示期至 {formatDay(round.publicityEnd)} 结束，结束后才能发布。</Text>
       )}

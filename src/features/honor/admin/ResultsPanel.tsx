@@ -34,8 +34,14 @@ export function ResultsPanel({ round, onSelected }: { round: HonorRound; onSelec
 
   async function confirm() {
     if (chosen.length === 0 || select.busy) return;
-    const names = (results.data?.items ?? []).filter((r) => chosen.includes(r.nomination.id)).map((r) => r.nomination.nominee.name);
-    const ok = await confirmAction('确定入选名单', `入选：${names.join('、')}。确定后进入 ${round.publicityDays} 个工作日的公示期。`, '确定并公示');
+    const names = (results.data?.items ?? [])
+      .filter((r) => chosen.includes(r.nomination.id))
+      .map((r) => r.nomination.nominee.name);
+    const ok = await confirmAction(
+      '确定入选名单',
+      `入选：${names.join('、')}。确定后进入 ${round.publicityDays} 个工作日的公示期。`,
+      '确定并公示',
+    );
     if (!ok) return;
     const res = await select.run({ roundId: round.id, nominationIds: chosen });
     if (res.ok) {
@@ -49,20 +55,38 @@ export function ResultsPanel({ round, onSelected }: { round: HonorRound; onSelec
   const { ballots, eligible, items } = results.data;
   return (
     <Card title='计票结果'>
-      <Text className='card__text'>共 {ballots} 人投票（在职 {eligible} 人）。票数仅供参考，入选名单由单位研究确定。</Text>
+      <Text className='card__text'>
+        共 {ballots} 人投票（在职 {eligible} 人）。票数仅供参考，入选名单由单位研究确定。
+      </Text>
       <View className='hn-results'>
         {items.map((r) => {
           const on = chosen.includes(r.nomination.id);
           return (
-            <View key={r.nomination.id} className={`hn-results__row ${on ? 'is-on' : ''}`} role='checkbox' aria-checked={on}
-              onClick={() => selecting && setChosen(on ? chosen.filter((id) => id !== r.nomination.id) : [...chosen, r.nomination.id])}>
+            <View
+              key={r.nomination.id}
+              className={`hn-results__row ${on ? 'is-on' : ''}`}
+              role='checkbox'
+              aria-checked={on}
+              onClick={() =>
+                selecting &&
+                setChosen(on ? chosen.filter((id) => id !== r.nomination.id) : [...chosen, r.nomination.id])
+              }
+            >
               {selecting && <View className='hn-ballot__box'>{on ? '✓' : ''}</View>}
               <Text className='hn-results__name'>{r.nomination.nominee.name}</Text>
               <Text className='hn-results__cat'>{r.nomination.category}</Text>
               <Text className='hn-results__votes'>{r.votes} 票</Text>
               {r.winner && <Text className='badge hn-badge--gold'>入选</Text>}
               {r.winner && round.phase === 'publicity' && (
-                <Button className='btn btn--small' onClick={(e) => { e.stopPropagation(); setWithdrawing(r.nomination.id); }}>撤销入选</Button>
+                <Button
+                  className='btn btn--small'
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setWithdrawing(r.nomination.id);
+                  }}
+                >
+                  撤销入选
+                </Button>
               )}
             </View>
           );
@@ -70,18 +94,35 @@ export function ResultsPanel({ round, onSelected }: { round: HonorRound; onSelec
       </View>
       {withdrawing && (
         <View className='hn-unselect'>
-          <Input className='field__input' value={reason} placeholder='撤销原因（仅管理员可见）' maxlength={200}
-            onInput={(e) => setReason(e.detail.value)} />
+          <Input
+            className='field__input'
+            value={reason}
+            placeholder='撤销原因（仅管理员可见）'
+            maxlength={200}
+            onInput={(e) => setReason(e.detail.value)}
+          />
           <View className='btn-row'>
-            <Button className='btn btn--danger' disabled={unselect.busy || reason.trim().length < 2} onClick={() => void withdraw()}>确认撤销</Button>
-            <Button className='btn' onClick={() => setWithdrawing(null)}>取消</Button>
+            <Button
+              className='btn btn--danger'
+              disabled={unselect.busy || reason.trim().length < 2}
+              onClick={() => void withdraw()}
+            >
+              确认撤销
+            </Button>
+            <Button className='btn' onClick={() => setWithdrawing(null)}>
+              取消
+            </Button>
           </View>
           <ErrorText message={unselect.error?.message} />
         </View>
       )}
       <ErrorText message={select.error?.message} />
       {selecting && (
-        <Button className='btn btn--primary' disabled={select.busy || chosen.length === 0} onClick={() => void confirm()}>
+        <Button
+          className='btn btn--primary'
+          disabled={select.busy || chosen.length === 0}
+          onClick={() => void confirm()}
+        >
           确定入选名单并公示（{chosen.length}）
         </Button>
       )}

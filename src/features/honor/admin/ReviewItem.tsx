@@ -7,7 +7,15 @@ import { toast } from '@/components/confirm';
 import { NominationCard } from '../NominationCard';
 
 /** One nomination under review: approve, or reject with a comment the nominator will read. */
-export function ReviewItem({ item, editable, onReviewed }: { item: HonorNomination; editable: boolean; onReviewed: () => void }) {
+export function ReviewItem({
+  item,
+  editable,
+  onReviewed,
+}: {
+  item: HonorNomination;
+  editable: boolean;
+  onReviewed: () => void;
+}) {
   const [comment, setComment] = useState(item.reviewComment ?? '');
   const review = useMutation('honor.review');
 
@@ -22,7 +30,11 @@ export function ReviewItem({ item, editable, onReviewed }: { item: HonorNominati
 
   return (
     <NominationCard item={item}>
-      {item.nominator && <View className='hn-card__relation'>推荐人：{item.nominator.name}（{item.nominator.department}）</View>}
+      {item.nominator && (
+        <View className='hn-card__relation'>
+          推荐人：{item.nominator.name}（{item.nominator.department}）
+        </View>
+      )}
       {item.objections && item.objections.length > 0 && (
         <View className='hn-objections'>
           {item.objections.map((o) => (
@@ -34,12 +46,25 @@ export function ReviewItem({ item, editable, onReviewed }: { item: HonorNominati
       )}
       {editable && (
         <View className='hn-review'>
-          <Input className='field__input' value={comment} maxlength={200} placeholder='审核意见（不通过时必填，推荐人可见）'
-            onInput={(e) => setComment(e.detail.value)} />
+          <Input
+            className='field__input'
+            value={comment}
+            maxlength={200}
+            placeholder='审核意见（不通过时必填，推荐人可见）'
+            onInput={(e) => setComment(e.detail.value)}
+          />
           <ErrorText message={review.error?.message} />
           <View className='btn-row'>
-            <Button className='btn btn--primary btn--small' disabled={review.busy} onClick={() => void decide('approve')}>通过</Button>
-            <Button className='btn btn--danger btn--small' disabled={review.busy} onClick={() => void decide('reject')}>不通过</Button>
+            <Button
+              className='btn btn--primary btn--small'
+              disabled={review.busy}
+              onClick={() => void decide('approve')}
+            >
+              通过
+            </Button>
+            <Button className='btn btn--danger btn--small' disabled={review.busy} onClick={() => void decide('reject')}>
+              不通过
+            </Button>
           </View>
         </View>
       )}

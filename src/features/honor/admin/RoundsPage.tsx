@@ -35,10 +35,15 @@ function Rounds({ me }: { me: ReadySession }) {
       {rounds.data?.items.map((r) => {
         const badge = phaseBadge(r.phase);
         return (
-          <Card key={r.id} title={r.title} onClick={() => open(r.id)}
-            extra={<Text className={`badge ${badge.tone}`}>{badge.text}</Text>}>
+          <Card
+            key={r.id}
+            title={r.title}
+            onClick={() => open(r.id)}
+            extra={<Text className={`badge ${badge.tone}`}>{badge.text}</Text>}
+          >
             <Text className='card__text'>
-              推荐 {r.nominationCount} 条 · 候选人 {r.candidateCount} 位{r.ballotCount !== undefined ? ` · 已投票 ${r.ballotCount} 人` : ''}
+              推荐 {r.nominationCount} 条 · 候选人 {r.candidateCount} 位
+              {r.ballotCount !== undefined ? ` · 已投票 ${r.ballotCount} 人` : ''}
             </Text>
             <Text className='card__text'>
               推荐截止 {formatInstant(r.nominateUntil, tz)} · 投票截止 {formatInstant(r.voteUntil, tz)}
@@ -46,7 +51,13 @@ function Rounds({ me }: { me: ReadySession }) {
           </Card>
         );
       })}
-      <CreateRoundForm timeZone={tz} onCreated={(round) => { rounds.reload(); open(round.id); }} />
+      <CreateRoundForm
+        timeZone={tz}
+        onCreated={(round) => {
+          rounds.reload();
+          open(round.id);
+        }}
+      />
     </View>
   );
 }

@@ -85,7 +85,11 @@ function Editor({ initial, date }: { initial: ReadingView | null; date: string }
     if (Object.keys(found).length > 0) return;
     const fields = { title: f.title.trim(), body: f.body.trim(), source: f.source.trim() };
     const res = initial
-      ? await update.run({ readingId: initial.id, ...fields, ...(f.date.trim() !== initial.date ? { date: f.date.trim() } : {}) })
+      ? await update.run({
+          readingId: initial.id,
+          ...fields,
+          ...(f.date.trim() !== initial.date ? { date: f.date.trim() } : {}),
+        })
       : await publish.run({ date: f.date.trim(), ...fields, source: fields.source || undefined });
     if (res.ok) {
       toast(initial ? '已保存' : '已发布');
@@ -104,8 +108,17 @@ function Editor({ initial, date }: { initial: ReadingView | null; date: string }
       <Field label='来源（选填）' error={issues.source} hint='例如：某报评论员文章、机关党委编写'>
         <Input className='field__input' value={f.source} maxlength={READING_SOURCE_MAX} onInput={set('source')} />
       </Field>
-      <Field label='正文' error={issues.body} hint={`每段一行（回车分段）。已写 ${f.body.trim().length} / ${READING_BODY_MAX} 字`}>
-        <Textarea className='field__textarea redit__body' value={f.body} maxlength={READING_BODY_MAX} onInput={set('body')} />
+      <Field
+        label='正文'
+        error={issues.body}
+        hint={`每段一行（回车分段）。已写 ${f.body.trim().length} / ${READING_BODY_MAX} 字`}
+      >
+        <Textarea
+          className='field__textarea redit__body'
+          value={f.body}
+          maxlength={READING_BODY_MAX}
+          onInput={set('body')}
+        />
       </Field>
       <ErrorText message={error && !error.details?.field && !error.details?.fields ? error.message : null} />
       <Button className='btn btn--primary btn--block' disabled={busy} onClick={() => void save()}>
@@ -114,7 +127,9 @@ function Editor({ initial, date }: { initial: ReadingView | null; date: string }
       {f.title.trim() && f.body.trim() && isDayKey(f.date.trim()) && (
         <View className='redit__preview'>
           <Text className='section-title'>预览（手机上的样子）</Text>
-          <ReadingBody reading={{ title: f.title.trim(), body: f.body, date: f.date.trim(), source: f.source.trim() || undefined }} />
+          <ReadingBody
+            reading={{ title: f.title.trim(), body: f.body, date: f.date.trim(), source: f.source.trim() || undefined }}
+          />
         </View>
       )}
     </Card>

@@ -51,12 +51,25 @@ function Manage({ me }: { me: ReadySession }) {
   return (
     <View className='rmanage'>
       <View className='btn-row rmanage__actions'>
-        <Button className='btn btn--primary' onClick={() => go(`${READING_ROUTES.edit}?date=${today}`)}>发布晨读</Button>
-        <Button className='btn' onClick={() => go(READING_ROUTES.participation)}>参与情况</Button>
+        <Button className='btn btn--primary' onClick={() => go(`${READING_ROUTES.edit}?date=${today}`)}>
+          发布晨读
+        </Button>
+        <Button className='btn' onClick={() => go(READING_ROUTES.participation)}>
+          参与情况
+        </Button>
       </View>
       <Card>
         <StepNav label={monthLabel(month)} onStep={(d) => setMonth((m) => shiftMonth(m, d))} />
-        {error && <StateView kind='error' message={error.message} onRetry={() => { list.reload(); days.reload(); }} />}
+        {error && (
+          <StateView
+            kind='error'
+            message={error.message}
+            onRetry={() => {
+              list.reload();
+              days.reload();
+            }}
+          />
+        )}
         {!error && (!list.data || !days.data) && <StateView kind='loading' />}
         {!error && list.data && days.data && (
           <View className='rlist'>
@@ -64,11 +77,22 @@ function Manage({ me }: { me: ReadySession }) {
               const r = byDate.get(d.date);
               const editable = d.date >= today;
               return (
-                <View key={d.date} className={`rlist__item ${r ? '' : 'is-gap'}`}
-                  onClick={() => (r ? go(`${READING_ROUTES.edit}?id=${encodeURIComponent(r.id)}`) : editable ? go(`${READING_ROUTES.edit}?date=${d.date}`) : undefined)}>
+                <View
+                  key={d.date}
+                  className={`rlist__item ${r ? '' : 'is-gap'}`}
+                  onClick={() =>
+                    r
+                      ? go(`${READING_ROUTES.edit}?id=${encodeURIComponent(r.id)}`)
+                      : editable
+                        ? go(`${READING_ROUTES.edit}?date=${d.date}`)
+                        : undefined
+                  }
+                >
                   <View className='rlist__main'>
                     <Text className='rlist__date'>
-                      {dayLabel(d.date)}{d.date === today ? ' · 今天' : ''}{!d.workday ? ' · 非工作日' : ''}
+                      {dayLabel(d.date)}
+                      {d.date === today ? ' · 今天' : ''}
+                      {!d.workday ? ' · 非工作日' : ''}
                     </Text>
                     <Text className={`rlist__title ${r ? '' : 'muted'}`}>{r ? r.title : '未发布'}</Text>
                   </View>

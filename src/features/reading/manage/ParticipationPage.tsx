@@ -84,12 +84,15 @@ function Figures({ data }: { data: Participation }) {
               <View className='rpart__fill' style={{ width: `${Math.round(d.rate * 100)}%` }} />
             </View>
             <Text className='rtable__cell'>{percentText(d.rate)}</Text>
-            <Text className='rtable__cell'>{d.checkins} 人{d.makeups ? `（补 ${d.makeups}）` : ''}</Text>
+            <Text className='rtable__cell'>
+              {d.checkins} 人{d.makeups ? `（补 ${d.makeups}）` : ''}
+            </Text>
           </View>
         ))}
       </View>
       <Text className='field__hint'>
-        参与率 = 打卡人次 ÷（部门在册人数 × 已过的有晨读工作日）；当天打卡时段结束前，当天不计入平均。打卡自愿，数据仅供了解学习情况。
+        参与率 = 打卡人次 ÷（部门在册人数 ×
+        已过的有晨读工作日）；当天打卡时段结束前，当天不计入平均。打卡自愿，数据仅供了解学习情况。
       </Text>
     </View>
   );

@@ -19,7 +19,17 @@ import '../volunteer.scss';
 /** Create an event (no id) or edit one (`?id=`). */
 export function EditEventPage() {
   const id = decodeParam(useRouter()?.params?.id);
-  return <OrganizerGate>{(me) => (id ? <EditLoader id={id} timeZone={me.settings.timeZone} /> : <EventForm timeZone={me.settings.timeZone} before={null} />)}</OrganizerGate>;
+  return (
+    <OrganizerGate>
+      {(me) =>
+        id ? (
+          <EditLoader id={id} timeZone={me.settings.timeZone} />
+        ) : (
+          <EventForm timeZone={me.settings.timeZone} before={null} />
+        )
+      }
+    </OrganizerGate>
+  );
 }
 
 function EditLoader({ id, timeZone }: { id: string; timeZone: string }) {
@@ -30,10 +40,16 @@ function EditLoader({ id, timeZone }: { id: string; timeZone: string }) {
 }
 
 /** Which draft fields show an error about a schema field. */
-const ERROR_FIELD: Record<string, keyof EventDraft> = { startAt: 'startDay', endAt: 'endDay', signupDeadline: 'deadlineDay' };
+const ERROR_FIELD: Record<string, keyof EventDraft> = {
+  startAt: 'startDay',
+  endAt: 'endDay',
+  signupDeadline: 'deadlineDay',
+};
 
 function EventForm({ timeZone, before }: { timeZone: string; before: VolunteerEventView | null }) {
-  const [draft, setDraft] = useState<EventDraft>(() => (before ? draftOf(before, timeZone) : newDraft(new Date(), timeZone)));
+  const [draft, setDraft] = useState<EventDraft>(() =>
+    before ? draftOf(before, timeZone) : newDraft(new Date(), timeZone),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const set = (key: keyof EventDraft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
@@ -60,18 +76,39 @@ function EventForm({ timeZone, before }: { timeZone: string; before: VolunteerEv
   return (
     <Card title={before ? '编辑志愿服务活动' : '发起志愿服务活动'}>
       <Field label='活动名称' error={err('title')}>
-        <Input className='field__input' value={draft.title} maxlength={40} placeholder='例如：走进特殊教育学校' onInput={(e) => set('title')(e.detail.value)} />
+        <Input
+          className='field__input'
+          value={draft.title}
+          maxlength={40}
+          placeholder='例如：走进特殊教育学校'
+          onInput={(e) => set('title')(e.detail.value)}
+        />
       </Field>
       <Field label='服务内容' error={err('content')}>
-        <Textarea className='field__textarea vol-textarea' value={draft.content} maxlength={2000} placeholder='做什么、注意事项、集合要求' onInput={(e) => set('content')(e.detail.value)} />
+        <Textarea
+          className='field__textarea vol-textarea'
+          value={draft.content}
+          maxlength={2000}
+          placeholder='做什么、注意事项、集合要求'
+          onInput={(e) => set('content')(e.detail.value)}
+        />
       </Field>
       <Field label='服务地点' error={err('place')}>
-        <Input className='field__input' value={draft.place} maxlength={100} onInput={(e) => set('place')(e.detail.value)} />
+        <Input
+          className='field__input'
+          value={draft.place}
+          maxlength={100}
+          onInput={(e) => set('place')(e.detail.value)}
+        />
       </Field>
       <Field label='服务队' error={err('team')} hint='可选；再点一次取消选择'>
         <View className='choice'>
           {VOLUNTEER_TEAMS.map((t) => (
-            <View key={t} className={`choice__item ${draft.team === t ? 'is-active' : ''}`} onClick={() => set('team')(draft.team === t ? '' : t)}>
+            <View
+              key={t}
+              className={`choice__item ${draft.team === t ? 'is-active' : ''}`}
+              onClick={() => set('team')(draft.team === t ? '' : t)}
+            >
               <Text>{t}</Text>
             </View>
           ))}
@@ -84,21 +121,58 @@ function EventForm({ timeZone, before }: { timeZone: string; before: VolunteerEv
           onInput={(e) => set('team')(e.detail.value)}
         />
       </Field>
-      <DateTimeField label='开始' day={draft.startDay} time={draft.startTime} onDay={set('startDay')} onTime={set('startTime')} error={err('startDay')} />
-      <DateTimeField label='结束' day={draft.endDay} time={draft.endTime} onDay={set('endDay')} onTime={set('endTime')} error={err('endDay')} />
-      <DateTimeField label='报名截止' day={draft.deadlineDay} time={draft.deadlineTime} onDay={set('deadlineDay')} onTime={set('deadlineTime')} error={err('deadlineDay')} />
+      <DateTimeField
+        label='开始'
+        day={draft.startDay}
+        time={draft.startTime}
+        onDay={set('startDay')}
+        onTime={set('startTime')}
+        error={err('startDay')}
+      />
+      <DateTimeField
+        label='结束'
+        day={draft.endDay}
+        time={draft.endTime}
+        onDay={set('endDay')}
+        onTime={set('endTime')}
+        error={err('endDay')}
+      />
+      <DateTimeField
+        label='报名截止'
+        day={draft.deadlineDay}
+        time={draft.deadlineTime}
+        onDay={set('deadlineDay')}
+        onTime={set('deadlineTime')}
+        error={err('deadlineDay')}
+      />
       <Field label='名额（人）' error={err('capacity')}>
-        <Input className='field__input' type='number' value={draft.capacity} onInput={(e) => set('capacity')(e.detail.value)} />
+        <Input
+          className='field__input'
+          type='number'
+          value={draft.capacity}
+          onInput={(e) => set('capacity')(e.detail.value)}
+        />
       </Field>
-      <Field label='计划时长（小时）' error={err('plannedHours')} hint='留空则按活动时长；以 0.5 小时为单位，签到签退计算的时长不超过它'>
-        <Input className='field__input' type='digit' value={draft.plannedHours} onInput={(e) => set('plannedHours')(e.detail.value)} />
+      <Field
+        label='计划时长（小时）'
+        error={err('plannedHours')}
+        hint='留空则按活动时长；以 0.5 小时为单位，签到签退计算的时长不超过它'
+      >
+        <Input
+          className='field__input'
+          type='digit'
+          value={draft.plannedHours}
+          onInput={(e) => set('plannedHours')(e.detail.value)}
+        />
       </Field>
       <ErrorText message={errors['']} />
       <View className='btn-row'>
         <Button className='btn btn--primary' disabled={busy} onClick={() => void save()}>
           {busy ? '正在保存…' : before ? '保存修改' : '发布活动'}
         </Button>
-        <Button className='btn' disabled={busy} onClick={() => void Taro.navigateBack()}>返回</Button>
+        <Button className='btn' disabled={busy} onClick={() => void Taro.navigateBack()}>
+          返回
+        </Button>
       </View>
     </Card>
   );

@@ -14,7 +14,11 @@ import { type HoursDraft, initialDraft, planConfirm } from './hours-form';
 import { OrganizerGate } from './OrganizerGate';
 import '../volunteer.scss';
 
-const STATUS: Record<AttendanceRow['status'], string> = { confirmed: '报名成功', waitlisted: '候补', cancelled: '已取消' };
+const STATUS: Record<AttendanceRow['status'], string> = {
+  confirmed: '报名成功',
+  waitlisted: '候补',
+  cancelled: '已取消',
+};
 
 /** Sign-ups, waitlist and attendance of one event; confirming hours; cancelling the event. */
 export function ManagePage() {
@@ -62,9 +66,12 @@ function Manage({ id, timeZone }: { id: string; timeZone: string }) {
   return (
     <View>
       <Card title={event.title}>
-        <Text className='card__text'>{timeText(event, timeZone)} · {event.place}</Text>
         <Text className='card__text'>
-          {seatsText(event)} · 报名成功 {event.confirmedCount} 人 · 候补 {event.waitingCount} 人 · 计划 {formatHours(event.plannedHours)}
+          {timeText(event, timeZone)} · {event.place}
+        </Text>
+        <Text className='card__text'>
+          {seatsText(event)} · 报名成功 {event.confirmedCount} 人 · 候补 {event.waitingCount} 人 · 计划{' '}
+          {formatHours(event.plannedHours)}
         </Text>
       </Card>
       <Card title={`名单（${rows.length}）`}>
@@ -73,23 +80,39 @@ function Manage({ id, timeZone }: { id: string; timeZone: string }) {
           <View key={r.staffId} className='vol-table__row'>
             <View className='vol-table__who'>
               <Text className='vol-table__name'>{r.name}</Text>
-              <Text className='muted'>{r.staffNo} · {r.department}</Text>
+              <Text className='muted'>
+                {r.staffNo} · {r.department}
+              </Text>
             </View>
             <Text className={`badge ${r.status === 'confirmed' ? 'badge--ok' : 'badge--muted'}`}>
-              {STATUS[r.status]}{r.position ? ` 第 ${r.position} 位` : ''}
+              {STATUS[r.status]}
+              {r.position ? ` 第 ${r.position} 位` : ''}
             </Text>
             <Text className='vol-table__times'>
-              签到 {r.signInAt ? formatDateTime(r.signInAt, timeZone) : '—'} · 签退 {r.signOutAt ? formatDateTime(r.signOutAt, timeZone) : '—'}
+              签到 {r.signInAt ? formatDateTime(r.signInAt, timeZone) : '—'} · 签退{' '}
+              {r.signOutAt ? formatDateTime(r.signOutAt, timeZone) : '—'}
               {r.computedHours !== null ? ` · 计 ${formatHours(r.computedHours)}` : ''}
               {r.hours !== null ? ` · 已确认 ${formatHours(r.hours)}` : ''}
             </Text>
             {r.status === 'confirmed' && canConfirm && (
               <>
                 <View className='vol-table__hours'>
-                  <Input className='field__input vol-table__hours-input' type='digit' value={drafts[r.staffId]?.hours ?? ''} placeholder='时长' onInput={(e) => edit(r.staffId, 'hours')(e.detail.value)} />
+                  <Input
+                    className='field__input vol-table__hours-input'
+                    type='digit'
+                    value={drafts[r.staffId]?.hours ?? ''}
+                    placeholder='时长'
+                    onInput={(e) => edit(r.staffId, 'hours')(e.detail.value)}
+                  />
                   <Text>小时</Text>
                 </View>
-                <Input className='field__input vol-table__note' value={drafts[r.staffId]?.note ?? ''} maxlength={200} placeholder='调整说明' onInput={(e) => edit(r.staffId, 'note')(e.detail.value)} />
+                <Input
+                  className='field__input vol-table__note'
+                  value={drafts[r.staffId]?.note ?? ''}
+                  maxlength={200}
+                  placeholder='调整说明'
+                  onInput={(e) => edit(r.staffId, 'note')(e.detail.value)}
+                />
                 <ErrorText message={errors[r.staffId]} />
               </>
             )}
@@ -97,7 +120,9 @@ function Manage({ id, timeZone }: { id: string; timeZone: string }) {
         ))}
         {canConfirm ? (
           <View className='btn-row'>
-            <Button className='btn btn--primary' disabled={busy} onClick={() => void confirm()}>确认时长</Button>
+            <Button className='btn btn--primary' disabled={busy} onClick={() => void confirm()}>
+              确认时长
+            </Button>
           </View>
         ) : (
           <Text className='card__text'>活动开始后可在这里确认每人的服务时长。</Text>
@@ -115,7 +140,14 @@ function CancelEvent({ event, onDone }: { event: VolunteerEventView; onDone: () 
   const [busy, setBusy] = useState(false);
   async function cancel() {
     if (!reason.trim()) return setError('请填写取消原因，它会通知到每位报名的同事');
-    if (!(await confirmAction('取消活动', `取消后将通知全部 ${event.confirmedCount + event.waitingCount} 位报名者，且不能恢复。确定取消？`, '取消活动'))) return;
+    if (
+      !(await confirmAction(
+        '取消活动',
+        `取消后将通知全部 ${event.confirmedCount + event.waitingCount} 位报名者，且不能恢复。确定取消？`,
+        '取消活动',
+      ))
+    )
+      return;
     setBusy(true);
     const res = await call('volunteer.event.cancel', { eventId: event.id, reason });
     setBusy(false);
@@ -127,9 +159,17 @@ function CancelEvent({ event, onDone }: { event: VolunteerEventView; onDone: () 
   return (
     <Card title='取消活动'>
       <Field label='取消原因' error={error ?? undefined}>
-        <Textarea className='field__textarea vol-textarea' value={reason} maxlength={200} placeholder='例如：暴雨预警，活动顺延' onInput={(e) => setReason(e.detail.value)} />
+        <Textarea
+          className='field__textarea vol-textarea'
+          value={reason}
+          maxlength={200}
+          placeholder='例如：暴雨预警，活动顺延'
+          onInput={(e) => setReason(e.detail.value)}
+        />
       </Field>
-      <Button className='btn btn--danger' disabled={busy} onClick={() => void cancel()}>取消活动并通知报名者</Button>
+      <Button className='btn btn--danger' disabled={busy} onClick={() => void cancel()}>
+        取消活动并通知报名者
+      </Button>
     </Card>
   );
 }

@@ -6,6 +6,12 @@ import type { ReadySession } from '@/features/session/session';
 const ORGANIZER = ['organizer'] as const;
 
 /** Organizer pages (admins too): the server checks the same role on every action. */
-export function OrganizerGate({ wide = false, children }: { wide?: boolean; children: (me: ReadySession) => ReactNode }) {
+export function OrganizerGate({
+  wide = false,
+  children,
+}: {
+  wide?: boolean;
+  children: (me: ReadySession) => ReactNode;
+}) {
   return <SessionGate roles={ORGANIZER}>{(me) => <Page wide={wide}>{children(me)}</Page>}</SessionGate>;
 }

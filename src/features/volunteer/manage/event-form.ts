@@ -69,7 +69,10 @@ export function draftOf(e: VolunteerEventView, timeZone: string): EventDraft {
 const instant = (day: string, time: string, timeZone: string) => localInstant(day, time, timeZone).toISOString();
 
 /** Draft → the action's input, checked with the very schema the server uses. */
-export function inputOf(d: EventDraft, timeZone: string): { ok: true; value: EventInput } | { ok: false; errors: FieldErrors } {
+export function inputOf(
+  d: EventDraft,
+  timeZone: string,
+): { ok: true; value: EventInput } | { ok: false; errors: FieldErrors } {
   const number = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
   const value: EventInput = {
     title: d.title,
@@ -98,7 +101,8 @@ export function changesOf(input: EventInput, before: VolunteerEventView): Partia
   if (!same(input.endAt, before.endAt)) out.endAt = input.endAt;
   if (!same(input.signupDeadline, before.signupDeadline)) out.signupDeadline = input.signupDeadline;
   if (input.capacity !== before.capacity) out.capacity = input.capacity;
-  if (input.plannedHours !== undefined && input.plannedHours !== before.plannedHours) out.plannedHours = input.plannedHours;
+  if (input.plannedHours !== undefined && input.plannedHours !== before.plannedHours)
+    out.plannedHours = input.plannedHours;
   if ((input.team ?? '') !== (before.team ?? '')) out.team = input.team ?? '';
   return out;
 }

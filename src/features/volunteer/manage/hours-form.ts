@@ -20,7 +20,11 @@ export interface ConfirmPlan {
 }
 
 /** Rows with hours filled in that are new or changed; the same checks the server makes, said early. */
-export function planConfirm(rows: readonly AttendanceRow[], drafts: Record<string, HoursDraft>, plannedHours: number): ConfirmPlan {
+export function planConfirm(
+  rows: readonly AttendanceRow[],
+  drafts: Record<string, HoursDraft>,
+  plannedHours: number,
+): ConfirmPlan {
   const plan: ConfirmPlan = { entries: [], errors: {} };
   for (const row of rows) {
     if (row.status !== 'confirmed') continue;
@@ -33,7 +37,8 @@ export function planConfirm(rows: readonly AttendanceRow[], drafts: Record<strin
     } else if (hours > plannedHours) {
       plan.errors[row.staffId] = `不能超过计划时长 ${plannedHours} 小时`;
     } else if (needsNote(row.computedHours, hours) && !note) {
-      plan.errors[row.staffId] = row.computedHours === null ? '没有完整签到签退记录，请填写备注' : '与计算时长不同，请填写备注';
+      plan.errors[row.staffId] =
+        row.computedHours === null ? '没有完整签到签退记录，请填写备注' : '与计算时长不同，请填写备注';
     } else if (row.hours !== hours || (row.note ?? '') !== note) {
       plan.entries.push({ staffId: row.staffId, hours, ...(note ? { note } : {}) });
     }
