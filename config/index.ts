@@ -31,6 +31,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         pxtransform: { enable: true, config: {} },
       },
+      webpackChain(chain) {
+        // A mini-program package is downloaded whole, so ids need no stability across builds: the
+        // shortest ones keep the main package small (and its size independent of file paths).
+        chain.optimization.set('moduleIds', 'size');
+      },
     },
     h5: {
       publicPath: '/',
