@@ -118,9 +118,9 @@ function parseInput(schema: z.ZodType, raw: unknown): unknown {
     field: issue.path.map(String).join('.') || '(input)',
     message: issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : issue.message,
   }));
-  const first = fields[0];
-  const message = first.field === '(input)' ? first.message : `${first.message}（${first.field}）`;
-  throw new AppError('INVALID_INPUT', message, { fields });
+  // The message is Chinese and nothing else: an internal field name means nothing to the person, and a
+  // form shows each field's message under that field (`details.fields`).
+  throw new AppError('INVALID_INPUT', fields[0].message, { fields });
 }
 
 function toAppError(error: unknown, requestId: string): AppError {

@@ -34,6 +34,9 @@ export default defineAppConfig({
     navigationBarTitleText: '同心',
     navigationBarTextStyle: 'white',
     backgroundColor: '#F6F4F1',
+    // The browser build shows Taro's own title bar (title, back, or home when opened directly); without
+    // this a sub-page in a desktop browser has no title and no way back but the browser's own.
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#5C5C5C',

@@ -1,4 +1,5 @@
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { DateInput, TimeInput } from './DateInput';
 import { Field } from './Field';
 
 interface DateTimeFieldProps {
@@ -10,19 +11,18 @@ interface DateTimeFieldProps {
   onDay: (value: string) => void;
   onTime: (value: string) => void;
   error?: string;
+  hint?: string;
+  /** The earliest day offered ('YYYY-MM-DD'). */
+  min?: string;
 }
 
 /** A day and a time side by side: WeChat's pickers have no single date-time mode. */
-export function DateTimeField({ label, day, time, onDay, onTime, error }: DateTimeFieldProps) {
+export function DateTimeField({ label, day, time, onDay, onTime, error, hint, min }: DateTimeFieldProps) {
   return (
-    <Field label={label} error={error}>
+    <Field label={label} error={error} hint={hint}>
       <View className='field__row'>
-        <Picker mode='date' value={day} onChange={(e) => onDay(String(e.detail.value))}>
-          <View className='field__input'>{day}</View>
-        </Picker>
-        <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
-          <View className='field__input'>{time}</View>
-        </Picker>
+        <DateInput value={day} onChange={onDay} ariaLabel={`${label}（日期）`} min={min} />
+        <TimeInput value={time} onChange={onTime} ariaLabel={`${label}（时间）`} />
       </View>
     </Field>
   );

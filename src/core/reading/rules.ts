@@ -111,6 +111,22 @@ export function honorRollNeeded(threshold: number, workdays: number): number {
   return Math.max(1, Math.ceil(threshold * workdays - 1e-9));
 }
 
+/**
+ * Whether a member is on the month's 学习标兵 roll. Only check-ins (and make-ups) on the counted
+ * workdays count: `monthCheckins` is the month's counter, `uncountedCheckins` those of them on days that
+ * do not count (today while its window is still open; a day the calendar made a holiday afterwards).
+ * Counting today's check-in against days that leave today out would put someone who missed a day on
+ * the roll.
+ */
+export function onHonorRoll(
+  member: { monthCheckins: number; uncountedCheckins: number },
+  countedDays: number,
+  threshold: number,
+): boolean {
+  const needed = honorRollNeeded(threshold, countedDays);
+  return needed > 0 && member.monthCheckins - member.uncountedCheckins >= needed;
+}
+
 const WEEKDAY_LABELS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 export function weekdayLabel(day: DayKey): string {

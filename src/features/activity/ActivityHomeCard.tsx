@@ -1,5 +1,4 @@
-import { useRef } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
 import { ACTIVITY_KIND_LABELS } from '@/core/activity/rules';
@@ -9,17 +8,14 @@ import { ROUTES } from '@/features/session/routes';
 import { formatWhen } from './format';
 import { ACTIVITY_ROUTES, withId } from './routes';
 import './activity.scss';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 
 const SHOWN = 3;
 
 /** 首页: activities open for registration, with their deadlines; a tap opens one. */
 export function ActivityHomeCard({ timeZone }: { timeZone: string }) {
   const list = useQuery('activity.list', { status: 'open' });
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
+  useRefreshOnShow(list.reload);
   const open = (list.data?.items ?? []).filter((a) => a.phase === 'open');
   const all = () => void Taro.switchTab({ url: ROUTES.activity }).catch(() => undefined);
 

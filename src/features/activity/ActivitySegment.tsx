@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS, type ActivityKind } from '@/core/activity/rules';
 import { hasAnyRole } from '@/core/roles';
 import { StateView } from '@/components/StateView';
@@ -23,6 +24,7 @@ export function ActivitySegment({ me }: { me: ReadySession }) {
   const [kind, setKind] = useState<ActivityKind | null>(null);
   const [page, setPage] = useState(1);
   const list = useQuery('activity.list', { status, page, ...(kind ? { kind } : {}) });
+  useRefreshOnShow(list.reload);
   const organizer = hasAnyRole(me.roles, ['organizer']);
 
   const choose = (next: ListStatus) => {

@@ -91,11 +91,11 @@ function MyEntry({ activityId, item, entry, open, me, onChanged }: MyEntryProps)
   async function act(
     title: string,
     content: string,
-    confirmText: string,
+    confirmText: '撤销' | '取消报名' | '退出',
     run: () => Promise<ApiResult<unknown>>,
     done: string,
   ) {
-    if (!(await confirmAction(title, content, confirmText))) return;
+    if (!(await confirmAction(title, content, confirmText, '再想想'))) return;
     setBusy(true);
     setError(null);
     const res = await run();

@@ -8,6 +8,7 @@ import { Field } from '@/components/Field';
 import { ErrorText } from '@/components/StateView';
 import { toast } from '@/components/confirm';
 import { type FieldErrors, serverFieldErrors } from '@/features/forms/issues';
+import { useFormErrors } from '@/features/forms/useFormErrors';
 import { checkTeamDraft, pickProblem, sizeHint } from './team-draft';
 import { MemberPicker } from './MemberPicker';
 
@@ -23,23 +24,24 @@ interface RegisterFormProps {
 export function RegisterForm({ activityId, item, captain, onDone, onCancel }: RegisterFormProps) {
   const [name, setName] = useState('');
   const [members, setMembers] = useState<StaffPick[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormErrors();
+  const errors = form.errors;
   const register = useMutation('activity.register');
   const full = item.seatsLeft <= 0;
 
   async function submit() {
     if (item.mode === 'team') {
       const problems = checkTeamDraft(item, { name, members });
-      setErrors(problems);
+      form.show(problems);
       if (Object.keys(problems).length > 0) return;
     }
     const team = item.mode === 'team' ? { name: name.trim(), memberStaffIds: members.map((m) => m.id) } : undefined;
     const res = await register.run({ activityId, itemId: item.id, ...(team ? { team } : {}) });
     if (!res.ok) {
-      setErrors(formErrors(res.error));
+      form.show(formErrors(res.error));
       return;
     }
-    setErrors({});
+    form.clear();
     toast(res.data.status === 'confirmed' ? '报名成功' : `已进入候补第 ${res.data.position ?? ''} 位`);
     onDone(res.data);
   }
@@ -55,7 +57,10 @@ export function RegisterForm({ activityId, item, captain, onDone, onCancel }: Re
               value={name}
               maxlength={40}
               placeholder='例如：预算科联队'
-              onInput={(e) => setName(e.detail.value)}
+              onInput={(e) => {
+                setName(e.detail.value);
+                form.edited('name');
+              }}
             />
           </Field>
           <Field label='队员' error={errors.members} hint={sizeHint(item, members.length + 1)}>
@@ -66,9 +71,12 @@ export function RegisterForm({ activityId, item, captain, onDone, onCancel }: Re
               problemOf={(c) => pickProblem(item, captain.id, members, c)}
               onAdd={(m) => {
                 setMembers((list) => [...list, m]);
-                setErrors((e) => ({ ...e, members: '' }));
+                form.edited('members');
               }}
-              onRemove={(m) => setMembers((list) => list.filter((x) => x.id !== m.id))}
+              onRemove={(m) => {
+                setMembers((list) => list.filter((x) => x.id !== m.id));
+                form.edited('members');
+              }}
             />
           </Field>
         </>

@@ -3,7 +3,7 @@ import { Text } from '@tarojs/components';
 import { Card } from '@/components/Card';
 import { HONOR_ROUTES } from '@/features/honor/routes';
 import { ROUTES } from '@/features/session/routes';
-import { AdminGate } from './AdminGate';
+import { ADMIN_TRAIL, AdminGate } from './AdminGate';
 
 const ENTRIES = [
   { title: '人员名册', text: '查找人员，调整角色，解除绑定，停用或启用账号。', url: ROUTES.adminRoster },
@@ -15,7 +15,7 @@ const ENTRIES = [
 
 export function AdminHomePage() {
   return (
-    <AdminGate>
+    <AdminGate trail={[ADMIN_TRAIL[0], { label: '管理' }]}>
       {() =>
         ENTRIES.map((e) => (
           <Card

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
-import { contract } from '@/core/contract';
+import { staffBindInput } from '@/core/people/contract';
 import { Card } from '@/components/Card';
 import { Field } from '@/components/Field';
 import { Page } from '@/components/Page';
 import { ErrorText, StateView } from '@/components/StateView';
-import { type FieldErrors, issuesToFieldErrors, serverFieldErrors } from '@/features/forms/issues';
+import { issuesToFieldErrors, serverFieldErrors } from '@/features/forms/issues';
+import { useFormErrors } from '@/features/forms/useFormErrors';
 import { loadSession, resetSession } from '@/features/session/session';
 import { relaunch, useSession } from '@/features/session/useSession';
 import { ROUTES } from '@/features/session/routes';
@@ -39,23 +40,24 @@ export function BindPage() {
 function BindForm() {
   const [staffNo, setStaffNo] = useState('');
   const [name, setName] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormErrors();
+  const errors = form.errors;
   const bind = useMutation('staff.bind');
 
   async function submit() {
-    const parsed = contract['staff.bind'].input.safeParse({ staffNo, name });
+    const parsed = staffBindInput.safeParse({ staffNo, name });
     if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues));
+      form.show(issuesToFieldErrors(parsed.error.issues));
       return;
     }
-    setErrors({});
+    form.clear();
     const res = await bind.run(parsed.data);
     if (res.ok) {
       // The cached session still says "unbound": forget it before the home page asks.
       resetSession();
       relaunch(ROUTES.home);
     } else {
-      setErrors(serverFieldErrors(res.error));
+      form.show(serverFieldErrors(res.error));
     }
   }
 
@@ -72,7 +74,10 @@ function BindForm() {
             value={staffNo}
             placeholder='请输入工号'
             maxlength={32}
-            onInput={(e) => setStaffNo(e.detail.value)}
+            onInput={(e) => {
+              setStaffNo(e.detail.value);
+              form.edited('staffNo');
+            }}
           />
         </Field>
         <Field label='姓名' error={errors.name}>
@@ -81,7 +86,10 @@ function BindForm() {
             value={name}
             placeholder='请输入姓名'
             maxlength={32}
-            onInput={(e) => setName(e.detail.value)}
+            onInput={(e) => {
+              setName(e.detail.value);
+              form.edited('name');
+            }}
           />
         </Field>
         <ErrorText message={errors['']} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 import { Card } from '@/components/Card';
 import { StateView } from '@/components/StateView';
 import { formatDay } from './format';
@@ -10,6 +11,7 @@ import { NominationCard } from './NominationCard';
 export function Board() {
   const [year, setYear] = useState<number | null>(null);
   const board = useQuery('honor.board', year === null ? {} : { year });
+  useRefreshOnShow(board.reload);
   const data = board.data;
   return (
     <View className='hn-board'>

@@ -1,5 +1,4 @@
-import { useRef } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
 import { Card } from '@/components/Card';
@@ -11,6 +10,7 @@ import { Board } from './Board';
 import { CurrentRound } from './CurrentRound';
 import { HONOR_ROUTES } from './routes';
 import './honor.scss';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 
 /** The 好人榜 tab: the round under way and what I can do in it, then the board of honorees. */
 export function HonorTab() {
@@ -20,11 +20,7 @@ export function HonorTab() {
 function Honor({ me }: { me: ReadySession }) {
   const rounds = useQuery('honor.round.list', {});
   // Back from nominating or voting: the round's state changed there.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) rounds.reload();
-    shown.current = true;
-  });
+  useRefreshOnShow(rounds.reload);
   const current = rounds.data?.items.find((r) => r.id === rounds.data?.currentId) ?? null;
   const isAdmin = me.roles.includes('admin');
 

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
 import type { HonorNomination } from '@/core/honor/contract';
 import { OBJECTION_MAX, OBJECTION_MIN } from '@/core/honor/rules';
+import { TextArea } from '@/components/TextArea';
 import { Field } from '@/components/Field';
 import { ErrorText } from '@/components/StateView';
 import { toast } from '@/components/confirm';
@@ -47,12 +48,14 @@ export function ObjectionForm({
         label={`对${nomination.nominee.name}的异议`}
         hint={`${length}/${OBJECTION_MAX} 字，实名提交，仅办公室可见`}
       >
-        <Textarea
-          className='field__textarea hn-object__text'
+        <TextArea
           value={text}
           maxlength={OBJECTION_MAX}
           placeholder='请写明具体事实，便于核实'
-          onInput={(e) => setText(e.detail.value)}
+          onInput={(v) => {
+            setText(v);
+            object.clearError();
+          }}
         />
       </Field>
       <ErrorText message={object.error?.message} />

@@ -15,6 +15,12 @@ export type PhotoResult = { ok: true; id: string } | { ok: false; message: strin
 const TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 const TOO_BIG = '图片不能超过 2 MB';
 const BAD_TYPE = '只支持 JPG、PNG 或 WebP 格式的图片';
+const NOT_AN_IMAGE = '所选文件不是图片，请选择 JPG、PNG 或 WebP 格式的照片';
+
+function isCancel(error: unknown): boolean {
+  const errMsg = typeof error === 'object' && error !== null ? (error as { errMsg?: unknown }).errMsg : undefined;
+  return typeof errMsg === 'string' && errMsg.includes('cancel');
+}
 
 /** Lets the user pick up to `max` images; resolves to one result per image (empty when cancelled). */
 export async function pickPhotos(max: number): Promise<PhotoResult[]> {
@@ -22,8 +28,13 @@ export async function pickPhotos(max: number): Promise<PhotoResult[]> {
   try {
     const res = await Taro.chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
     files = res.tempFiles.slice(0, max);
-  } catch {
-    return [];
+    // Taro's H5 picker (4.2) drops every chosen file that fails to load as an image and then
+    // "succeeds" with none (a dismissed picker rejects with 'cancel' instead): say why nothing came.
+    if (files.length === 0) return [{ ok: false, message: NOT_AN_IMAGE }];
+  } catch (error) {
+    // Dismissing the picker is no failure; anything else is.
+    if (isCancel(error)) return [];
+    return [{ ok: false, message: NOT_AN_IMAGE }];
   }
   const out: PhotoResult[] = [];
   for (const file of files) out.push(isWeapp ? await uploadToCloud(file) : await uploadToServer(file));

@@ -3,7 +3,8 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { call, health, isWeapp } from '@/api/client';
 import { useQuery } from '@/api/hooks';
 import { setToken } from '@/api/token';
-import { contract, type DemoIdentity } from '@/core/contract';
+import type { DemoIdentity } from '@/core/contract';
+import { devLoginInput } from '@/core/dev/contract';
 import { ROLE_LABELS } from '@/core/roles';
 import type { ApiError } from '@/core/errors';
 import { Card } from '@/components/Card';
@@ -63,7 +64,7 @@ function IdentityPicker() {
   }
 
   function loginCustom() {
-    const parsed = contract['dev.login'].input.safeParse({ openid: openid.trim() });
+    const parsed = devLoginInput.safeParse({ openid: openid.trim() });
     if (!parsed.success) {
       setFieldError(parsed.error.issues[0]?.message);
       return;

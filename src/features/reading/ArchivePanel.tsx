@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 import { Card } from '@/components/Card';
 import { StateView } from '@/components/StateView';
 import { minutesText } from './format';
@@ -13,6 +14,7 @@ import './panels.scss';
 export function ArchivePanel({ thisYear, staffId }: { thisYear: number; staffId?: string }) {
   const [year, setYear] = useState(thisYear);
   const archive = useQuery('checkin.archive', staffId ? { year, staffId } : { year });
+  useRefreshOnShow(archive.reload);
 
   return (
     <Card>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
 import type { CheckinResult, CheckinView, ReadingToday } from '@/core/reading/contract';
 import { readingSecondsLeft, windowState } from '@/core/reading/rules';
+import { TextArea } from '@/components/TextArea';
 import { ErrorText } from '@/components/StateView';
 import { clockText } from './format';
 import { MakeupForm } from './MakeupForm';
@@ -88,13 +89,15 @@ export function CheckinBox({ today, readingId, timeZone, noteMax, now, openedAt,
           打卡时段为每个工作日 {start}–{end}，可以先阅读。
         </Text>
       )}
-      <Textarea
-        className='field__textarea checkin__input'
+      <TextArea
         value={note}
         maxlength={noteMax}
-        autoHeight
+        size='short'
         placeholder='写一句学习心得（选填）'
-        onInput={(e) => setNote(e.detail.value)}
+        onInput={(v) => {
+          setNote(v);
+          submit.clearError();
+        }}
       />
       <Text className={`checkin__count ${tooLong ? 'is-over' : ''}`}>
         {note.trim().length}/{noteMax}

@@ -1,21 +1,24 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 import { localMonthKey } from '@/core/time';
 import { Card } from '@/components/Card';
 import { StateView } from '@/components/StateView';
 import { monthLabel, shiftMonth } from '@/features/admin/calendar/month-grid';
 import { percentText } from './format';
 import { StepNav } from './MonthNav';
+import { serverNow } from '@/features/session/session';
 
 /**
  * The month's 学习标兵: everyone at or above the threshold, in staff-number order. No ranks, no
  * times, no counts (DESIGN.md §6): it honours, it does not compare.
  */
 export function HonorRollPanel({ timeZone }: { timeZone: string }) {
-  const current = localMonthKey(new Date(), timeZone);
+  const current = localMonthKey(serverNow(), timeZone);
   const [month, setMonth] = useState(current);
   const roll = useQuery('checkin.honorRoll', { month });
+  useRefreshOnShow(roll.reload);
   const data = roll.data;
 
   return (

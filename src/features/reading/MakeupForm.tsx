@@ -39,7 +39,10 @@ export function MakeupForm({ date, makeupsLeft, onDone }: MakeupFormProps) {
           value={reason}
           maxlength={MAKEUP_REASON_MAX}
           placeholder='例如：外出开会、出差'
-          onInput={(e) => setReason(e.detail.value)}
+          onInput={(e) => {
+            setReason(e.detail.value);
+            makeup.clearError();
+          }}
         />
       </Field>
       <ErrorText message={makeup.error?.message} />

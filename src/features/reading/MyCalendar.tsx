@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 import type { CalendarEntry } from '@/core/reading/contract';
 import { dayLabel } from '@/core/reading/rules';
 import { localMonthKey } from '@/core/time';
@@ -11,16 +12,18 @@ import { monthGrid, monthLabel, shiftMonth } from '@/features/admin/calendar/mon
 import { DAY_STATE_LABELS, minutesText } from './format';
 import { MakeupForm } from './MakeupForm';
 import { StepNav } from './MonthNav';
+import { serverNow } from '@/features/session/session';
 
 const WEEK_HEAD = ['一', '二', '三', '四', '五', '六', '日'];
 const LEGEND: CalendarEntry['state'][] = ['checked', 'makeup', 'missed', 'off'];
 
 /** My month as a calendar: checked, made up, missed and non-workdays; a missed day may be made up. */
 export function MyCalendar({ timeZone }: { timeZone: string }) {
-  const current = localMonthKey(new Date(), timeZone);
+  const current = localMonthKey(serverNow(), timeZone);
   const [month, setMonth] = useState(current);
   const [selected, setSelected] = useState<CalendarEntry | null>(null);
   const cal = useQuery('checkin.calendar', { month });
+  useRefreshOnShow(cal.reload);
   const byDate = new Map((cal.data?.days ?? []).map((d) => [d.date, d]));
 
   const step = (delta: number) => {

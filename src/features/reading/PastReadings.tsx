@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 import { dayLabel } from '@/core/reading/rules';
 import { localMonthKey } from '@/core/time';
 import { Card } from '@/components/Card';
@@ -9,12 +10,14 @@ import { StateView } from '@/components/StateView';
 import { monthLabel, shiftMonth } from '@/features/admin/calendar/month-grid';
 import { StepNav } from './MonthNav';
 import { READING_ROUTES } from './routes';
+import { serverNow } from '@/features/session/session';
 
 /** Past readings by month, with my mark on each. */
 export function PastReadings({ timeZone }: { timeZone: string }) {
-  const current = localMonthKey(new Date(), timeZone);
+  const current = localMonthKey(serverNow(), timeZone);
   const [month, setMonth] = useState(current);
   const list = useQuery('reading.list', { month });
+  useRefreshOnShow(list.reload);
 
   return (
     <Card>

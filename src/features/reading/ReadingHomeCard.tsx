@@ -1,5 +1,4 @@
-import { useRef } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
 import type { ReadingToday } from '@/core/reading/contract';
@@ -7,15 +6,12 @@ import { Card } from '@/components/Card';
 import { ErrorText } from '@/components/StateView';
 import { ROUTES } from '@/features/session/routes';
 import './reading.scss';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 
 /** 首页: today's reading with my state and my streak; a tap opens the 晨读 tab. */
 export function ReadingHomeCard() {
   const today = useQuery('reading.today', {});
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) today.reload();
-    shown.current = true;
-  });
+  useRefreshOnShow(today.reload);
   const open = () => void Taro.switchTab({ url: ROUTES.reading }).catch(() => undefined);
   const data = today.data;
 

@@ -6,7 +6,7 @@ import { localDayKey } from '@/core/time';
 import { Card } from '@/components/Card';
 import { Page } from '@/components/Page';
 import { SessionGate } from '@/features/session/SessionGate';
-import type { ReadySession } from '@/features/session/session';
+import { type ReadySession, serverNow } from '@/features/session/session';
 import { ArchivePanel } from './ArchivePanel';
 import { HonorRollPanel } from './HonorRollPanel';
 import { MyCalendar } from './MyCalendar';
@@ -54,7 +54,7 @@ function Reading({ me }: { me: ReadySession }) {
       {view === 'today' && <TodayPanel me={me} />}
       {view === 'past' && <PastReadings timeZone={timeZone} />}
       {view === 'calendar' && <MyCalendar timeZone={timeZone} />}
-      {view === 'archive' && <ArchivePanel thisYear={Number(localDayKey(new Date(), timeZone).slice(0, 4))} />}
+      {view === 'archive' && <ArchivePanel thisYear={Number(localDayKey(serverNow(), timeZone).slice(0, 4))} />}
       {view === 'honor' && <HonorRollPanel timeZone={timeZone} />}
       {manages && (
         <Card

@@ -1,5 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { call } from '@/api/client';
 import { useQuery } from '@/api/hooks';
@@ -11,15 +10,12 @@ import type { ReadySession } from '@/features/session/session';
 import { CheckinBox } from './CheckinBox';
 import { ReadingBody } from './ReadingBody';
 import { useServerClock } from './useServerClock';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 
 /** The 晨读 tab's first view: today's reading, the timer and the check-in. */
 export function TodayPanel({ me }: { me: ReadySession }) {
   const today = useQuery('reading.today', {});
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) today.reload();
-    shown.current = true;
-  });
+  useRefreshOnShow(today.reload);
   if (today.error) return <StateView kind='error' message={today.error.message} onRetry={today.reload} />;
   if (!today.data) return <StateView kind='loading' />;
   return <Today key={today.data.date} data={today.data} me={me} onChange={today.setData} />;

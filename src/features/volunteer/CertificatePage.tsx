@@ -7,6 +7,7 @@ import { localYear } from '@/core/volunteer/rules';
 import { StateView } from '@/components/StateView';
 import { SessionGate } from '@/features/session/SessionGate';
 import './certificate.scss';
+import { serverNow } from '@/features/session/session';
 
 /** A printable certificate of a year's confirmed volunteer service (H5: the browser's print). */
 export function CertificatePage() {
@@ -16,7 +17,7 @@ export function CertificatePage() {
       {(me) => (
         <Certificate
           year={
-            Number.isInteger(asked) && asked > 2000 ? asked : localYear(new Date().toISOString(), me.settings.timeZone)
+            Number.isInteger(asked) && asked > 2000 ? asked : localYear(serverNow().toISOString(), me.settings.timeZone)
           }
         />
       )}

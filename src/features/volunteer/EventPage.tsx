@@ -99,7 +99,14 @@ function MyPart({ event, now, onEvent, onReload }: MyPartProps) {
   }
 
   async function cancel() {
-    if (!(await confirmAction('取消报名', `确定取消「${event.title}」的报名？名额将让给候补的同事。`, '取消报名')))
+    if (
+      !(await confirmAction(
+        '取消报名',
+        `确定取消「${event.title}」的报名？名额将让给候补的同事。`,
+        '取消报名',
+        '再想想',
+      ))
+    )
       return;
     setBusy(true);
     setError(null);

@@ -11,6 +11,7 @@ import { SessionGate } from '@/features/session/SessionGate';
 import { formatDateTime, formatHours } from './format';
 import { VOLUNTEER_ROUTES, withEvent, withYear } from './routes';
 import './volunteer.scss';
+import { serverNow } from '@/features/session/session';
 
 /** 我的志愿服务记录: a year's records, and the total of confirmed hours (only those count). */
 export function RecordsPage() {
@@ -30,7 +31,7 @@ export function RecordsPage() {
 }
 
 function Records({ timeZone, initialYear }: { timeZone: string; initialYear: number | null }) {
-  const thisYear = localYear(new Date().toISOString(), timeZone);
+  const thisYear = localYear(serverNow().toISOString(), timeZone);
   const [year, setYear] = useState(initialYear ?? thisYear);
   const q = useQuery('volunteer.records', { year });
   return (

@@ -52,6 +52,23 @@ describe('the 学习标兵 honor roll', () => {
     });
   });
 
+  it("leaves out someone who missed a counted day, whatever today's check-in", async () => {
+    // April: T0014 checks in on Monday, misses Tuesday, checks in on Wednesday while its window is open.
+    await t.setClock(sh('2027-04-05', '05:00:00'), true);
+    const april = await publishDays(t, ['2027-04-05', '2027-04-06', '2027-04-07']);
+    await readAndCheckIn(t, await as(14), april['2027-04-05'], '2027-04-05');
+    await readAndCheckIn(t, await as(15), april['2027-04-05'], '2027-04-05');
+    await readAndCheckIn(t, await as(15), april['2027-04-06'], '2027-04-06');
+    await readAndCheckIn(t, await as(14), april['2027-04-07'], '2027-04-07', '08:00:00', '08:01:00');
+    const roll = await t.ok('checkin.honorRoll', { month: '2027-04' }, await as(20));
+    expect(roll).toMatchObject({ workdays: 2, needed: 2 });
+    expect(roll.items.map((i) => i.staffNo)).toEqual(['T0015']);
+    // After the window: three counted days, T0014 has two of them (needs 3), T0015 two as well.
+    await t.setClock(sh('2027-04-07', '10:00:00'), true);
+    const closed = await t.ok('checkin.honorRoll', { month: '2027-04' }, await as(20));
+    expect(closed).toMatchObject({ workdays: 3, needed: 3, items: [] });
+  });
+
   it('counts every workday with a reading once the month is over, and nothing ahead', async () => {
     await t.setClock(sh('2027-04-01', '09:00:00'), true);
     const march = await t.ok('checkin.honorRoll', { month: '2027-03' }, await as(20));

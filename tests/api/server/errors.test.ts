@@ -11,6 +11,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
+describe('schema messages', () => {
+  it('are Chinese only: the field is named in details.fields, never in the message', async () => {
+    const cases: [string, unknown, string][] = [
+      ['honor.review', { nominationId: 'n-1', decision: 'reject' }, 'comment'],
+      ['honor.object', { roundId: 'r-1', nominationId: 'n-1', text: '不对' }, 'text'],
+      ['activity.results', { activityId: 'a-1', placings: [{ entryId: 'e-1', place: 0 }] }, 'placings.0.place'],
+    ];
+    for (const [action, input, field] of cases) {
+      const error = errorOf(await t.post(action, input, admin));
+      expect(error.code).toBe('INVALID_INPUT');
+      expect(error.message).not.toMatch(/[A-Za-z（）()]/);
+      expect(error.details?.fields?.[0].field).toBe(field);
+    }
+  });
+});
+
 describe('the envelope', () => {
   it('answers success as { ok: true, data } with 200', async () => {
     const res = await t.call('session.me', {}, admin);

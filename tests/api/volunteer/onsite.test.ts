@@ -97,14 +97,16 @@ describe('the on-site code', () => {
 });
 
 describe('hours', () => {
-  it('cannot be confirmed before the event starts', async () => {
-    await at('2026-03-05T00:59:59.999Z');
-    const res = await t.call(
-      'volunteer.confirm',
-      { eventId, entries: [{ staffId: ids.T0021, hours: 1, note: '提前' }] },
-      organizer,
-    );
-    expect(errorOf(res).details?.rule).toBe('notStarted');
+  it('cannot be confirmed before the event has ended: not before it starts, not while it runs', async () => {
+    for (const when of ['2026-03-05T00:59:59.999Z', '2026-03-05T02:00:00.000Z', '2026-03-05T03:59:59.999Z']) {
+      await at(when);
+      const res = await t.call(
+        'volunteer.confirm',
+        { eventId, entries: [{ staffId: ids.T0021, hours: 1, note: '提前' }] },
+        organizer,
+      );
+      expect(errorOf(res).details?.rule).toBe('notEnded');
+    }
     await at('2026-03-05T06:00:00.000Z');
   });
 

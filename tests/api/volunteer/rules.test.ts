@@ -194,6 +194,45 @@ describe('signing up and cancelling', () => {
     expect(past.items.some((e) => e.id === eventId)).toBe(true);
   });
 
+  it('keeps an event with confirmed hours: it can no longer be cancelled', async () => {
+    // Hours confirmed while an event still ran (allowed before this rule): the record is service given.
+    const eventId = await createEvent(t, organizer, { capacity: 2 });
+    await t.ok('volunteer.signup', { eventId }, member('T0027'));
+    const [staff] = await t.server.store.collection('staff').find({ staffNo: 'T0027' }, { limit: 1 });
+    const at = new Date(MONDAY_0900).toISOString();
+    await t.server.store.collection('volunteerRecords').insert({
+      _id: `legacy-${eventId}`,
+      eventId,
+      staffId: staff._id,
+      year: 2026,
+      plannedHours: 3,
+      signInAt: null,
+      signOutAt: null,
+      hours: 2,
+      computedHours: null,
+      note: '现场确认',
+      confirmerId: 'x',
+      confirmerName: '赵强',
+      confirmedAt: at,
+      staffName: staff.name,
+      staffNo: staff.staffNo,
+      department: staff.department,
+      eventTitle: '社区服务',
+      eventDate: '2026-03-05',
+      place: '社区',
+      content: '服务',
+      unitName: '同心示范单位',
+      team: null,
+      startAt: at,
+      endAt: at,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const res = await t.call('volunteer.event.cancel', { eventId, reason: '人数不足' }, organizer);
+    expect(errorOf(res)).toMatchObject({ code: 'RULE', details: { rule: 'hoursConfirmed' } });
+    expect((await get(eventId)).event.phase).not.toBe('cancelled');
+  });
+
   it('answers an unknown event with NOT_FOUND and hostile input with 400', async () => {
     expect(errorOf(await t.call('volunteer.signup', { eventId: 'nope' }, member('T0013'))).code).toBe('NOT_FOUND');
     expect((await t.post('volunteer.signup', { eventId: { $gt: '' } }, member('T0013'))).status).toBe(400);

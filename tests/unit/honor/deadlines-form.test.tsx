@@ -21,8 +21,9 @@ test('shows the deadlines on the unit clock and sends them back as instants', as
   const onSaved = jest.fn();
   render(<DeadlinesForm round={round} timeZone='Asia/Shanghai' onSaved={onSaved} />);
   // 10:00 UTC is 18:00 in Shanghai.
-  expect(screen.getAllByText('18:00')).toHaveLength(2);
-  expect(screen.getByText('2099-01-01')).toBeTruthy();
+  const shown = (value: string) => document.querySelectorAll(`taro-input-core[value="${value}"]`).length;
+  expect(shown('18:00')).toBe(2);
+  expect(shown('2099-01-01')).toBe(1);
   fireEvent.click(screen.getByText('修改截止时间'));
   await waitFor(() => expect(onSaved).toHaveBeenCalled());
   expect(sent()).toEqual([

@@ -41,6 +41,7 @@ beforeEach(() => {
 afterEach(() => {
   jest.restoreAllMocks();
   clearToken();
+  localStorage.clear();
 });
 
 const sent = (action: string) => server.calls.filter((c) => c.action === action);
@@ -105,4 +106,26 @@ test('says so when nominations are closed', async () => {
   render(<NominatePage />);
   expect(await screen.findByText('推荐未开放')).toBeTruthy();
   expect(screen.queryByText('提交推荐')).toBeNull();
+});
+
+test("shows every problem at once under its field, and a field's message goes as soon as it changes", async () => {
+  render(<NominatePage />);
+  fireEvent.click(await screen.findByText('提交推荐'));
+  expect(await screen.findByText('请选择被推荐的同事')).toBeTruthy();
+  expect(screen.getByText(/事迹.*30/)).toBeTruthy();
+  await type('textarea', DEEDS);
+  await waitFor(() => expect(screen.queryByText(/事迹.*30/)).toBeNull());
+  expect(screen.getByText('请选择被推荐的同事')).toBeTruthy();
+  expect(sent('honor.nominate')).toHaveLength(0);
+});
+
+test('keeps a half-written story on the device and offers it back', async () => {
+  const first = render(<NominatePage />);
+  await type('textarea', DEEDS);
+  first.unmount();
+  render(<NominatePage />);
+  expect(await screen.findByText('已恢复上次未提交的内容。')).toBeTruthy();
+  expect((await field('textarea')).value).toBe(DEEDS);
+  fireEvent.click(screen.getByText('清空重写'));
+  await waitFor(() => expect(screen.queryByText('已恢复上次未提交的内容。')).toBeNull());
 });

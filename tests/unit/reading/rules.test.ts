@@ -4,6 +4,7 @@ import {
   dayState,
   daysBetween,
   honorRollNeeded,
+  onHonorRoll,
   makeupDateProblem,
   paragraphsOf,
   readingSecondsLeft,
@@ -120,6 +121,30 @@ describe('the honor-roll threshold', () => {
     expect(countedWorkdays(march, '2026-03-04', 'after')).toHaveLength(3);
     expect(countedWorkdays(march, '9999-12-31', 'open')).toHaveLength(22);
     expect(countedWorkdays(march, '2026-03-02', 'before')).toHaveLength(0);
+  });
+
+  it("counts only check-ins on the counted days: today's does not make up for a missed day", () => {
+    // Wednesday 4 March, 08:00: Monday checked in, Tuesday missed, today checked in, window open.
+    const march = daysOfMonth('2026-03').map((date) => ({ date, workday: isWorkday(date) }));
+    const counted = countedWorkdays(march, '2026-03-04', 'open');
+    expect(counted).toEqual(['2026-03-02', '2026-03-03']);
+    expect(onHonorRoll({ monthCheckins: 2, uncountedCheckins: 1 }, counted.length, 0.9)).toBe(false);
+    // Someone who checked in on both counted days is on the roll, today's check-in or not.
+    expect(onHonorRoll({ monthCheckins: 3, uncountedCheckins: 1 }, counted.length, 0.9)).toBe(true);
+    expect(onHonorRoll({ monthCheckins: 2, uncountedCheckins: 0 }, counted.length, 0.9)).toBe(true);
+    // Once today's window has closed, today is a counted day and its check-in counts.
+    const after = countedWorkdays(march, '2026-03-04', 'after');
+    expect(onHonorRoll({ monthCheckins: 2, uncountedCheckins: 0 }, after.length, 0.9)).toBe(false);
+  });
+
+  it('on the first workday of a month names nobody until its window has closed', () => {
+    const march = daysOfMonth('2026-03').map((date) => ({ date, workday: isWorkday(date) }));
+    const open = countedWorkdays(march, '2026-03-02', 'open');
+    expect(open).toEqual([]);
+    expect(onHonorRoll({ monthCheckins: 1, uncountedCheckins: 1 }, open.length, 0.9)).toBe(false);
+    const closed = countedWorkdays(march, '2026-03-02', 'after');
+    expect(onHonorRoll({ monthCheckins: 1, uncountedCheckins: 0 }, closed.length, 0.9)).toBe(true);
+    expect(onHonorRoll({ monthCheckins: 0, uncountedCheckins: 0 }, closed.length, 0.9)).toBe(false);
   });
 
   it('leaves out workdays without a reading when told which had one', () => {

@@ -6,14 +6,16 @@ import {
   dayState,
   honorRollNeeded,
   makeupDateProblem,
+  onHonorRoll,
   windowState,
 } from '../../../../src/core/reading/rules';
 import { hasAnyRole } from '../../../../src/core/roles';
 import { localDayKey, localMonthKey } from '../../../../src/core/time';
 import { member } from '../../../kernel/context';
+import { findAll } from '../../../kernel/paging';
 import type { Ctx } from '../ctx';
 import { monthDays } from '../days';
-import { markOf, readingDates } from '../records';
+import { markOf } from '../records';
 import { seesAhead } from './reading';
 
 /** My calendar and archive, the honor roll: all from a bounded read (a month, a year, the counters). */
@@ -121,18 +123,35 @@ export async function checkinHonorRoll(
 
   // A past month counts all its workdays with a reading; the current one those that have passed.
   const today = input.month === current ? localDayKey(now, settings.timeZone) : '9999-12-31';
-  const [days, published] = await Promise.all([
+  const [days, readings] = await Promise.all([
     monthDays(ctx.store, input.month),
-    readingDates(ctx.store, input.month),
+    ctx.store.collection('readings').find({ month: input.month }, { limit: 31 }),
   ]);
+  const published = new Set(readings.map((r) => r.date));
   const counted = countedWorkdays(days, today, windowState(now, settings), published);
   const needed = honorRollNeeded(settings.honorRollThreshold, counted.length);
-  const docs =
+  const countedSet = new Set(counted);
+  // Readings of days that do not count (today while its window is open, a day made a holiday later):
+  // their check-ins come off the month's counter.
+  const uncounted = readings.filter((r) => !countedSet.has(r.date)).map((r) => r._id);
+  const [candidates, offDays] =
     needed === 0
-      ? []
-      : await ctx.store
-          .collection('checkinMonths')
-          .find({ month: input.month, checkins: { gte: needed } }, { sort: { staffNo: 1 }, limit: 1000 });
+      ? [[], []]
+      : await Promise.all([
+          findAll(ctx.store.collection('checkinMonths'), { month: input.month, checkins: { gte: needed } }),
+          uncounted.length === 0 ? [] : findAll(ctx.store.collection('checkins'), { readingId: { in: uncounted } }),
+        ]);
+  const off = new Map<string, number>();
+  for (const c of offDays) off.set(c.staffId, (off.get(c.staffId) ?? 0) + 1);
+  const docs = candidates
+    .filter((d) =>
+      onHonorRoll(
+        { monthCheckins: d.checkins, uncountedCheckins: off.get(d.staffId) ?? 0 },
+        counted.length,
+        settings.honorRollThreshold,
+      ),
+    )
+    .sort((x, y) => x.staffNo.localeCompare(y.staffNo));
   return {
     ...base,
     enabled: true,

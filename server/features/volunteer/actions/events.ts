@@ -138,6 +138,11 @@ export async function volunteerEventCancel(
   ctx.auditTarget(`volunteerEvent:${doc._id}`);
   if (doc.status === 'cancelled') return { event: await oneView(ctx, doc, me._id), notified: 0, already: true };
   if (phaseOf(doc, now) === 'finished') throw ruleError('eventFinished', '活动已结束，不能取消');
+  // Confirmed hours are a record of service given (民政部令第67号): the event they belong to stays.
+  const [confirmed] = await ctx.store
+    .collection('volunteerRecords')
+    .find({ eventId: doc._id, confirmedAt: { ne: null } }, { limit: 1 });
+  if (confirmed) throw ruleError('hoursConfirmed', '该活动已确认服务时长，不能取消');
   await assertCleanText(ctx, 'reason', input.reason);
   const set = {
     status: 'cancelled' as const,

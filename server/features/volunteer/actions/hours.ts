@@ -25,7 +25,8 @@ export async function volunteerConfirm(
   const doc = await loadEvent(ctx, input.eventId);
   ctx.auditTarget(`volunteerEvent:${doc._id}`);
   assertNotCancelled(doc);
-  if (now.getTime() < Date.parse(doc.startAt)) throw ruleError('notStarted', '活动开始后才能确认服务时长');
+  // Hours are what was served: they are confirmed once the event has ended, never while it runs.
+  if (now.getTime() < Date.parse(doc.endAt)) throw ruleError('notEnded', '活动结束后才能确认服务时长');
   const confirmed = new Map(
     (await allEntries(ctx.store, doc.slotId)).filter((e) => e.status === 'confirmed').map((e) => [e.holderId, e]),
   );

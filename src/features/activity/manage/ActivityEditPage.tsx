@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { call } from '@/api/client';
 import { useQuery } from '@/api/hooks';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS } from '@/core/activity/rules';
+import { DateInput, TimeInput } from '@/components/DateInput';
+import { TextArea } from '@/components/TextArea';
 import { Card } from '@/components/Card';
 import { Field } from '@/components/Field';
 import { Page } from '@/components/Page';
 import { ErrorText, StateView } from '@/components/StateView';
 import { toast } from '@/components/confirm';
-import type { FieldErrors } from '@/features/forms/issues';
+import { useFormErrors } from '@/features/forms/useFormErrors';
 import { SessionGate } from '@/features/session/SessionGate';
 import { ACTIVITY_ROUTES, decodeParam, withId } from '../routes';
 import { type ActivityDraft, emptyDraft, fromDraft, toDraft } from './activity-form';
@@ -45,19 +47,31 @@ function EditLoader({ id, timeZone }: { id: string; timeZone: string }) {
   return <ActivityForm id={id} initial={toDraft(q.data, timeZone)} timeZone={timeZone} />;
 }
 
+/** The action's fields a part of the draft fills: a change clears their messages. */
+function fieldsOf(key: string): string[] {
+  if (key === 'startDate' || key === 'startTime') return ['startAt', 'endAt'];
+  if (key === 'endDate' || key === 'endTime') return ['endAt'];
+  if (key === 'deadlineDate' || key === 'deadlineTime') return ['signupDeadline'];
+  return [key];
+}
+
 function ActivityForm({ id, initial, timeZone }: { id?: string; initial: ActivityDraft; timeZone: string }) {
   const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormErrors();
+  const errors = form.errors;
   const [busy, setBusy] = useState(false);
-  const set = (patch: Partial<ActivityDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const set = (patch: Partial<ActivityDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    form.edited(...Object.keys(patch).flatMap(fieldsOf));
+  };
 
   async function save() {
     const checked = fromDraft(draft, timeZone);
     if (!checked.ok) {
-      setErrors({ ...checked.errors, '': '请按提示修改后再保存' });
+      form.show({ ...checked.errors, '': '请按提示修改后再保存' });
       return;
     }
-    setErrors({});
+    form.clear();
     setBusy(true);
     const res = id
       ? await call('activity.update', { activityId: id, ...checked.value })
@@ -65,7 +79,7 @@ function ActivityForm({ id, initial, timeZone }: { id?: string; initial: Activit
     setBusy(false);
     if (!res.ok) {
       const fields = Object.fromEntries((res.error.details?.fields ?? []).map((f) => [f.field, f.message]));
-      setErrors({ ...fields, '': res.error.message });
+      form.show({ ...fields, '': res.error.message });
       return;
     }
     toast(id ? '已保存' : '活动已发布');
@@ -135,11 +149,11 @@ function ActivityForm({ id, initial, timeZone }: { id?: string; initial: Activit
         />
       </Field>
       <Field label='活动说明' error={e('description')}>
-        <Textarea
-          className='field__textarea'
+        <TextArea
           value={draft.description}
           maxlength={2000}
-          onInput={(ev) => set({ description: ev.detail.value })}
+          ariaLabel='活动说明'
+          onInput={(v) => set({ description: v })}
         />
       </Field>
       <Text className='section-title'>比赛项目</Text>
@@ -168,9 +182,7 @@ function DateField({
 }) {
   return (
     <Field label={label} error={error}>
-      <Picker mode='date' value={value} onChange={(ev) => onChange(String(ev.detail.value))}>
-        <View className='field__input'>{value || <Text className='muted'>选择日期</Text>}</View>
-      </Picker>
+      <DateInput value={value} onChange={onChange} ariaLabel={label} />
     </Field>
   );
 }
@@ -188,9 +200,7 @@ function TimeField({
 }) {
   return (
     <Field label={label} error={error}>
-      <Picker mode='time' value={value} onChange={(ev) => onChange(String(ev.detail.value))}>
-        <View className='field__input'>{value}</View>
-      </Picker>
+      <TimeInput value={value} onChange={onChange} ariaLabel={label} />
     </Field>
   );
 }

@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
 import { Page } from '@/components/Page';
@@ -8,6 +8,7 @@ import { SessionGate } from '@/features/session/SessionGate';
 import { ActivityCard } from '../ActivityCard';
 import { ACTIVITY_ROUTES } from '../routes';
 import '../activity.scss';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 
 const ORGANIZER = ['organizer'] as const;
 
@@ -16,7 +17,7 @@ export function ManageListPage() {
   return (
     <SessionGate roles={ORGANIZER}>
       {(me) => (
-        <Page>
+        <Page wide>
           <ManageList timeZone={me.settings.timeZone} />
         </Page>
       )}
@@ -27,11 +28,7 @@ export function ManageListPage() {
 function ManageList({ timeZone }: { timeZone: string }) {
   const [page, setPage] = useState(1);
   const list = useQuery('activity.list', { status: 'manage', page });
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
+  useRefreshOnShow(list.reload);
   return (
     <View>
       <View className='btn-row'>

@@ -7,19 +7,19 @@ import { Card } from '@/components/Card';
 import { Field } from '@/components/Field';
 import { ErrorText, StateView } from '@/components/StateView';
 import { toast } from '@/components/confirm';
-import type { ReadySession } from '@/features/session/session';
-import { AdminGate } from '../AdminGate';
+import { type ReadySession, serverNow } from '@/features/session/session';
+import { ADMIN_TRAIL, AdminGate } from '../AdminGate';
 import { monthGrid, monthLabel, shiftMonth } from './month-grid';
 import './calendar.scss';
 
 const WEEK_HEAD = ['一', '二', '三', '四', '五', '六', '日'];
 
 export function CalendarPage() {
-  return <AdminGate>{(me) => <WorkCalendar me={me} />}</AdminGate>;
+  return <AdminGate trail={[...ADMIN_TRAIL, { label: '工作日历' }]}>{(me) => <WorkCalendar me={me} />}</AdminGate>;
 }
 
 function WorkCalendar({ me }: { me: ReadySession }) {
-  const [month, setMonth] = useState(() => localMonthKey(new Date(), me.settings.timeZone));
+  const [month, setMonth] = useState(() => localMonthKey(serverNow(), me.settings.timeZone));
   const [selected, setSelected] = useState<CalendarDay | null>(null);
   const cal = useQuery('calendar.month', { month });
   const byDate = new Map((cal.data?.days ?? []).map((d) => [d.date, d]));

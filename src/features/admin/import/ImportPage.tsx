@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
 import { MAX_IMPORT_ROWS } from '@/core/people/contract';
 import type { ImportResult } from '@/core/people/views';
+import { TextArea } from '@/components/TextArea';
 import { Card } from '@/components/Card';
 import { ErrorText } from '@/components/StateView';
-import { AdminGate } from '../AdminGate';
+import { ADMIN_TRAIL, AdminGate } from '../AdminGate';
 import { parseRoster } from './parse-roster';
 import { ImportReport, type ReportLine } from './ImportReport';
 import './import.scss';
@@ -17,7 +18,7 @@ const SAMPLE = [
 ].join('\n');
 
 export function ImportPage() {
-  return <AdminGate wide>{() => <Importer />}</AdminGate>;
+  return <AdminGate trail={[...ADMIN_TRAIL, { label: '导入名册' }]}>{() => <Importer />}</AdminGate>;
 }
 
 function Importer() {
@@ -53,13 +54,14 @@ function Importer() {
           在 Excel
           中选中含表头的区域复制，粘贴到下方。表头可用：工号、姓名、部门（必填），支部、电话、角色、性别（选填；多个角色用顿号分隔，如“支部书记、管理员”；性别填男或女，用于限定性别的文体项目）。已有工号的人员将被更新。
         </Text>
-        <Textarea
-          className='field__textarea import__input'
+        <TextArea
           value={text}
           maxlength={-1}
+          size='long'
+          mono
           placeholder={SAMPLE}
-          onInput={(e) => {
-            setText(e.detail.value);
+          onInput={(v) => {
+            setText(v);
             setReport(null);
           }}
         />

@@ -1,13 +1,15 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
 import type { ActionInput } from '@/core/contract';
+import { SelectInput } from '@/components/SelectInput';
 import { StateView } from '@/components/StateView';
 import { ROUTES } from '@/features/session/routes';
-import { AdminGate } from '../AdminGate';
+import { ADMIN_TRAIL, AdminGate } from '../AdminGate';
 import { RosterTable } from './RosterTable';
 import './roster.scss';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 
 type Status = 'active' | 'inactive' | 'all';
 const STATUSES: { value: Status; label: string }[] = [
@@ -18,7 +20,7 @@ const STATUSES: { value: Status; label: string }[] = [
 const ALL_DEPARTMENTS = '全部部门';
 
 export function RosterPage() {
-  return <AdminGate wide>{() => <Roster />}</AdminGate>;
+  return <AdminGate trail={[...ADMIN_TRAIL, { label: '人员名册' }]}>{() => <Roster />}</AdminGate>;
 }
 
 function Roster() {
@@ -28,11 +30,7 @@ function Roster() {
   const departments = list.data?.departments ?? [];
 
   // Coming back from a detail page: what was changed there must show here.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
+  useRefreshOnShow(list.reload);
 
   const update = (patch: Partial<ActionInput<'staff.list'>>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const search = () => update({ q: draft.trim() || undefined });
@@ -55,16 +53,13 @@ function Roster() {
             搜索
           </Button>
         </View>
-        <Picker
-          mode='selector'
-          range={[ALL_DEPARTMENTS, ...departments]}
-          onChange={(e) => {
-            const i = Number(e.detail.value);
-            update({ department: i === 0 ? undefined : departments[i - 1] });
-          }}
-        >
-          <View className='roster__picker'>{query.department ?? ALL_DEPARTMENTS} ▾</View>
-        </Picker>
+        <SelectInput
+          className='roster__picker'
+          ariaLabel='按部门筛选'
+          value={query.department ?? ''}
+          options={[{ value: '', label: ALL_DEPARTMENTS }, ...departments.map((d) => ({ value: d, label: d }))]}
+          onChange={(d) => update({ department: d || undefined })}
+        />
         <View className='segmented'>
           {STATUSES.map((s) => (
             <View

@@ -3,12 +3,15 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useMutation, useQuery } from '@/api/hooks';
 import type { Settings } from '@/core/settings/schema';
 import { Card } from '@/components/Card';
+import { TimeInput } from '@/components/DateInput';
 import { Field } from '@/components/Field';
+import { SelectInput } from '@/components/SelectInput';
 import { ErrorText, StateView } from '@/components/StateView';
 import { toast } from '@/components/confirm';
-import { type FieldErrors, serverFieldErrors } from '@/features/forms/issues';
+import { serverFieldErrors } from '@/features/forms/issues';
+import { useFormErrors } from '@/features/forms/useFormErrors';
 import { loadSession } from '@/features/session/session';
-import { AdminGate } from '../AdminGate';
+import { ADMIN_TRAIL, AdminGate } from '../AdminGate';
 import {
   changedFields,
   type FieldSpec,
@@ -16,10 +19,11 @@ import {
   SETTINGS_FIELDS,
   type SettingsDraft,
   toDraft,
+  zoneOptions,
 } from './settings-form';
 
 export function SettingsPage() {
-  return <AdminGate>{() => <SettingsLoader />}</AdminGate>;
+  return <AdminGate trail={[...ADMIN_TRAIL, { label: '单位设置' }]}>{() => <SettingsLoader />}</AdminGate>;
 }
 
 function SettingsLoader() {
@@ -31,19 +35,23 @@ function SettingsLoader() {
 
 function SettingsForm({ saved, onSaved }: { saved: Settings; onSaved: (s: Settings) => void }) {
   const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(saved));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormErrors();
+  const errors = form.errors;
   const update = useMutation('settings.update');
   useEffect(() => setDraft(toDraft(saved)), [saved]);
 
-  const set = (key: keyof SettingsDraft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = (key: keyof SettingsDraft, value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    form.edited(key);
+  };
 
   async function save() {
     const checked = fromDraft(draft);
     if (!checked.ok) {
-      setErrors(checked.errors);
+      form.show(checked.errors);
       return;
     }
-    setErrors({});
+    form.clear();
     const patch = changedFields(saved, checked.value);
     if (Object.keys(patch).length === 0) {
       toast('没有改动');
@@ -51,7 +59,7 @@ function SettingsForm({ saved, onSaved }: { saved: Settings; onSaved: (s: Settin
     }
     const res = await update.run(patch);
     if (!res.ok) {
-      setErrors(serverFieldErrors(res.error));
+      form.show(serverFieldErrors(res.error));
       return;
     }
     onSaved(res.data);
@@ -81,7 +89,7 @@ function SettingsForm({ saved, onSaved }: { saved: Settings; onSaved: (s: Settin
           disabled={update.busy}
           onClick={() => {
             setDraft(toDraft(saved));
-            setErrors({});
+            form.clear();
           }}
         >
           还原
@@ -113,6 +121,20 @@ function SettingField({ spec, value, error, onChange }: SettingFieldProps) {
             </View>
           ))}
         </View>
+      </Field>
+    );
+  }
+  if (spec.kind === 'zone') {
+    return (
+      <Field label={spec.label} error={error} hint={spec.hint}>
+        <SelectInput ariaLabel={spec.label} value={value} options={zoneOptions(value)} onChange={onChange} />
+      </Field>
+    );
+  }
+  if (spec.kind === 'time') {
+    return (
+      <Field label={spec.label} error={error} hint={spec.hint}>
+        <TimeInput ariaLabel={spec.label} value={value} onChange={onChange} />
       </Field>
     );
   }

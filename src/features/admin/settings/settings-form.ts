@@ -12,16 +12,16 @@ interface BaseSpec {
   hint?: string;
 }
 export type FieldSpec =
-  | (BaseSpec & { kind: 'text' | 'time' })
+  | (BaseSpec & { kind: 'text' | 'time' | 'zone' })
   | (BaseSpec & { kind: 'int'; min: number; max: number; unit: string })
   | (BaseSpec & { kind: 'percent'; unit: '%' })
   | (BaseSpec & { kind: 'choice'; options: { value: RankingMode; label: string }[] });
 
 export const SETTINGS_FIELDS: FieldSpec[] = [
   { key: 'unitName', label: '单位名称', kind: 'text' },
-  { key: 'timeZone', label: '时区', kind: 'text', hint: '按此时区划分每天与每月，例如 Asia/Shanghai' },
-  { key: 'readingWindowStart', label: '晨读打卡开始时间', kind: 'time', hint: '24 小时制，如 06:00' },
-  { key: 'readingWindowEnd', label: '晨读打卡结束时间', kind: 'time', hint: '24 小时制，如 09:30' },
+  { key: 'timeZone', label: '时区', kind: 'zone', hint: '按此时区划分每天与每月' },
+  { key: 'readingWindowStart', label: '晨读打卡开始时间', kind: 'time' },
+  { key: 'readingWindowEnd', label: '晨读打卡结束时间', kind: 'time', hint: '到这一分钟为止不再能打卡' },
   { key: 'minReadingSeconds', label: '最短阅读时长', kind: 'int', min: 0, max: 3600, unit: '秒' },
   { key: 'studyMinutesPerCheckin', label: '每次打卡计入学时', kind: 'int', min: 1, max: 240, unit: '分钟' },
   { key: 'makeupsPerMonth', label: '每月补卡次数', kind: 'int', min: 0, max: 31, unit: '次' },
@@ -38,6 +38,19 @@ export const SETTINGS_FIELDS: FieldSpec[] = [
     ],
   },
 ];
+
+/** The time zones a unit in China uses; a stored zone outside the list is offered as it is. */
+export const TIME_ZONES: readonly { value: string; label: string }[] = [
+  { value: 'Asia/Shanghai', label: '北京时间（Asia/Shanghai）' },
+  { value: 'Asia/Urumqi', label: '新疆时间（Asia/Urumqi）' },
+  { value: 'Asia/Hong_Kong', label: '香港（Asia/Hong_Kong）' },
+  { value: 'Asia/Macau', label: '澳门（Asia/Macau）' },
+  { value: 'Asia/Taipei', label: '台北（Asia/Taipei）' },
+];
+
+export function zoneOptions(current: string): readonly { value: string; label: string }[] {
+  return TIME_ZONES.some((z) => z.value === current) ? TIME_ZONES : [{ value: current, label: current }, ...TIME_ZONES];
+}
 
 export function toDraft(s: Settings): SettingsDraft {
   return {

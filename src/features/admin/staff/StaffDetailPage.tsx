@@ -2,18 +2,20 @@ import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Button, Checkbox, CheckboxGroup, Label, Text, View } from '@tarojs/components';
 import { call } from '@/api/client';
-import { useQuery } from '@/api/hooks';
+import { type QueryState, useQuery } from '@/api/hooks';
+import type { ActionOutput } from '@/core/contract';
 import type { ApiResult } from '@/core/errors';
 import type { StaffAdminView } from '@/core/people/views';
 import { ROLE_LABELS, type Role } from '@/core/roles';
+import { Breadcrumb } from '@/components/Breadcrumb';
 import { Card } from '@/components/Card';
 import { ErrorText, StateView } from '@/components/StateView';
 import { confirmAction, toast } from '@/components/confirm';
 import { ArchivePanel } from '@/features/reading/ArchivePanel';
-import { decodeParam } from '@/features/session/routes';
-import { loadSession, type ReadySession } from '@/features/session/session';
+import { decodeParam, ROUTES } from '@/features/session/routes';
+import { loadSession, type ReadySession, serverNow } from '@/features/session/session';
 import { localDayKey } from '@/core/time';
-import { AdminGate } from '../AdminGate';
+import { ADMIN_TRAIL, AdminGate } from '../AdminGate';
 import './staff.scss';
 
 const EXTRA_ROLES: Role[] = ['secretary', 'organizer', 'admin'];
@@ -39,11 +41,29 @@ function StaffDetail({ id, staffNo, me }: { id: string; staffNo: string; me: Rea
     setStaff(found.data?.items.find((s) => s.id === id) ?? null);
   }, [found.data, id]);
 
+  const trail = [...ADMIN_TRAIL, { label: '人员名册', url: ROUTES.adminRoster }, { label: staff?.name ?? '人员详情' }];
+  return (
+    <>
+      <Breadcrumb trail={trail} />
+      <StaffBody staffNo={staffNo} found={found} staff={staff} setStaff={setStaff} me={me} />
+    </>
+  );
+}
+
+interface BodyProps {
+  staffNo: string;
+  found: QueryState<ActionOutput<'staff.list'>>;
+  staff: StaffAdminView | null;
+  setStaff: (staff: StaffAdminView) => void;
+  me: ReadySession;
+}
+
+function StaffBody({ staffNo, found, staff, setStaff, me }: BodyProps) {
   if (!staffNo) return <StateView kind='error' message='缺少人员编号，请从名册进入' />;
   if (found.error) return <StateView kind='error' message={found.error.message} onRetry={found.reload} />;
   if (found.loading || !found.data) return <StateView kind='loading' />;
   if (!staff) return <StateView kind='empty' title='未找到该人员' message='该人员可能已被移除或工号已变更' />;
-  const thisYear = Number(localDayKey(new Date(), me.settings.timeZone).slice(0, 4));
+  const thisYear = Number(localDayKey(serverNow(), me.settings.timeZone).slice(0, 4));
   return (
     <>
       <StaffEditor staff={staff} onChange={setStaff} isSelf={staff.id === me.staff.id} />

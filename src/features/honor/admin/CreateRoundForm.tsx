@@ -9,7 +9,8 @@ import { DateTimeField } from '@/components/DateTimeField';
 import { Field } from '@/components/Field';
 import { ErrorText } from '@/components/StateView';
 import { toast } from '@/components/confirm';
-import { type FieldErrors, issuesToFieldErrors, serverFieldErrors } from '@/features/forms/issues';
+import { issuesToFieldErrors, serverFieldErrors } from '@/features/forms/issues';
+import { useFormErrors } from '@/features/forms/useFormErrors';
 
 interface Draft {
   title: string;
@@ -52,18 +53,34 @@ export function toInput(d: Draft, timeZone: string) {
   };
 }
 
+/** Which field of the action each part of the form fills, so that a change clears its message. */
+const FIELD_OF: Record<keyof Draft, string> = {
+  title: 'title',
+  categories: 'categories',
+  ballotSize: 'ballotSize',
+  publicityDays: 'publicityDays',
+  nominateDay: 'nominateUntil',
+  nominateTime: 'nominateUntil',
+  voteDay: 'voteUntil',
+  voteTime: 'voteUntil',
+};
+
 export function CreateRoundForm({ timeZone, onCreated }: { timeZone: string; onCreated: (round: HonorRound) => void }) {
   const [draft, setDraft] = useState<Draft>(() => initial(timeZone));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormErrors();
+  const errors = form.errors;
   const create = useMutation('honor.round.create');
-  const set = (key: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = (key: keyof Draft) => (value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    form.edited(FIELD_OF[key]);
+  };
 
   async function submit() {
     const checked = honorRoundCreateInput.safeParse(toInput(draft, timeZone));
-    if (!checked.success) return setErrors(issuesToFieldErrors(checked.error.issues));
-    setErrors({});
+    if (!checked.success) return form.show(issuesToFieldErrors(checked.error.issues));
+    form.clear();
     const res = await create.run(toInput(draft, timeZone));
-    if (!res.ok) return setErrors(serverFieldErrors(res.error));
+    if (!res.ok) return form.show(serverFieldErrors(res.error));
     toast('已创建');
     setDraft(initial(timeZone));
     onCreated(res.data.round);

@@ -6,6 +6,7 @@ import { localDayKey, localInstant, localTimeKey } from '@/core/time';
 import { DateTimeField } from '@/components/DateTimeField';
 import { ErrorText } from '@/components/StateView';
 import { toast } from '@/components/confirm';
+import { serverFieldErrors } from '@/features/forms/issues';
 
 const split = (iso: string, timeZone: string) => ({
   day: localDayKey(new Date(iso), timeZone),
@@ -39,6 +40,12 @@ export function DeadlinesForm({
     }
   }
 
+  // Each message under its deadline; a change clears it (DESIGN: one form behaviour everywhere).
+  const errors = update.error ? serverFieldErrors(update.error) : {};
+  const change = (apply: () => void) => {
+    apply();
+    update.clearError();
+  };
   return (
     <View>
       {nominationsOpen && (
@@ -46,23 +53,25 @@ export function DeadlinesForm({
           label='推荐截止'
           day={nominate.day}
           time={nominate.time}
-          onDay={(day) => setNominate((v) => ({ ...v, day }))}
-          onTime={(time) => setNominate((v) => ({ ...v, time }))}
+          error={errors.nominateUntil}
+          onDay={(day) => change(() => setNominate((v) => ({ ...v, day })))}
+          onTime={(time) => change(() => setNominate((v) => ({ ...v, time })))}
         />
       )}
       <DateTimeField
         label='投票截止'
         day={vote.day}
         time={vote.time}
-        onDay={(day) => setVote((v) => ({ ...v, day }))}
-        onTime={(time) => setVote((v) => ({ ...v, time }))}
+        error={errors.voteUntil}
+        onDay={(day) => change(() => setVote((v) => ({ ...v, day })))}
+        onTime={(time) => change(() => setVote((v) => ({ ...v, time })))}
       />
       <View className='btn-row'>
         <Button className='btn' disabled={update.busy} onClick={() => void save()}>
           {update.busy ? '正在保存…' : '修改截止时间'}
         </Button>
       </View>
-      <ErrorText message={update.error?.message} />
+      <ErrorText message={errors['']} />
     </View>
   );
 }

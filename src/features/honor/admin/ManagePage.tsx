@@ -5,11 +5,11 @@ import type { ActionInput } from '@/core/contract';
 import type { HonorRound } from '@/core/honor/contract';
 import { ErrorText, StateView } from '@/components/StateView';
 import { confirmAction, toast } from '@/components/confirm';
-import { AdminGate } from '@/features/admin/AdminGate';
+import { ADMIN_TRAIL, AdminGate } from '@/features/admin/AdminGate';
 import type { ReadySession } from '@/features/session/session';
 import { formatDay } from '../format';
 import { RoundSummary } from '../RoundSummary';
-import { decodeParam } from '../routes';
+import { decodeParam, HONOR_ROUTES } from '../routes';
 import { DeadlinesForm } from './DeadlinesForm';
 import { ResultsPanel } from './ResultsPanel';
 import { ReviewItem } from './ReviewItem';
@@ -20,7 +20,11 @@ type Target = ActionInput<'honor.round.advance'>['to'];
 /** Admins run one round here: phase moves, review, tallies and selection, objections, publication. */
 export function ManagePage() {
   const roundId = decodeParam(useRouter()?.params?.roundId);
-  return <AdminGate wide>{(me) => <Manage roundId={roundId} me={me} />}</AdminGate>;
+  return (
+    <AdminGate trail={[...ADMIN_TRAIL, { label: '好人榜评选', url: HONOR_ROUTES.admin }, { label: '评选详情' }]}>
+      {(me) => <Manage roundId={roundId} me={me} />}
+    </AdminGate>
+  );
 }
 
 function Manage({ roundId, me }: { roundId: string; me: ReadySession }) {
@@ -64,12 +68,15 @@ function Manage({ roundId, me }: { roundId: string; me: ReadySession }) {
   );
 }
 
+/** The confirm button of each phase move (at most four characters: WeChat's showModal limit). */
+type MoveLabel = '开始推荐' | '结束推荐' | '开始投票' | '发布' | '取消评选';
+
 function PhaseActions({ round, pending, onMoved }: { round: HonorRound; pending: number; onMoved: () => void }) {
   const advance = useMutation('honor.round.advance');
 
-  async function move(to: Target, title: string, content: string) {
+  async function move(to: Target, title: string, content: string, confirm: MoveLabel, cancel?: '不取消') {
     if (advance.busy) return;
-    if (!(await confirmAction(title, content, title))) return;
+    if (!(await confirmAction(title, content, confirm, cancel))) return;
     const res = await advance.run({ roundId: round.id, to });
     if (res.ok) {
       toast('已更新');
@@ -86,7 +93,7 @@ function PhaseActions({ round, pending, onMoved }: { round: HonorRound; pending:
           <Button
             className='btn btn--primary'
             disabled={advance.busy}
-            onClick={() => void move('nominating', '开始推荐', '开始后全体职工即可推荐。')}
+            onClick={() => void move('nominating', '开始推荐', '开始后全体职工即可推荐。', '开始推荐')}
           >
             开始推荐
           </Button>
@@ -100,6 +107,7 @@ function PhaseActions({ round, pending, onMoved }: { round: HonorRound; pending:
                 'reviewing',
                 '结束推荐',
                 early ? '推荐截止时间还未到，确定提前结束推荐并进入审核吗？' : '结束推荐并进入审核。',
+                '结束推荐',
               )
             }
           >
@@ -110,7 +118,7 @@ function PhaseActions({ round, pending, onMoved }: { round: HonorRound; pending:
           <Button
             className='btn btn--primary'
             disabled={advance.busy || pending > 0}
-            onClick={() => void move('voting', '开始投票', '投票开始后候选人名单不再变动。')}
+            onClick={() => void move('voting', '开始投票', '投票开始后候选人名单不再变动。', '开始投票')}
           >
             开始投票
           </Button>
@@ -119,7 +127,7 @@ function PhaseActions({ round, pending, onMoved }: { round: HonorRound; pending:
           <Button
             className='btn btn--primary'
             disabled={advance.busy || !publicityOver}
-            onClick={() => void move('published', '发布好人榜', '发布后入选人员将登上好人榜。')}
+            onClick={() => void move('published', '发布好人榜', '发布后入选人员将登上好人榜。', '发布')}
           >
             发布好人榜
           </Button>
@@ -128,7 +136,7 @@ function PhaseActions({ round, pending, onMoved }: { round: HonorRound; pending:
           <Button
             className='btn btn--danger'
             disabled={advance.busy}
-            onClick={() => void move('cancelled', '取消评选', '取消后本轮评选不可恢复。')}
+            onClick={() => void move('cancelled', '取消评选', '取消后本轮评选不可恢复。', '取消评选', '不取消')}
           >
             取消评选
           </Button>

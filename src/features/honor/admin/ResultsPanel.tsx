@@ -40,7 +40,7 @@ export function ResultsPanel({ round, onSelected }: { round: HonorRound; onSelec
     const ok = await confirmAction(
       '确定入选名单',
       `入选：${names.join('、')}。确定后进入 ${round.publicityDays} 个工作日的公示期。`,
-      '确定并公示',
+      '确定公示',
     );
     if (!ok) return;
     const res = await select.run({ roundId: round.id, nominationIds: chosen });
@@ -99,7 +99,10 @@ export function ResultsPanel({ round, onSelected }: { round: HonorRound; onSelec
             value={reason}
             placeholder='撤销原因（仅管理员可见）'
             maxlength={200}
-            onInput={(e) => setReason(e.detail.value)}
+            onInput={(e) => {
+              setReason(e.detail.value);
+              unselect.clearError();
+            }}
           />
           <View className='btn-row'>
             <Button

@@ -51,7 +51,10 @@ export function ReviewItem({
             value={comment}
             maxlength={200}
             placeholder='审核意见（不通过时必填，推荐人可见）'
-            onInput={(e) => setComment(e.detail.value)}
+            onInput={(e) => {
+              setComment(e.detail.value);
+              review.clearError();
+            }}
           />
           <ErrorText message={review.error?.message} />
           <View className='btn-row'>

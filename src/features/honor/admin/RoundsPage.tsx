@@ -1,28 +1,24 @@
-import { useRef } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
 import { Card } from '@/components/Card';
 import { StateView } from '@/components/StateView';
-import { AdminGate } from '@/features/admin/AdminGate';
+import { ADMIN_TRAIL, AdminGate } from '@/features/admin/AdminGate';
 import type { ReadySession } from '@/features/session/session';
 import { formatInstant, phaseBadge } from '../format';
 import { HONOR_ROUTES, withRound } from '../routes';
 import { CreateRoundForm } from './CreateRoundForm';
 import '../honor.scss';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 
 /** Admins: every round (drafts included), and a form for the next one. */
 export function RoundsPage() {
-  return <AdminGate wide>{(me) => <Rounds me={me} />}</AdminGate>;
+  return <AdminGate trail={[...ADMIN_TRAIL, { label: '好人榜评选' }]}>{(me) => <Rounds me={me} />}</AdminGate>;
 }
 
 function Rounds({ me }: { me: ReadySession }) {
   const rounds = useQuery('honor.round.list', {});
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) rounds.reload();
-    shown.current = true;
-  });
+  useRefreshOnShow(rounds.reload);
   const tz = me.settings.timeZone;
   const open = (id: string) => void Taro.navigateTo({ url: withRound(HONOR_ROUTES.manage, id) });
 

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { useMutation, useQuery } from '@/api/hooks';
 import {
   READING_BODY_MAX,
@@ -10,13 +9,20 @@ import {
   type ReadingView,
 } from '@/core/reading/contract';
 import type { ApiError } from '@/core/errors';
-import { isDayKey } from '@/core/time';
+import { isDayKey, localDayKey } from '@/core/time';
+import { DateInput } from '@/components/DateInput';
+import { TextArea } from '@/components/TextArea';
 import { Card } from '@/components/Card';
 import { Field } from '@/components/Field';
 import { Page } from '@/components/Page';
 import { ErrorText, StateView } from '@/components/StateView';
 import { toast } from '@/components/confirm';
+import { DraftNotice } from '@/features/forms/DraftNotice';
+import { type FieldErrors, serverFieldErrors } from '@/features/forms/issues';
+import { useDraft } from '@/features/forms/useDraft';
+import { useFormErrors } from '@/features/forms/useFormErrors';
 import { SessionGate } from '@/features/session/SessionGate';
+import { serverNow } from '@/features/session/session';
 import { ReadingBody } from '../ReadingBody';
 import { SECRETARY } from './ManagePage';
 import '../reading.scss';
@@ -29,16 +35,23 @@ export function EditPage() {
   const date = params.date && isDayKey(params.date) ? params.date : '';
   return (
     <SessionGate roles={SECRETARY}>
-      {() => <Page wide>{id ? <LoadThenEdit id={id} /> : <Editor initial={null} date={date} />}</Page>}
+      {(me) => {
+        const today = localDayKey(serverNow(), me.settings.timeZone);
+        return (
+          <Page wide>
+            {id ? <LoadThenEdit id={id} today={today} /> : <Editor initial={null} date={date} today={today} />}
+          </Page>
+        );
+      }}
     </SessionGate>
   );
 }
 
-function LoadThenEdit({ id }: { id: string }) {
+function LoadThenEdit({ id, today }: { id: string; today: string }) {
   const got = useQuery('reading.get', { readingId: id });
   if (got.error) return <StateView kind='error' message={got.error.message} onRetry={got.reload} />;
   if (!got.data) return <StateView kind='loading' />;
-  return <Editor initial={got.data.reading} date={got.data.reading.date} />;
+  return <Editor initial={got.data.reading} date={got.data.reading.date} today={today} />;
 }
 
 type Fields = { date: string; title: string; source: string; body: string };
@@ -46,7 +59,7 @@ type Issues = Partial<Record<keyof Fields, string>>;
 
 function check(f: Fields): Issues {
   const issues: Issues = {};
-  if (!isDayKey(f.date.trim())) issues.date = '日期格式应为 YYYY-MM-DD';
+  if (!isDayKey(f.date.trim())) issues.date = '请选择日期';
   if (!f.title.trim()) issues.title = '请填写标题';
   else if (f.title.trim().length > READING_TITLE_MAX) issues.title = `标题最多 ${READING_TITLE_MAX} 个字`;
   if (f.body.trim().length < READING_BODY_MIN) issues.body = `正文至少 ${READING_BODY_MIN} 个字`;
@@ -55,33 +68,37 @@ function check(f: Fields): Issues {
   return issues;
 }
 
-/** The server's field errors next to their fields; everything else above the button. */
-function serverIssues(error: ApiError | null): Issues {
-  const issues: Issues = {};
-  for (const f of error?.details?.fields ?? []) issues[f.field as keyof Fields] ??= f.message;
-  const field = error?.details?.field;
-  if (typeof field === 'string' && error) issues[field as keyof Fields] ??= error.message;
-  return issues;
+/** A rule the server names with `details.field` (a taken date, a past date) goes under that field. */
+function serverIssues(error: ApiError): FieldErrors {
+  const field = error.details?.field;
+  if (typeof field === 'string') return { [field]: error.message };
+  return serverFieldErrors(error);
 }
 
-function Editor({ initial, date }: { initial: ReadingView | null; date: string }) {
-  const [f, setF] = useState<Fields>({
+function Editor({ initial, date, today }: { initial: ReadingView | null; date: string; today: string }) {
+  // A draft per reading and version: an edit begun on a reading someone has since changed starts afresh.
+  const draft = useDraft<Fields>(initial ? `reading:${initial.id}:${initial.updatedAt}` : 'reading:new', {
     date,
     title: initial?.title ?? '',
     source: initial?.source ?? '',
     body: initial?.body ?? '',
   });
-  const [local, setLocal] = useState<Issues>({});
+  const f = draft.value;
+  const form = useFormErrors();
+  const issues = form.errors;
   const publish = useMutation('reading.publish');
   const update = useMutation('reading.update');
   const busy = publish.busy || update.busy;
-  const error = initial ? update.error : publish.error;
-  const issues = { ...serverIssues(error), ...local };
-  const set = (k: keyof Fields) => (e: { detail: { value: string } }) => setF((x) => ({ ...x, [k]: e.detail.value }));
+  const setValue = (k: keyof Fields) => (value: string) => {
+    draft.set((x) => ({ ...x, [k]: value }));
+    form.edited(k);
+  };
+  const set = (k: keyof Fields) => (e: { detail: { value: string } }) => setValue(k)(e.detail.value);
 
   async function save() {
+    if (busy) return;
     const found = check(f);
-    setLocal(found);
+    form.show(found);
     if (Object.keys(found).length > 0) return;
     const fields = { title: f.title.trim(), body: f.body.trim(), source: f.source.trim() };
     const res = initial
@@ -91,16 +108,17 @@ function Editor({ initial, date }: { initial: ReadingView | null; date: string }
           ...(f.date.trim() !== initial.date ? { date: f.date.trim() } : {}),
         })
       : await publish.run({ date: f.date.trim(), ...fields, source: fields.source || undefined });
-    if (res.ok) {
-      toast(initial ? '已保存' : '已发布');
-      void Taro.navigateBack().catch(() => undefined);
-    }
+    if (!res.ok) return form.show(serverIssues(res.error));
+    draft.discard();
+    toast(initial ? '已保存' : '已发布');
+    void Taro.navigateBack().catch(() => undefined);
   }
 
   return (
     <Card title={initial ? '编辑晨读' : '发布晨读'}>
+      {draft.restored && <DraftNotice onReset={draft.reset} />}
       <Field label='日期' error={issues.date} hint='今天或之后的日期；每天一篇。已有同事打卡后不能再改日期。'>
-        <Input className='field__input' value={f.date} maxlength={10} placeholder='YYYY-MM-DD' onInput={set('date')} />
+        <DateInput value={f.date} onChange={setValue('date')} ariaLabel='日期' min={today} />
       </Field>
       <Field label='标题' error={issues.title}>
         <Input className='field__input' value={f.title} maxlength={READING_TITLE_MAX} onInput={set('title')} />
@@ -113,14 +131,9 @@ function Editor({ initial, date }: { initial: ReadingView | null; date: string }
         error={issues.body}
         hint={`每段一行（回车分段）。已写 ${f.body.trim().length} / ${READING_BODY_MAX} 字`}
       >
-        <Textarea
-          className='field__textarea redit__body'
-          value={f.body}
-          maxlength={READING_BODY_MAX}
-          onInput={set('body')}
-        />
+        <TextArea value={f.body} maxlength={READING_BODY_MAX} size='long' ariaLabel='正文' onInput={setValue('body')} />
       </Field>
-      <ErrorText message={error && !error.details?.field && !error.details?.fields ? error.message : null} />
+      <ErrorText message={issues['']} />
       <Button className='btn btn--primary btn--block' disabled={busy} onClick={() => void save()}>
         {busy ? '正在保存…' : initial ? '保存修改' : '发布'}
       </Button>

@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
 import { dayLabel } from '@/core/reading/rules';
@@ -8,13 +8,14 @@ import { Card } from '@/components/Card';
 import { Page } from '@/components/Page';
 import { StateView } from '@/components/StateView';
 import { SessionGate } from '@/features/session/SessionGate';
-import type { ReadySession } from '@/features/session/session';
+import { type ReadySession, serverNow } from '@/features/session/session';
 import { monthLabel, shiftMonth } from '@/features/admin/calendar/month-grid';
 import { StepNav } from '../MonthNav';
 import { READING_ROUTES } from '../routes';
 import '../reading.scss';
 import '../panels.scss';
 import './manage.scss';
+import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 
 export const SECRETARY = ['secretary'] as const;
 
@@ -34,24 +35,22 @@ export function ManagePage() {
 const go = (url: string) => void Taro.navigateTo({ url });
 
 function Manage({ me }: { me: ReadySession }) {
-  const today = localDayKey(new Date(), me.settings.timeZone);
+  const today = localDayKey(serverNow(), me.settings.timeZone);
   const [month, setMonth] = useState(today.slice(0, 7));
   const list = useQuery('reading.list', { month });
   const days = useQuery('calendar.month', { month });
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
+  useRefreshOnShow(list.reload);
 
   const error = list.error ?? days.error;
   const byDate = new Map((list.data?.items ?? []).map((r) => [r.date, r]));
   const rows = (days.data?.days ?? []).filter((d) => d.workday || byDate.has(d.date));
+  // 发布晨读 opens on the first workday from today that has no reading yet (this month as shown).
+  const nextFree = rows.find((d) => d.workday && d.date >= today && !byDate.has(d.date))?.date ?? '';
 
   return (
     <View className='rmanage'>
       <View className='btn-row rmanage__actions'>
-        <Button className='btn btn--primary' onClick={() => go(`${READING_ROUTES.edit}?date=${today}`)}>
+        <Button className='btn btn--primary' onClick={() => go(`${READING_ROUTES.edit}?date=${nextFree}`)}>
           发布晨读
         </Button>
         <Button className='btn' onClick={() => go(READING_ROUTES.participation)}>

@@ -15,6 +15,7 @@ import { SECRETARY } from './ManagePage';
 import '../reading.scss';
 import '../panels.scss';
 import './manage.scss';
+import { serverNow } from '@/features/session/session';
 
 /** Secretary/admin: participation by department and by day; aggregate figures only, no names. */
 export function ParticipationPage() {
@@ -30,7 +31,7 @@ export function ParticipationPage() {
 }
 
 function ParticipationView({ timeZone }: { timeZone: string }) {
-  const current = localMonthKey(new Date(), timeZone);
+  const current = localMonthKey(serverNow(), timeZone);
   const [month, setMonth] = useState(current);
   const p = useQuery('checkin.participation', { month });
   return (

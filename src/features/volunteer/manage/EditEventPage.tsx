@@ -1,20 +1,23 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { call } from '@/api/client';
 import { useQuery } from '@/api/hooks';
 import type { VolunteerEventView } from '@/core/volunteer/contract';
 import { VOLUNTEER_TEAMS } from '@/core/volunteer/rules';
+import { TextArea } from '@/components/TextArea';
 import { Card } from '@/components/Card';
 import { DateTimeField } from '@/components/DateTimeField';
 import { Field } from '@/components/Field';
 import { ErrorText, StateView } from '@/components/StateView';
 import { toast } from '@/components/confirm';
-import { type FieldErrors, serverFieldErrors } from '@/features/forms/issues';
+import { serverFieldErrors } from '@/features/forms/issues';
+import { useFormErrors } from '@/features/forms/useFormErrors';
 import { decodeParam, VOLUNTEER_ROUTES, withEvent } from '../routes';
 import { changesOf, draftOf, type EventDraft, inputOf, newDraft } from './event-form';
 import { OrganizerGate } from './OrganizerGate';
 import '../volunteer.scss';
+import { serverNow } from '@/features/session/session';
 
 /** Create an event (no id) or edit one (`?id=`). */
 export function EditEventPage() {
@@ -46,13 +49,29 @@ const ERROR_FIELD: Record<string, keyof EventDraft> = {
   signupDeadline: 'deadlineDay',
 };
 
+/** The action's field each date or time part fills. */
+const FILLS: Partial<Record<keyof EventDraft, string>> = {
+  startDay: 'startAt',
+  startTime: 'startAt',
+  endDay: 'endAt',
+  endTime: 'endAt',
+  deadlineDay: 'signupDeadline',
+  deadlineTime: 'signupDeadline',
+};
+
 function EventForm({ timeZone, before }: { timeZone: string; before: VolunteerEventView | null }) {
   const [draft, setDraft] = useState<EventDraft>(() =>
-    before ? draftOf(before, timeZone) : newDraft(new Date(), timeZone),
+    before ? draftOf(before, timeZone) : newDraft(serverNow(), timeZone),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormErrors();
+  const errors = form.errors;
   const [busy, setBusy] = useState(false);
-  const set = (key: keyof EventDraft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = (key: keyof EventDraft) => (value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    // A message may be under the draft's key or under the action's field it fills (startTime → startAt).
+    const fills = FILLS[key];
+    form.edited(key, ...(fills ? [fills] : []));
+  };
   const err = (key: keyof EventDraft): string | undefined => {
     const field = Object.keys(ERROR_FIELD).find((f) => ERROR_FIELD[f] === key);
     return errors[key] ?? (field ? errors[field] : undefined);
@@ -60,14 +79,14 @@ function EventForm({ timeZone, before }: { timeZone: string; before: VolunteerEv
 
   async function save() {
     const checked = inputOf(draft, timeZone);
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
+    if (!checked.ok) return form.show(checked.errors);
+    form.clear();
     setBusy(true);
     const res = before
       ? await call('volunteer.event.update', { eventId: before.id, ...changesOf(checked.value, before) })
       : await call('volunteer.event.create', checked.value);
     setBusy(false);
-    if (!res.ok) return setErrors(serverFieldErrors(res.error));
+    if (!res.ok) return form.show(serverFieldErrors(res.error));
     toast(before ? '已保存' : '活动已发布');
     const url = withEvent(VOLUNTEER_ROUTES.event, res.data.event.id);
     void (before ? Taro.navigateBack() : Taro.redirectTo({ url }));
@@ -85,12 +104,11 @@ function EventForm({ timeZone, before }: { timeZone: string; before: VolunteerEv
         />
       </Field>
       <Field label='服务内容' error={err('content')}>
-        <Textarea
-          className='field__textarea vol-textarea'
+        <TextArea
           value={draft.content}
           maxlength={2000}
           placeholder='做什么、注意事项、集合要求'
-          onInput={(e) => set('content')(e.detail.value)}
+          onInput={(v) => set('content')(v)}
         />
       </Field>
       <Field label='服务地点' error={err('place')}>

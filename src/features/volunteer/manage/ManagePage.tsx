@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { call } from '@/api/client';
 import { useQuery } from '@/api/hooks';
 import type { AttendanceRow, VolunteerEventView } from '@/core/volunteer/contract';
+import { TextArea } from '@/components/TextArea';
 import { Card } from '@/components/Card';
 import { Field } from '@/components/Field';
 import { ErrorText, StateView } from '@/components/StateView';
@@ -23,7 +24,7 @@ const STATUS: Record<AttendanceRow['status'], string> = {
 /** Sign-ups, waitlist and attendance of one event; confirming hours; cancelling the event. */
 export function ManagePage() {
   const id = decodeParam(useRouter()?.params?.id);
-  return <OrganizerGate wide>{(me) => <Manage id={id} timeZone={me.settings.timeZone} />}</OrganizerGate>;
+  return <OrganizerGate>{(me) => <Manage id={id} timeZone={me.settings.timeZone} />}</OrganizerGate>;
 }
 
 function Manage({ id, timeZone }: { id: string; timeZone: string }) {
@@ -40,7 +41,9 @@ function Manage({ id, timeZone }: { id: string; timeZone: string }) {
   if (q.error) return <StateView kind='error' message={q.error.message} onRetry={q.reload} />;
   if (!q.data) return <StateView kind='loading' />;
   const { event, rows } = q.data;
-  const canConfirm = event.phase === 'ongoing' || event.phase === 'finished';
+  // Hours are what was served: they are confirmed once the event has ended (the server holds the same).
+  const canConfirm = event.phase === 'finished';
+  const hoursConfirmed = rows.some((r) => r.hours !== null);
 
   async function confirm() {
     const plan = planConfirm(rows, drafts, event.plannedHours);
@@ -60,8 +63,11 @@ function Manage({ id, timeZone }: { id: string; timeZone: string }) {
     q.reload();
   }
 
-  const edit = (staffId: string, key: keyof HoursDraft) => (value: string) =>
+  const edit = (staffId: string, key: keyof HoursDraft) => (value: string) => {
     setDrafts((d) => ({ ...d, [staffId]: { ...(d[staffId] ?? { hours: '', note: '' }), [key]: value } }));
+    setErrors(({ [staffId]: _gone, ...rest }) => rest);
+    setMessage(null);
+  };
 
   return (
     <View>
@@ -125,11 +131,13 @@ function Manage({ id, timeZone }: { id: string; timeZone: string }) {
             </Button>
           </View>
         ) : (
-          <Text className='card__text'>活动开始后可在这里确认每人的服务时长。</Text>
+          <Text className='card__text'>活动结束后可在这里确认每人的服务时长。</Text>
         )}
         <ErrorText message={message} />
       </Card>
-      {event.phase !== 'cancelled' && event.phase !== 'finished' && <CancelEvent event={event} onDone={q.reload} />}
+      {event.phase !== 'cancelled' && event.phase !== 'finished' && !hoursConfirmed && (
+        <CancelEvent event={event} onDone={q.reload} />
+      )}
     </View>
   );
 }
@@ -159,12 +167,12 @@ function CancelEvent({ event, onDone }: { event: VolunteerEventView; onDone: () 
   return (
     <Card title='取消活动'>
       <Field label='取消原因' error={error ?? undefined}>
-        <Textarea
-          className='field__textarea vol-textarea'
+        <TextArea
           value={reason}
           maxlength={200}
+          size='short'
           placeholder='例如：暴雨预警，活动顺延'
-          onInput={(e) => setReason(e.detail.value)}
+          onInput={setReason}
         />
       </Field>
       <Button className='btn btn--danger' disabled={busy} onClick={() => void cancel()}>

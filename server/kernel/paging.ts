@@ -1,0 +1,20 @@
+import { type Collection, type Doc, type Filter, MAX_LIMIT, type SortSpec } from '../store/port';
+
+/**
+ * Every document matching a filter, read a page at a time: the port answers at most MAX_LIMIT per
+ * call, and a read that stopped there would drop the rest without a word. `_id` is added last to
+ * the sort, so that ties cannot move between pages.
+ */
+export async function findAll<T extends Doc>(
+  collection: Collection<T>,
+  filter: Filter<T>,
+  sort: SortSpec<T> = {},
+): Promise<T[]> {
+  const order = { ...sort, _id: 1 } as SortSpec<T>;
+  const all: T[] = [];
+  for (let skip = 0; ; skip += MAX_LIMIT) {
+    const page = await collection.find(filter, { sort: order, limit: MAX_LIMIT, skip });
+    all.push(...page);
+    if (page.length < MAX_LIMIT) return all;
+  }
+}
