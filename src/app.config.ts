@@ -14,7 +14,15 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'subpackages/admin',
-      pages: ['index/index', 'roster/index', 'staff/index', 'import/index', 'settings/index', 'calendar/index'],
+      pages: [
+        'index/index',
+        'roster/index',
+        'staff/index',
+        'import/index',
+        'bindcodes/index',
+        'settings/index',
+        'calendar/index',
+      ],
     },
     {
       root: 'subpackages/reading',

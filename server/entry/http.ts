@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { AppError, HTTP_STATUS } from '../../src/core/errors';
+import { AppError } from '../../src/core/errors';
 import { type AppStore, COLLECTION_SPECS, type Collections, handlers, seedDemoIfEmpty } from '../features';
 import { devFeature } from '../features/dev';
 import { type Clock, DevClock, systemClock } from '../kernel/clock';
@@ -11,6 +10,8 @@ import { wordListCheck } from '../kernel/wordlist';
 import { createRouter, type RouterOptions } from '../router';
 import { openSqliteStore } from '../store/sqlite';
 import { yieldingStore } from '../store/yielding';
+import { frameworkError, isJson, send, unsupportedType, useEnvelope } from './envelope';
+import { closeDataFolder, useSecurityHeaders } from './security';
 import { createSigner, loadSecret } from './token';
 import { registerUploads } from './uploads';
 
@@ -31,7 +32,12 @@ export interface ServerOptions {
   interleave?: boolean;
   /** Where INTERNAL failures are logged (default: stderr). */
   log?: RouterOptions['log'];
+  /** Where start-up warnings go (default: stderr). */
+  warn?: (message: string) => void;
 }
+
+/** Addresses only this machine reaches. */
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export interface RunningServer {
   url: string;
@@ -47,23 +53,34 @@ export const BODY_LIMIT = 2 * 1024 * 1024;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const demo = options.demo ?? false;
   const dev = options.dev ?? false;
-  mkdirSync(options.dataDir, { recursive: true });
+  closeDataFolder(options.dataDir);
   const sqlite = openSqliteStore<Collections>({ file: join(options.dataDir, 'tongxin.db'), specs: COLLECTION_SPECS });
+  closeDataFolder(options.dataDir);
+  const host = options.host ?? '127.0.0.1';
+  if (demo && !LOOPBACK.has(host)) {
+    (options.warn ?? console.warn)(
+      `警告：演示模式正在 ${host} 上监听，能访问此端口的任何人都可以用演示登录冒充任何人（包括管理员）。` +
+        ' Demo mode on a non-loopback address: anyone who can reach this port can log in as anyone.',
+    );
+  }
   const store = options.interleave ? yieldingStore(sqlite) : sqlite;
   const devClock = dev ? new DevClock(options.clock ?? systemClock) : null;
   const clock = devClock ?? options.clock ?? systemClock;
   if (demo) await seedDemoIfEmpty(store, clock.now());
   // Token expiry follows real time: moving the dev clock must not log everyone out.
   const signer = createSigner(await loadSecret(store));
+  const staticDir =
+    options.staticDir && existsSync(join(options.staticDir, 'index.html')) ? resolve(options.staticDir) : undefined;
   const router = createRouter({
     store,
     clock,
     contentCheck: wordListCheck(),
-    handlers: { ...handlers, ...(demo || dev ? devFeature({ signer, clock: devClock }).handlers : {}) },
+    handlers: { ...handlers, ...devFeature({ signer: demo ? signer : null, clock: devClock }).handlers },
     log: options.log,
   });
 
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, frameworkErrors: frameworkError });
+  await useSecurityHeaders(app, staticDir);
   // Our own JSON parser, so that malformed bodies get the contract's envelope, and an empty body is {}.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
@@ -75,39 +92,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       done(new AppError('INVALID_INPUT', '请求内容不是有效的 JSON'), undefined);
     }
   });
-  app.setErrorHandler((error: FastifyError | AppError, _req, reply) => {
-    const appError =
-      error instanceof AppError
-        ? error
-        : error.statusCode === 413
-          ? new AppError('INVALID_INPUT', '请求内容过大')
-          : error.statusCode && error.statusCode < 500
-            ? new AppError('INVALID_INPUT', '请求格式有误')
-            : new AppError('INTERNAL');
-    void reply.status(HTTP_STATUS[appError.code]).send({ ok: false, error: appError.toApiError() });
-  });
+  useEnvelope(app, { tooLarge: '请求内容过大', malformed: '请求格式有误' });
   app.setNotFoundHandler((req, reply) => {
-    const error = new AppError('NOT_FOUND', `找不到 ${req.method} ${req.url.slice(0, 100)}`);
-    void reply.status(404).send({ ok: false, error: error.toApiError() });
+    void send(reply, new AppError('NOT_FOUND', `找不到 ${req.method} ${req.url.slice(0, 100)}`));
   });
 
   app.get('/healthz', async () => ({ ok: true, demo, dev }));
   app.post<{ Params: { action: string } }>('/api/:action', async (req, reply) => {
+    // Only JSON: a cross-site page can send text/plain, a form or an empty body without asking first.
+    if (!isJson(req.headers['content-type'])) return send(reply, unsupportedType(), 415);
     const openid = openidOf(req.headers.authorization, signer.verify);
     const result = await router.handle({ action: req.params.action, input: req.body, openid });
     return reply.status(result.status).send(result.body);
   });
-  await registerUploads(app, { dir: join(options.dataDir, 'uploads'), store, verify: signer.verify });
+  await registerUploads(app, { dir: join(options.dataDir, 'uploads'), store, verify: signer.verify, clock });
 
-  const staticDir = options.staticDir ? resolve(options.staticDir) : undefined;
-  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
+  if (staticDir) {
     await app.register(fastifyStatic, { root: staticDir, index: ['index.html'] });
   }
 
-  const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  const address = await app.listen({ port: options.port, host });
   const port = Number(new URL(address).port);
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url: `http://${host}:${port}`,
     port,
     store,
     app,

@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { MAX_PHOTO_BYTES } from '../../src/core/honor/rules';
-import { AppError, HTTP_STATUS } from '../../src/core/errors';
+import { AppError } from '../../src/core/errors';
 import type { AppStore } from '../features';
+import { admitUpload } from '../features/honor';
+import type { Clock } from '../kernel/clock';
+import type { StaffDoc } from '../kernel/member';
+import { send, useEnvelope } from './envelope';
 
 /**
  * Photo uploads of the local server (好人榜 deeds photos). The cloud build never sees this: on weapp
@@ -20,8 +24,6 @@ import type { AppStore } from '../features';
 const TYPES = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
 type Ext = keyof typeof TYPES;
 const NAME_RE = /^[0-9a-f]{24}\.(jpg|png|webp)$/;
-/** Per identity and hour: plenty for a few nominations, not enough to fill a disk. */
-const UPLOADS_PER_HOUR = 60;
 
 export function sniffImage(body: Buffer): Ext | null {
   if (body.length >= 3 && body[0] === 0xff && body[1] === 0xd8 && body[2] === 0xff) return 'jpg';
@@ -38,31 +40,18 @@ export interface UploadOptions {
   store: AppStore;
   /** The openid inside a session token, or null. */
   verify(token: string): string | null;
-}
-
-function fail(reply: FastifyReply, error: AppError) {
-  return reply.status(HTTP_STATUS[error.code]).send({ ok: false, error: error.toApiError() });
+  clock: Clock;
 }
 
 export async function registerUploads(app: FastifyInstance, options: UploadOptions): Promise<void> {
-  mkdirSync(options.dir, { recursive: true });
-  const recent = new Map<string, number[]>();
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
 
-  async function member(header: string | undefined): Promise<string | null> {
+  async function member(header: string | undefined): Promise<StaffDoc | null> {
     if (!header?.startsWith('Bearer ')) return null;
     const openid = options.verify(header.slice('Bearer '.length).trim());
     if (!openid) return null;
     const [staff] = await options.store.collection('staff').find({ openid }, { limit: 1 });
-    return staff?.active ? openid : null;
-  }
-
-  function allow(openid: string): boolean {
-    const now = Date.now();
-    const times = (recent.get(openid) ?? []).filter((t) => now - t < 3600_000);
-    if (times.length >= UPLOADS_PER_HOUR) return false;
-    times.push(now);
-    recent.set(openid, times);
-    return true;
+    return staff?.active ? staff : null;
   }
 
   // An own scope: raw bodies up to the photo limit here, JSON everywhere else.
@@ -71,35 +60,26 @@ export async function registerUploads(app: FastifyInstance, options: UploadOptio
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_req, body, done) =>
       done(null, body),
     );
-    scope.setErrorHandler((error: FastifyError, _req, reply) => {
-      const appError =
-        error instanceof AppError
-          ? error
-          : error.statusCode === 413
-            ? new AppError('INVALID_INPUT', '图片不能超过 2 MB')
-            : error.statusCode && error.statusCode < 500
-              ? new AppError('INVALID_INPUT', '上传格式有误')
-              : new AppError('INTERNAL');
-      return fail(reply, appError);
-    });
+    useEnvelope(scope, { tooLarge: '图片不能超过 2 MB', malformed: '上传格式有误' });
     scope.post('/upload', async (req, reply) => {
-      const openid = await member(req.headers.authorization);
-      if (!openid) return fail(reply, new AppError('UNAUTHENTICATED', '请先登录并绑定工号'));
+      const staff = await member(req.headers.authorization);
+      if (!staff) return send(reply, new AppError('UNAUTHENTICATED', '请先登录并绑定工号'));
       const body = req.body;
       if (!Buffer.isBuffer(body) || body.length === 0)
-        return fail(reply, new AppError('INVALID_INPUT', '请选择要上传的图片'));
+        return send(reply, new AppError('INVALID_INPUT', '请选择要上传的图片'));
       const ext = sniffImage(body);
-      if (!ext) return fail(reply, new AppError('INVALID_INPUT', '只支持 JPG、PNG 或 WebP 格式的图片'));
+      if (!ext) return send(reply, new AppError('INVALID_INPUT', '只支持 JPG、PNG 或 WebP 格式的图片'));
       const declared = String(req.headers['content-type'] ?? '')
         .split(';')[0]
         .trim()
         .toLowerCase();
       if (declared !== TYPES[ext] && !(ext === 'jpg' && declared === 'image/jpg')) {
-        return fail(reply, new AppError('INVALID_INPUT', '图片类型与内容不符'));
+        return send(reply, new AppError('INVALID_INPUT', '图片类型与内容不符'));
       }
-      if (!allow(openid)) return fail(reply, new AppError('RATE_LIMITED', '上传过于频繁，请稍后再试'));
       const name = `${randomBytes(12).toString('hex')}.${ext}`;
-      await writeFile(join(options.dir, name), body, { flag: 'wx' });
+      // Limits live in the store (per member and hour, per unit in all): they outlive a restart.
+      await admitUpload(options.store, { name, staffId: staff._id, bytes: body.length }, options.clock.now());
+      await writeFile(join(options.dir, name), body, { flag: 'wx', mode: 0o600 });
       return reply.send({ ok: true, data: { fileId: `upload:${name}`, url: `/uploads/${name}` } });
     });
   });
@@ -107,12 +87,12 @@ export async function registerUploads(app: FastifyInstance, options: UploadOptio
   app.get<{ Params: { name: string } }>('/uploads/:name', async (req, reply) => {
     const { name } = req.params;
     const missing = new AppError('NOT_FOUND', '图片不存在');
-    if (!NAME_RE.test(name)) return fail(reply, missing);
+    if (!NAME_RE.test(name)) return send(reply, missing);
     const path = join(options.dir, name);
     try {
       await stat(path);
     } catch {
-      return fail(reply, missing);
+      return send(reply, missing);
     }
     const ext = name.slice(name.lastIndexOf('.') + 1) as Ext;
     return reply

@@ -5,7 +5,14 @@
  */
 import type { ActionName } from '../../src/core/contract';
 import type { Handler } from '../kernel/context';
-import { collectionSpecs, type CollectionsOf, handlerMap, seedFeatures } from '../kernel/feature';
+import {
+  collectionSpecs,
+  type CollectionsOf,
+  handlerMap,
+  recountFeatures,
+  type RecountScope,
+  seedFeatures,
+} from '../kernel/feature';
 import type { CollectionSpec, Store } from '../store/port';
 import { activity } from './activity';
 import { audit } from './audit';
@@ -39,4 +46,9 @@ export async function seedDemoIfEmpty(store: AppStore, now: Date): Promise<boole
   if ((await store.collection('staff').count({})) > 0) return false;
   await seedFeatures(FEATURES, store, now);
   return true;
+}
+
+/** Proves every feature's counters against its records and repairs what differs (see FeatureRecount). */
+export function recountAll(store: AppStore, scope: RecountScope): Promise<string[]> {
+  return recountFeatures(FEATURES, store, scope);
 }

@@ -1,4 +1,5 @@
 import { ruleError } from '../../src/core/errors';
+import { matchingForm } from '../../src/core/text';
 import type { Caller, ContentCheck } from './context';
 
 /**
@@ -11,6 +12,7 @@ export async function assertCleanText(
   text: string | undefined,
 ): Promise<void> {
   if (!text || text.trim() === '') return;
-  const reason = await ctx.contentCheck.check(text, ctx.caller.openid);
+  // Checked in its matching form: invisible characters cannot split a word, nor can full-width letters.
+  const reason = await ctx.contentCheck.check(matchingForm(text), ctx.caller.openid);
   if (reason) throw ruleError('content', reason, { field });
 }

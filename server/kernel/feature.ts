@@ -17,15 +17,28 @@ export type FeatureSeed<C extends DocMap<C>> = (
 ) => Promise<void>;
 
 /**
- * A feature as the house knows it: the collections it owns, the handlers of its actions, and its
- * share of the demo unit. The features list (`server/features/index.ts`) composes the router's
- * handler map, the store's specs and types, and the demo seed from these values.
+ * Proves a feature's derived counters against its records and repairs what differs: over all history
+ * (`all`, the `npm run recount` tool), or over what can still change (the nightly job on the cloud).
+ * Resolves to what it changed, one line each, for the console or the log.
+ */
+export type FeatureRecount<C extends DocMap<C>> = (store: Store<C>, scope: RecountScope) => Promise<string[]>;
+export interface RecountScope {
+  now: Date;
+  all: boolean;
+}
+
+/**
+ * A feature as the house knows it: the collections it owns, the handlers of its actions, its share
+ * of the demo unit and the recount of its counters. The features list (`server/features/index.ts`)
+ * composes the router's handler map, the store's specs and types, the demo seed and the recount
+ * from these values.
  */
 export interface Feature<Name extends string, Own, Handlers> {
   name: Name;
   collections: CollectionSpecs<Own>;
   handlers: Handlers;
   seed?: (store: never, now: Date, roster: readonly StaffDoc[]) => Promise<void>;
+  recount?: FeatureRecount<never>;
 }
 
 type AnyHandlers = { [A in ActionName]?: Handler<A, never> };
@@ -35,6 +48,7 @@ export function defineFeature<Name extends string, Own extends DocMap<Own>, H ex
   collections: CollectionSpecs<Own>;
   handlers: H;
   seed?: FeatureSeed<never>;
+  recount?: FeatureRecount<never>;
 }): Feature<Name, Own, H> {
   return feature;
 }
@@ -87,4 +101,18 @@ export async function seedFeatures<C extends DocMap<C> & { staff: StaffDoc }>(
     const roster = await store.collection('staff').find({}, { sort: { staffNo: 1 }, limit: 1000 });
     await (feature.seed as FeatureSeed<C>)(store, now, roster);
   }
+}
+
+/** Runs every feature's recount over the store; resolves to what changed, each line under its feature. */
+export async function recountFeatures<C extends DocMap<C>>(
+  features: readonly AnyFeature[],
+  store: Store<C>,
+  scope: RecountScope,
+): Promise<string[]> {
+  const lines: string[] = [];
+  for (const feature of features) {
+    const recount = feature.recount as FeatureRecount<C> | undefined;
+    if (recount) for (const line of await recount(store, scope)) lines.push(`${feature.name}: ${line}`);
+  }
+  return lines;
 }

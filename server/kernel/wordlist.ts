@@ -1,3 +1,4 @@
+import { matchingForm } from '../../src/core/text';
 import type { ContentCheck } from './context';
 
 /**
@@ -9,7 +10,7 @@ const DEFAULT_WORDS = ['赌博', '博彩', '色情', '毒品', '法轮', '枪支
 export function wordListCheck(words: readonly string[] = DEFAULT_WORDS): ContentCheck {
   return {
     async check(text) {
-      const normalized = text.replace(/\s+/g, '');
+      const normalized = matchingForm(text).replace(/\s+/g, '');
       const hit = words.find((w) => normalized.includes(w));
       return hit ? '内容含有不当信息，请修改后再提交' : null;
     },

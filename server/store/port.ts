@@ -85,6 +85,12 @@ export function isDuplicate(error: unknown): error is DuplicateError {
 export interface CollectionSpec {
   unique?: readonly (readonly string[])[];
   indexes?: readonly (readonly string[])[];
+  /**
+   * Writes to it must leave no trace of their order or of what else they were committed with, in the
+   * files at rest (the secret ballot). SQLite: a WITHOUT ROWID table, deleted content zeroed, and the
+   * write-ahead log checkpointed away after each write. CloudBase: see docs/cloudbase.md.
+   */
+  secret?: boolean;
 }
 
 export type DocMap<C> = { [K in keyof C]: Doc };

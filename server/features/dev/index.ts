@@ -17,22 +17,25 @@ export function demoOpenid(staffNo: string): string {
 }
 
 export interface DevOptions {
-  /** How the transport turns an openid into a session token. */
-  signer: { sign(openid: string): string };
+  /**
+   * Demo mode: how the transport turns an openid into a session token. Null (`--no-demo`): the demo
+   * login does not exist, whatever else is on — anyone who reaches the port could be anyone.
+   */
+  signer: { sign(openid: string): string } | null;
   /** The settable clock (`--dev`), or null: then the clock actions do not exist. */
   clock: DevClock | null;
 }
 
-type DevHandlers = Handlers<'dev.login' | 'dev.identities', DevWorld> &
-  Partial<Handlers<'dev.clock.set' | 'dev.clock.reset', DevWorld>>;
+type DevHandlers = Partial<Handlers<'dev.login' | 'dev.identities' | 'dev.clock.set' | 'dev.clock.reset', DevWorld>>;
 
 export function devFeature(options: DevOptions) {
   const { signer, clock } = options;
-  const handlers: DevHandlers = {
-    'dev.login': async (input: ParsedInput<'dev.login'>): Promise<ActionOutput<'dev.login'>> => ({
+  const handlers: DevHandlers = {};
+  if (signer) {
+    handlers['dev.login'] = async (input: ParsedInput<'dev.login'>): Promise<ActionOutput<'dev.login'>> => ({
       token: signer.sign(input.openid),
-    }),
-    'dev.identities': async (_input, ctx): Promise<ActionOutput<'dev.identities'>> => {
+    });
+    handlers['dev.identities'] = async (_input, ctx): Promise<ActionOutput<'dev.identities'>> => {
       const roster = await rosterWhere(ctx.store, { active: true });
       return {
         items: roster.map((s) => ({
@@ -44,8 +47,8 @@ export function devFeature(options: DevOptions) {
           bound: s.openid !== null,
         })),
       };
-    },
-  };
+    };
+  }
   if (clock) {
     handlers['dev.clock.set'] = async (input) => {
       clock.set(new Date(input.now), input.freeze ?? false);

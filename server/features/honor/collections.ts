@@ -95,6 +95,22 @@ export interface HonorTallyDoc {
   votes: number;
 }
 
+/** One uploaded deeds photo: who, when, how big. Kept so that upload limits outlive a restart. */
+export interface PhotoUploadDoc {
+  /** The stored file's name. */
+  _id: string;
+  staffId: string;
+  at: string;
+  bytes: number;
+}
+
+/** The unit's upload totals (`_id` 'unit'), kept on write: the per-unit quota never counts files. */
+export interface PhotoQuotaDoc {
+  _id: string;
+  count: number;
+  bytes: number;
+}
+
 export interface HonorCollections {
   honorRounds: HonorRoundDoc;
   honorNominations: HonorNominationDoc;
@@ -102,6 +118,8 @@ export interface HonorCollections {
   honorObjections: HonorObjectionDoc;
   honorVoters: HonorVoterDoc;
   honorTallies: HonorTallyDoc;
+  photoUploads: PhotoUploadDoc;
+  photoQuota: PhotoQuotaDoc;
 }
 
 export const HONOR_COLLECTIONS: CollectionSpecs<HonorCollections> = {
@@ -116,6 +134,9 @@ export const HONOR_COLLECTIONS: CollectionSpecs<HonorCollections> = {
   },
   honorSeconds: { unique: [['nominationId', 'staffId']], indexes: [['roundId', 'staffId']] },
   honorObjections: { unique: [['nominationId', 'staffId']], indexes: [['roundId']] },
-  honorVoters: { unique: [['roundId', 'staffId']] },
-  honorTallies: { unique: [['nominationId']], indexes: [['roundId']] },
+  // The secret ballot: neither the markers nor the counters keep an order or a log at rest.
+  honorVoters: { unique: [['roundId', 'staffId']], secret: true },
+  honorTallies: { unique: [['nominationId']], indexes: [['roundId']], secret: true },
+  photoUploads: { indexes: [['staffId', 'at']] },
+  photoQuota: {},
 };

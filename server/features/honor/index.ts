@@ -38,4 +38,5 @@ export const honor = defineFeature({
   seed: seedHonor,
 });
 
+export { admitUpload, UNIT_PHOTO_BYTES, UPLOADS_PER_HOUR } from './uploads';
 export type { HonorCollections } from './collections';

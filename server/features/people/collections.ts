@@ -17,14 +17,28 @@ export interface MetaDoc {
   value: string;
 }
 
+/**
+ * The bind code waiting for a roster entry (`_id` is the staff id: one live code per entry). Only a
+ * hash of the code is kept; the admin saw the code once when issuing it.
+ */
+export interface BindCodeDoc {
+  _id: string;
+  hash: string;
+  expiresAt: string;
+  issuedBy: string;
+  issuedAt: string;
+}
+
 export interface PeopleCollections {
   staff: StaffDoc;
   bindFailures: BindFailureDoc;
+  bindCodes: BindCodeDoc;
   meta: MetaDoc;
 }
 
 export const PEOPLE_COLLECTIONS: CollectionSpecs<PeopleCollections> = {
   staff: { unique: [['staffNo'], ['openid']], indexes: [['department'], ['active']] },
   bindFailures: { indexes: [['openid', 'at']] },
+  bindCodes: {},
   meta: {},
 };

@@ -3,10 +3,13 @@
  * `staff.bind` ties a WeChat identity to a roster entry by 工号 + 姓名 (rate-limited per openid, in
  * actions/staff-bind.ts); admins import, list, set roles, unbind, deactivate and activate members. The
  * rule that the unit never ends without an active admin lives in roster.ts (`writeKeepingAnAdmin`).
+ * An entry holding a role (or every entry, with the unit's setting) binds only with a one-time code an
+ * admin issued (bind-codes.ts); admins hear of every bind, unbind and role change of such entries.
  */
 import { defineFeature } from '../../kernel/feature';
 import { sessionMe } from './actions/session-me';
 import { staffBind } from './actions/staff-bind';
+import { staffBindCodeIssue, staffBindCodeSheet } from './actions/staff-bind-codes';
 import { staffImport } from './actions/staff-import';
 import { staffList, staffSearch } from './actions/staff-search';
 import { staffActivate, staffDeactivate, staffSetRoles, staffUnbind } from './actions/staff-status';
@@ -26,6 +29,8 @@ export const people = defineFeature({
     'staff.unbind': staffUnbind,
     'staff.deactivate': staffDeactivate,
     'staff.activate': staffActivate,
+    'staff.bindCode.issue': staffBindCodeIssue,
+    'staff.bindCode.sheet': staffBindCodeSheet,
   },
   seed: seedRoster,
 });

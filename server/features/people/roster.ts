@@ -64,3 +64,30 @@ export async function writeKeepingAnAdmin(
   await store.collection('staff').update({ _id: doc._id }, { set: { roles: doc.roles, active: doc.active } });
   return false;
 }
+
+const isBoundAdmin = (s: StaffDoc) => s.active && s.roles.includes('admin') && s.openid !== null;
+
+/**
+ * Unbinds a member unless that would leave no admin who can still sign in; resolves to false
+ * (nothing changed) when it would. As with `writeKeepingAnAdmin`, two admins unbinding each other at
+ * once both pass the first look, so each looks again after writing and puts its own change back.
+ */
+export async function unbindKeepingAnAdmin(
+  store: PeopleStore,
+  doc: StaffDoc,
+  write: () => Promise<void>,
+): Promise<boolean> {
+  if (!isBoundAdmin(doc)) {
+    await write();
+    return true;
+  }
+  const others = async () =>
+    (await rosterWhere(store, { active: true })).filter((s) => isBoundAdmin(s) && s._id !== doc._id);
+  if ((await others()).length === 0) return false;
+  await write();
+  if ((await rosterWhere(store, { active: true })).some(isBoundAdmin)) return true;
+  await store
+    .collection('staff')
+    .update({ _id: doc._id, openid: null }, { set: { openid: doc.openid, boundAt: doc.boundAt } });
+  return false;
+}

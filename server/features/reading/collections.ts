@@ -95,7 +95,11 @@ export interface ReadingCollections {
 export const READING_COLLECTIONS: CollectionSpecs<ReadingCollections> = {
   readings: { unique: [['date']], indexes: [['month']] },
   readingOpens: {},
-  checkins: { unique: [['staffId', 'date'], ['makeupSlot']], indexes: [['staffId', 'month'], ['readingId']] },
+  // month: the nightly recount reads this month and the last.
+  checkins: {
+    unique: [['staffId', 'date'], ['makeupSlot']],
+    indexes: [['staffId', 'month'], ['readingId'], ['month']],
+  },
   checkinMonths: {
     indexes: [
       ['staffId', 'year'],

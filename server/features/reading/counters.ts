@@ -1,14 +1,14 @@
 import type { ReadingStore } from './ctx';
-import { type Collection, type Doc, type Filter, isDuplicate, type UpdateOps } from '../../store/port';
+import type { Collection, Doc, Filter, UpdateOps } from '../../store/port';
 import type { CheckinDoc, CheckinMonthDoc } from './collections';
 
 /**
  * Check-ins and the counters that archives, the honor roll and participation read, so that none of
- * them scans history. The record is written first (its unique key decides whether it exists); the
- * counters follow with atomic increments, so after any burst they equal a recount of the records.
+ * them scans history. The record and its three counters commit together in one transaction (on
+ * SQLite and on CloudBase alike): a crash, a timeout or throttling half-way leaves neither, and the
+ * retry finds nothing half-done. A duplicate record (the day is taken) aborts it all the same.
  */
 export async function recordCheckin(store: ReadingStore, doc: CheckinDoc, name: string): Promise<void> {
-  await store.collection('checkins').insert(doc);
   const makeups = doc.makeup ? 1 : 0;
   const month: CheckinMonthDoc = {
     _id: monthDocId(doc.month, doc.staffId),
@@ -22,54 +22,59 @@ export async function recordCheckin(store: ReadingStore, doc: CheckinDoc, name: 
     makeups,
     minutes: doc.minutes,
   };
-  const firstThisMonth = await bump(store.collection('checkinMonths'), month, {
-    checkins: 1,
-    makeups,
-    minutes: doc.minutes,
+  await store.transaction(async (tx) => {
+    await tx.collection('checkins').insert(doc);
+    const firstThisMonth = await bump(tx.collection('checkinMonths'), month, {
+      checkins: 1,
+      makeups,
+      minutes: doc.minutes,
+    });
+    await bump(
+      tx.collection('checkinDays'),
+      {
+        _id: dayDocId(doc.date, doc.department),
+        date: doc.date,
+        month: doc.month,
+        department: doc.department,
+        checkins: 1,
+        makeups,
+      },
+      { checkins: 1, makeups },
+    );
+    const participants = firstThisMonth ? 1 : 0;
+    await bump(
+      tx.collection('checkinDeptMonths'),
+      {
+        _id: deptMonthDocId(doc.month, doc.department),
+        month: doc.month,
+        department: doc.department,
+        checkins: 1,
+        makeups,
+        participants,
+      },
+      { checkins: 1, makeups, participants },
+    );
   });
-  await bump(
-    store.collection('checkinDays'),
-    {
-      _id: `${doc.date}:${doc.department}`,
-      date: doc.date,
-      month: doc.month,
-      department: doc.department,
-      checkins: 1,
-      makeups,
-    },
-    { checkins: 1, makeups },
-  );
-  const participants = firstThisMonth ? 1 : 0;
-  await bump(
-    store.collection('checkinDeptMonths'),
-    {
-      _id: `${doc.month}:${doc.department}`,
-      month: doc.month,
-      department: doc.department,
-      checkins: 1,
-      makeups,
-      participants,
-    },
-    { checkins: 1, makeups, participants },
-  );
 }
 
 /**
- * Adds `inc` to the counter document, creating it as `fresh` (which already holds the first
- * increment) when missing. Resolves to true when this call created it. Two callers racing to create
- * it: one insert wins, the other's duplicate falls back to the increment.
+ * Adds `inc` to the counter document by id, creating it as `fresh` (which already holds the first
+ * increment) when missing; resolves to true when it created it. Inside the transaction: two
+ * check-ins creating one counter at once conflict, and the store tries the loser again.
  */
 async function bump<T extends Doc>(collection: Collection<T>, fresh: T, inc: UpdateOps<T>['inc']): Promise<boolean> {
   const byId = { _id: fresh._id } as Filter<T>;
   if ((await collection.update(byId, { inc })) > 0) return false;
-  try {
-    await collection.insert(fresh);
-    return true;
-  } catch (error) {
-    if (!isDuplicate(error)) throw error;
-    await collection.update(byId, { inc });
-    return false;
-  }
+  await collection.insert(fresh);
+  return true;
+}
+
+export function dayDocId(date: string, department: string): string {
+  return `${date}:${department}`;
+}
+
+export function deptMonthDocId(month: string, department: string): string {
+  return `${month}:${department}`;
 }
 
 export function monthDocId(month: string, staffId: string): string {

@@ -10,6 +10,7 @@ import { checkinParticipation } from './actions/checkin-participation';
 import { checkinArchive, checkinCalendar, checkinHonorRoll } from './actions/checkin-stats';
 import { readingGet, readingList, readingOpen, readingPublish, readingToday, readingUpdate } from './actions/reading';
 import { READING_COLLECTIONS } from './collections';
+import { recountReadingCounters } from './recount';
 import { seedReading } from './seed';
 
 export const reading = defineFeature({
@@ -30,6 +31,7 @@ export const reading = defineFeature({
     'checkin.participation': checkinParticipation,
   },
   seed: seedReading,
+  recount: recountReadingCounters,
 });
 
 export type { ReadingCollections } from './collections';

@@ -39,6 +39,7 @@ export class SqliteCollection {
   private readonly table: string;
   /** Unique index name → the key it enforces, for DuplicateError. */
   private readonly keys: Map<string, string>;
+  private readonly tie: 'rowid' | '_id';
 
   constructor(
     private readonly db: Database.Database,
@@ -47,6 +48,7 @@ export class SqliteCollection {
     spec: CollectionSpec,
   ) {
     this.table = tableName(name);
+    this.tie = spec.secret ? '_id' : 'rowid';
     this.keys = new Map(
       indexPlans(name, spec)
         .filter((p) => p.unique)
@@ -64,7 +66,7 @@ export class SqliteCollection {
     if (!isPlainObject(options)) throw new Error('find options must be a plain object');
     const where = whereSql(filter);
     const page = pageSql(options);
-    const sql = `SELECT doc FROM "${this.table}" WHERE ${where.sql} ${orderSql(options.sort)} ${page.sql}`;
+    const sql = `SELECT doc FROM "${this.table}" WHERE ${where.sql} ${orderSql(options.sort, this.tie)} ${page.sql}`;
     const rows = this.statements.get(sql).all(...where.params, ...page.params) as Row[];
     return rows.map((row) => parse(row.doc));
   }

@@ -120,20 +120,21 @@ export function whereSql(filter: unknown): SqlPart {
 }
 
 /**
- * ORDER BY for a sort spec. Ties fall back to rowid (insertion order) in the direction of the last
- * key, so that paging is stable and a single-field index still serves the whole ordering.
+ * ORDER BY for a sort spec. Ties fall back to `tie` (rowid: insertion order; a WITHOUT ROWID table
+ * has none and uses its key, _id) in the direction of the last key, so that paging is stable and a
+ * single-field index still serves the whole ordering.
  * Mixed types order as SQLite does: missing/null, then numbers (booleans as 0/1 among them), then
  * strings; MongoDB would put booleans after strings. Keep one type per field and it never shows.
  */
-export function orderSql(sort: unknown): string {
-  if (sort === undefined) return 'ORDER BY rowid';
+export function orderSql(sort: unknown, tie: 'rowid' | '_id' = 'rowid'): string {
+  if (sort === undefined) return `ORDER BY ${tie}`;
   if (!isPlainObject(sort)) throw new Error('sort must be a plain object');
   const keys = Object.entries(sort).map(([field, direction]) => {
     if (direction !== 1 && direction !== -1) throw new Error(`sort on ${field}: direction must be 1 or -1`);
     return `${valueSql(field)} ${direction === 1 ? 'ASC' : 'DESC'}`;
   });
-  const last = keys.length > 0 ? keys[keys.length - 1] : 'rowid ASC';
-  keys.push(last.endsWith('DESC') ? 'rowid DESC' : 'rowid ASC');
+  const last = keys.length > 0 ? keys[keys.length - 1] : `${tie} ASC`;
+  keys.push(last.endsWith('DESC') ? `${tie} DESC` : `${tie} ASC`);
   return `ORDER BY ${keys.join(', ')}`;
 }
 

@@ -25,6 +25,8 @@ type Runner = <R>(op: () => R) => Promise<R>;
 
 interface TxState {
   open: boolean;
+  /** It wrote to a secret collection: the log is checkpointed away when it ends. */
+  secret?: boolean;
 }
 
 class Core<C> {
@@ -55,6 +57,18 @@ class Core<C> {
     return collection;
   }
 
+  isSecret(name: string): boolean {
+    return (this.specs as Record<string, CollectionSpec>)[name]?.secret === true;
+  }
+
+  /**
+   * Moves everything the log holds into the database file and empties the log, so that no copy of the
+   * files shows which writes were committed together (a voter marker beside the tallies it moved).
+   */
+  forgetLog(): void {
+    if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   /** Runs task after everything queued before it (transactions included) has finished. */
   exclusive<R>(task: () => R | Promise<R>): Promise<R> {
     // Waiting for our own transaction from inside it would never end: fail loudly instead.
@@ -83,6 +97,8 @@ class Core<C> {
         throw error;
       } finally {
         state.open = false;
+        // A rolled-back transaction may have spilled pages into the log too.
+        if (state.secret) this.forgetLog();
       }
     });
   }
@@ -99,7 +115,19 @@ class PortCollection<T extends Doc> implements Collection<T> {
   constructor(
     private readonly inner: SqliteCollection,
     private readonly run: Runner,
+    /** Runs within the same turn as each write (see SqliteStore.collection). */
+    private readonly wrote: () => void = () => undefined,
   ) {}
+
+  private write<R>(op: () => R): Promise<R> {
+    return this.run(() => {
+      try {
+        return op();
+      } finally {
+        this.wrote();
+      }
+    });
+  }
 
   get name(): string {
     return this.inner.name;
@@ -118,15 +146,15 @@ class PortCollection<T extends Doc> implements Collection<T> {
   }
 
   insert(doc: T): Promise<T> {
-    return this.run(() => this.inner.insert(doc) as T);
+    return this.write(() => this.inner.insert(doc) as T);
   }
 
   update(filter: Filter<T>, ops: UpdateOps<T>): Promise<number> {
-    return this.run(() => this.inner.update(filter, ops));
+    return this.write(() => this.inner.update(filter, ops));
   }
 
   remove(filter: Filter<T>): Promise<number> {
-    return this.run(() => this.inner.remove(filter));
+    return this.write(() => this.inner.remove(filter));
   }
 }
 
@@ -142,7 +170,13 @@ class SqliteStore<C extends DocMap<C>> implements Store<C> {
   }
 
   collection<K extends keyof C & string>(name: K): Collection<C[K]> {
-    return new PortCollection<C[K]>(this.core.collection(name), this.run);
+    const inner = this.core.collection(name);
+    if (!this.core.isSecret(name)) return new PortCollection<C[K]>(inner, this.run);
+    // A secret collection: outside a transaction the log goes right after the write; inside one, once
+    // the transaction has ended.
+    const tx = this.tx;
+    const wrote = tx === null ? () => this.core.forgetLog() : () => void (tx.secret = true);
+    return new PortCollection<C[K]>(inner, this.run, wrote);
   }
 
   transaction<R>(fn: (tx: Store<C>) => Promise<R>): Promise<R> {
@@ -176,7 +210,10 @@ export function openSqliteStore<C extends DocMap<C>>(options: {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    migrate(db, options.specs);
+    // Deleted and overwritten content is zeroed inside its page (FAST: no extra I/O), so a freed cell
+    // of a secret collection keeps nothing readable.
+    db.pragma('secure_delete = FAST');
+    if (migrate(db, options.specs).rebuilt) db.exec('VACUUM');
   } catch (error) {
     db.close();
     throw error;

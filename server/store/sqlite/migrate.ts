@@ -61,15 +61,21 @@ function structural(from: number): void {
  * declare are dropped (a unique key removed from a spec must stop refusing writes); tables are
  * never dropped.
  */
-export function migrate(db: Database.Database, specs: Record<string, CollectionSpec>): void {
+export function migrate(db: Database.Database, specs: Record<string, CollectionSpec>): { rebuilt: boolean } {
+  let rebuilt = false;
   db.transaction(() => {
     const version = Number(db.pragma('user_version', { simple: true }));
     structural(version);
     for (const [collection, spec] of Object.entries(specs)) {
       const table = tableName(collection);
+      const rowOrder = spec.secret ? ' WITHOUT ROWID' : '';
       db.exec(
-        `CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL CHECK (json_valid(doc)))`,
+        `CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL CHECK (json_valid(doc)))${rowOrder}`,
       );
+      if (spec.secret && !isWithoutRowid(db, table)) {
+        rebuildWithoutRowid(db, table);
+        rebuilt = true;
+      }
       const plans = indexPlans(collection, spec);
       const wanted = new Set(plans.map((p) => p.name));
       const existing = db
@@ -84,4 +90,27 @@ export function migrate(db: Database.Database, specs: Record<string, CollectionS
     }
     if (version !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
+  return { rebuilt };
+}
+
+function isWithoutRowid(db: Database.Database, table: string): boolean {
+  const row = db
+    .prepare<[string], { sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`)
+    .get(table);
+  return /WITHOUT\s+ROWID/i.test(row?.sql ?? '');
+}
+
+/**
+ * A collection that became secret after it held rows (a store written before the ballot was kept out
+ * of row order): the same rows, moved into a WITHOUT ROWID table. Its indexes are made again below.
+ */
+function rebuildWithoutRowid(db: Database.Database, table: string): void {
+  const next = `${table}__secret`;
+  db.exec(`DROP TABLE IF EXISTS "${next}"`);
+  db.exec(
+    `CREATE TABLE "${next}" (_id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL CHECK (json_valid(doc))) WITHOUT ROWID`,
+  );
+  db.exec(`INSERT INTO "${next}" (_id, doc) SELECT _id, doc FROM "${table}"`);
+  db.exec(`DROP TABLE "${table}"`);
+  db.exec(`ALTER TABLE "${next}" RENAME TO "${table}"`);
 }

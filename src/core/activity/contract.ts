@@ -10,7 +10,7 @@ import {
 } from './rules';
 import type { ActivityDetail, ActivityRoster, ActivitySummary, MyEntryView, RegisterResult } from './views';
 import { member, privilegedRead, privilegedWrite } from '../contract/define';
-import { id, instant, page, text } from '../contract/fields';
+import { id, instant, longText, page, text } from '../contract/fields';
 
 /** Sports and culture activities (活动报名), DESIGN.md §4–§5. */
 
@@ -70,7 +70,7 @@ const items = z
 const fields = {
   title: text('活动名称', 60, 2),
   kind: z.enum(ACTIVITY_KINDS, { message: '未知的活动类别' }),
-  description: text('活动说明', 2000),
+  description: longText('活动说明', 2000),
   place: text('地点', 60),
   startAt: instant('开始时间'),
   endAt: instant('结束时间'),

@@ -2,24 +2,43 @@ import { z } from 'zod';
 import { zhCN } from 'zod/locales';
 import { isDayKey, isMonthKey } from '../time';
 import { ROLES } from '../roles';
+import { cleanText } from '../text';
 
 // Messages the schemas do not spell out themselves fall back to zod's Simplified Chinese locale.
 z.config(zhCN());
 
-/** Field builders with Chinese messages and hard size limits, shared by every schema. */
-export function text(label: string, max: number, min = 1) {
+/**
+ * Field builders with Chinese messages and hard size limits, shared by every schema. Every text is
+ * cleaned first (`cleanText`: invisible and control characters out), so lengths count what shows and
+ * a required field needs a visible character. A raw value far beyond the limit is refused before
+ * cleaning, so that a megabyte of zero-width spaces costs nothing.
+ */
+function cleaned(label: string, max: number, multiline: boolean) {
   return z
     .string({ message: `${label}应为文字` })
-    .trim()
+    .max(max * 4 + 64, { message: `${label}最多 ${max} 个字` })
+    .transform((s) => cleanText(s, multiline));
+}
+
+export function text(label: string, max: number, min = 1) {
+  return cleaned(label, max, false).pipe(bounded(label, max, min));
+}
+
+/** A text of several lines (a reading, deeds, a note): line breaks are kept. */
+export function longText(label: string, max: number, min = 1) {
+  return cleaned(label, max, true).pipe(bounded(label, max, min));
+}
+
+function bounded(label: string, max: number, min: number) {
+  return z
+    .string()
     .min(min, { message: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
     .max(max, { message: `${label}最多 ${max} 个字` });
 }
 
-export function optionalText(label: string, max: number) {
-  return z
-    .string({ message: `${label}应为文字` })
-    .trim()
-    .max(max, { message: `${label}最多 ${max} 个字` })
+export function optionalText(label: string, max: number, multiline = false) {
+  return cleaned(label, max, multiline)
+    .pipe(z.string().max(max, { message: `${label}最多 ${max} 个字` }))
     .optional();
 }
 

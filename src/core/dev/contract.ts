@@ -20,6 +20,10 @@ export const devClockSetInput = z
       .max(40)
       .refine((s) => !Number.isNaN(Date.parse(s)), {
         message: '时间格式应为 ISO 8601，例如 2026-03-02T07:30:00+08:00',
+      })
+      // Every rule formats dates: an instant past year 9999 (or before 1970) breaks them all later.
+      .refine((s) => Date.parse(s) >= Date.UTC(2000, 0, 1) && Date.parse(s) < Date.UTC(2100, 0, 1), {
+        message: '只能设置 2000 年至 2099 年之间的时间',
       }),
     /** Frozen: time stands still until set again. Otherwise it flows from `now`. */
     freeze: z.boolean().optional(),

@@ -10,7 +10,7 @@ import {
   OBJECTION_MIN,
 } from './rules';
 import { ADMIN, def, member, privilegedWrite } from '../contract/define';
-import { empty, id, instant, optionalText, text } from '../contract/fields';
+import { empty, id, instant, longText, optionalText, text } from '../contract/fields';
 import type { HonorBoardRound, HonorNomination, HonorObjection, HonorResultRow, HonorRound } from './views';
 
 export type * from './views';
@@ -105,7 +105,7 @@ export const honorNominateInput = z
     nomineeStaffId: id('被推荐人'),
     kind: z.enum(HONOR_KINDS, { message: '推荐方式应为个人自荐、党团组织举荐或民主推荐' }),
     category: text('评选类别', 12),
-    deeds: text('事迹', DEEDS_MAX, DEEDS_MIN),
+    deeds: longText('事迹', DEEDS_MAX, DEEDS_MIN),
     photos: z
       .array(photoId, { message: '照片应为列表' })
       .max(MAX_PHOTOS, { message: `最多上传 ${MAX_PHOTOS} 张照片` })
@@ -124,7 +124,7 @@ export const honorObjectInput = z
   .object({
     roundId: id('评选编号'),
     nominationId: id('推荐编号'),
-    text: text('异议内容', OBJECTION_MAX, OBJECTION_MIN),
+    text: longText('异议内容', OBJECTION_MAX, OBJECTION_MIN),
   })
   .strict();
 

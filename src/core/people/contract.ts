@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { Paged } from '../contract/fields';
-import type { ImportResult, SessionMe, StaffAdminView, StaffPick, StaffView } from './views';
+import { normalizeBindCode } from './rules';
+import type {
+  BindCodeIssued,
+  BindCodeSheetRow,
+  ImportResult,
+  SessionMe,
+  StaffAdminView,
+  StaffPick,
+  StaffView,
+} from './views';
 import { ADMIN, def } from '../contract/define';
 import { empty, id, optionalText, page, personName, phone, role, staffNo, text } from '../contract/fields';
 
@@ -11,7 +20,16 @@ const gender = z
   .enum(['男', '女', 'male', 'female'], { message: '性别应为男或女' })
   .transform((g): 'male' | 'female' => (g === '男' || g === 'male' ? 'male' : 'female'));
 
-export const staffBindInput = z.object({ staffNo, name: personName }).strict();
+const bindCode = z
+  .string({ message: '绑定码应为文字' })
+  .max(32, { message: '绑定码有误' })
+  .transform(normalizeBindCode)
+  .pipe(z.string().regex(/^[A-Z0-9]*$/, { message: '绑定码只含字母和数字' }))
+  .optional();
+
+export const staffBindInput = z.object({ staffNo, name: personName, code: bindCode }).strict();
+
+export const staffBindCodeSheetInput = z.object({ department: optionalText('部门', 32) }).strict();
 
 export const staffSearchInput = z.object({ q: text('搜索词', 32) }).strict();
 
@@ -71,6 +89,8 @@ export const peopleActions = {
   'staff.unbind': def(staffIdInput, 'staff', ADMIN, true),
   'staff.deactivate': def(staffIdInput, 'staff', ADMIN, true),
   'staff.activate': def(staffIdInput, 'staff', ADMIN, true),
+  'staff.bindCode.issue': def(staffIdInput, 'staff', ADMIN, true),
+  'staff.bindCode.sheet': def(staffBindCodeSheetInput, 'staff', ADMIN, true),
 } as const;
 
 export interface PeopleOutputs {
@@ -83,4 +103,6 @@ export interface PeopleOutputs {
   'staff.unbind': { staff: StaffAdminView; already?: boolean };
   'staff.deactivate': { staff: StaffAdminView; already?: boolean };
   'staff.activate': { staff: StaffAdminView; already?: boolean };
+  'staff.bindCode.issue': BindCodeIssued;
+  'staff.bindCode.sheet': { items: BindCodeSheetRow[]; expiresAt: string };
 }

@@ -17,6 +17,8 @@ export interface StaffAdminView extends StaffView {
   phone?: string;
   bound: boolean;
   boundAt?: string;
+  /** A bind code waits for this entry until then. */
+  bindCodeExpiresAt?: string;
 }
 
 /** What pickers show of a colleague: nothing more than needed to tell people apart. */
@@ -52,4 +54,20 @@ export interface ImportResult {
   created: number;
   updated: number;
   failed: number;
+}
+
+/** A bind code, shown once to the admin who issued it (only a hash of it is kept). */
+export interface BindCodeIssued {
+  staff: StaffAdminView;
+  code: string;
+  expiresAt: string;
+}
+
+/** One line of a printable code sheet: to be cut out and handed to the person. */
+export interface BindCodeSheetRow {
+  staffId: string;
+  staffNo: string;
+  name: string;
+  department: string;
+  code: string;
 }

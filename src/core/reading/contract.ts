@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { member, privilegedRead, privilegedWrite } from '../contract/define';
-import { dayKey, empty, id, monthKey, optionalText, text } from '../contract/fields';
+import { dayKey, empty, id, longText, monthKey, optionalText, text } from '../contract/fields';
 import type {
   CheckinCalendar,
   CheckinResult,
@@ -28,7 +28,7 @@ export const MAKEUP_REASON_MAX = 200;
 const SECRETARY = ['secretary'] as const;
 
 const title = text('标题', READING_TITLE_MAX);
-const body = text('正文', READING_BODY_MAX, READING_BODY_MIN);
+const body = longText('正文', READING_BODY_MAX, READING_BODY_MIN);
 /** Empty clears the source on update. */
 const source = optionalText('来源', READING_SOURCE_MAX);
 
@@ -51,7 +51,7 @@ export const readingIdInput = z.object({ readingId: id('晨读编号') }).strict
 export const monthInput = z.object({ month: monthKey }).strict();
 
 export const checkinSubmitInput = z
-  .object({ readingId: id('晨读编号'), note: optionalText('心得', NOTE_HARD_MAX) })
+  .object({ readingId: id('晨读编号'), note: optionalText('心得', NOTE_HARD_MAX, true) })
   .strict();
 
 export const checkinMakeupInput = z.object({ date: dayKey, reason: text('补卡原因', MAKEUP_REASON_MAX) }).strict();

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { text } from '../contract/fields';
 
 /** The unit's editable settings (DESIGN.md §5), with the defaults it names. */
 export const RANKING_MODES = ['honor-roll', 'off'] as const;
-export type RankingMode = (typeof RANKING_MODES)[number];
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm' });
 
 export const settingsSchema = z.object({
-  unitName: z.string().trim().min(1, { message: '单位名称不能为空' }).max(60, { message: '单位名称最多 60 个字' }),
+  unitName: text('单位名称', 60),
   timeZone: z.string().refine(isValidTimeZone, { message: '无效的时区' }),
   readingWindowStart: hhmm,
   readingWindowEnd: hhmm,
@@ -18,6 +18,8 @@ export const settingsSchema = z.object({
   noteMaxLength: z.number().int().min(0).max(2000),
   honorRollThreshold: z.number().min(0).max(1),
   rankingMode: z.enum(RANKING_MODES),
+  /** Every entry, not only the privileged ones, binds with a code an admin issued (工号 and names are widely known). */
+  bindCodeRequired: z.boolean(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   noteMaxLength: 500,
   honorRollThreshold: 0.9,
   rankingMode: 'honor-roll',
+  bindCodeRequired: false,
 };
 
 /** An update is a partial settings object whose result must still be coherent as a whole. */

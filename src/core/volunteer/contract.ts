@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FieldIssue } from '../errors';
 import { isHalfHourStep, MAX_CAPACITY, MAX_EVENT_DAYS, MAX_PLANNED_HOURS } from './rules';
 import { member, privilegedRead, privilegedWrite } from '../contract/define';
-import { id, instant, optionalText, text } from '../contract/fields';
+import { id, instant, longText, optionalText, text } from '../contract/fields';
 import type {
   AttendanceRow,
   VolunteerCertificate,
@@ -31,7 +31,7 @@ const capacity = z
 
 const eventFields = {
   title: text('活动名称', 40),
-  content: text('服务内容', 2000),
+  content: longText('服务内容', 2000),
   place: text('服务地点', 100),
   startAt: instant('开始时间'),
   endAt: instant('结束时间'),

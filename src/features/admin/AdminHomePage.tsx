@@ -8,6 +8,7 @@ import { ADMIN_TRAIL, AdminGate } from './AdminGate';
 const ENTRIES = [
   { title: '人员名册', text: '查找人员，调整角色，解除绑定，停用或启用账号。', url: ROUTES.adminRoster },
   { title: '导入名册', text: '从 Excel 复制名册粘贴导入，逐行显示结果。', url: ROUTES.adminImport },
+  { title: '绑定码单', text: '为尚未绑定的人员生成一次性绑定码，按部门打印发放。', url: ROUTES.adminBindCodes },
   { title: '单位设置', text: '时区、晨读时段、补卡规则、学习标兵门槛等。', url: ROUTES.adminSettings },
   { title: '工作日历', text: '设置节假日与调休上班日。', url: ROUTES.adminCalendar },
   { title: '好人榜评选', text: '新建评选，审核推荐，查看计票，确定入选并公示、发布。', url: HONOR_ROUTES.admin },

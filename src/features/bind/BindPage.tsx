@@ -8,7 +8,7 @@ import { Page } from '@/components/Page';
 import { ErrorText, StateView } from '@/components/StateView';
 import { issuesToFieldErrors, serverFieldErrors } from '@/features/forms/issues';
 import { useFormErrors } from '@/features/forms/useFormErrors';
-import { loadSession, resetSession } from '@/features/session/session';
+import { currentSession, loadSession, resetSession } from '@/features/session/session';
 import { relaunch, useSession } from '@/features/session/useSession';
 import { ROUTES } from '@/features/session/routes';
 import { SwitchIdentity } from '@/features/session/SwitchIdentity';
@@ -37,15 +37,24 @@ export function BindPage() {
   return <StateView kind='loading' />;
 }
 
+/** The unit's settings as the unbound session knows them (null before it has loaded). */
+function currentSettings() {
+  const state = currentSession();
+  return state.kind === 'unbound' ? state.me.settings : null;
+}
+
 function BindForm() {
   const [staffNo, setStaffNo] = useState('');
   const [name, setName] = useState('');
+  const [code, setCode] = useState('');
+  // Entries holding a role (or, by the unit's setting, all) need the code an admin issued.
+  const [withCode, setWithCode] = useState(() => currentSettings()?.bindCodeRequired ?? false);
   const form = useFormErrors();
   const errors = form.errors;
   const bind = useMutation('staff.bind');
 
   async function submit() {
-    const parsed = staffBindInput.safeParse({ staffNo, name });
+    const parsed = staffBindInput.safeParse({ staffNo, name, ...(withCode && code.trim() ? { code } : {}) });
     if (!parsed.success) {
       form.show(issuesToFieldErrors(parsed.error.issues));
       return;
@@ -56,6 +65,9 @@ function BindForm() {
       // The cached session still says "unbound": forget it before the home page asks.
       resetSession();
       relaunch(ROUTES.home);
+    } else if (res.error.details?.rule === 'bindCode') {
+      setWithCode(true);
+      form.show({ code: res.error.message });
     } else {
       form.show(serverFieldErrors(res.error));
     }
@@ -92,6 +104,28 @@ function BindForm() {
             }}
           />
         </Field>
+        {withCode ? (
+          <Field
+            label='绑定码'
+            error={errors.code}
+            hint='由单位管理员发放，10 位字母和数字，72 小时内有效，只能使用一次'
+          >
+            <Input
+              className='field__input'
+              value={code}
+              placeholder='例如 ABCD-EFGH-JK'
+              maxlength={32}
+              onInput={(e) => {
+                setCode(e.detail.value);
+                form.edited('code');
+              }}
+            />
+          </Field>
+        ) : (
+          <Text className='bind__code-link' onClick={() => setWithCode(true)}>
+            我有绑定码
+          </Text>
+        )}
         <ErrorText message={errors['']} />
         <Button className='btn btn--primary btn--block' disabled={bind.busy} onClick={() => void submit()}>
           {bind.busy ? '正在绑定…' : '绑定'}

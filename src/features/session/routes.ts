@@ -11,6 +11,7 @@ export const ROUTES = {
   adminRoster: '/subpackages/admin/roster/index',
   adminStaff: '/subpackages/admin/staff/index',
   adminImport: '/subpackages/admin/import/index',
+  adminBindCodes: '/subpackages/admin/bindcodes/index',
   adminSettings: '/subpackages/admin/settings/index',
   adminCalendar: '/subpackages/admin/calendar/index',
 } as const;

@@ -1,5 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServer } from '../../../server/entry/http';
+import { UNIT_PHOTO_BYTES, UPLOADS_PER_HOUR } from '../../../server/features/honor';
 import { startTestServer, type TestServer } from '../support/harness';
 import { HonorDriver } from './support';
 
@@ -89,3 +92,57 @@ describe('photo uploads on the local server', () => {
     expect((await t.call('honor.round.get', { roundId: round.id }, token)).status).toBe(200);
   });
 });
+
+describe('upload limits kept in the store', () => {
+  it('holds 60 an hour per member across a restart, and frees them an hour later', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tongxin-upload-limit-'));
+    let now = new Date('2026-03-02T01:00:00.000Z');
+    const clock = { now: () => now };
+    const start = () => startServer({ port: 0, dataDir, demo: true, clock, log: () => undefined });
+    const send = async (url: string, token: string) =>
+      (
+        await fetch(`${url}/upload`, {
+          method: 'POST',
+          headers: { 'content-type': 'image/png', authorization: `Bearer ${token}` },
+          body: new Uint8Array(PNG),
+        })
+      ).status;
+    let server = await start();
+    try {
+      const token = await loginOn(server.url, 'demo-T0012');
+      for (let i = 0; i < UPLOADS_PER_HOUR; i++) expect(await send(server.url, token)).toBe(200);
+      await server.close();
+      server = await start();
+      expect(await send(server.url, token)).toBe(429);
+      expect(await send(server.url, await loginOn(server.url, 'demo-T0013'))).toBe(200);
+      now = new Date(now.getTime() + 60 * 60 * 1000 + 1);
+      expect(await send(server.url, token)).toBe(200);
+    } finally {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a photo past the unit’s quota with a message that says whom to ask, and stores nothing', async () => {
+    const token = await h.as('T0014');
+    await t.server.store.collection('photoQuota').remove({ _id: 'unit' });
+    await t.server.store.collection('photoQuota').insert({ _id: 'unit', count: 0, bytes: UNIT_PHOTO_BYTES - 10 });
+    const before = stored().length;
+    const res = await upload(PNG, 'image/png', token);
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'RULE', message: '本单位的照片存储空间已满，请联系办公室' });
+    expect(stored()).toHaveLength(before);
+    expect(await t.server.store.collection('photoUploads').count({ staffId: await h.staffId('T0014') })).toBe(0);
+    await t.server.store.collection('photoQuota').update({ _id: 'unit' }, { set: { bytes: 0 } });
+    expect((await upload(PNG, 'image/png', token)).status).toBe(200);
+  });
+});
+
+async function loginOn(url: string, openid: string): Promise<string> {
+  const res = await fetch(`${url}/api/dev.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid }),
+  });
+  return ((await res.json()) as { data: { token: string } }).data.token;
+}

@@ -61,12 +61,13 @@ describe('the server command', () => {
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true, demo: true, dev: true });
     const login = await fetch(`${url}/api/dev.login`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ openid: 'demo-T0001' }),
     });
     const { data } = (await login.json()) as { data: { token: string } };
     const me = await fetch(`${url}/api/session.me`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${data.token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${data.token}` },
     });
     expect(await me.json()).toMatchObject({ ok: true, data: { staff: { name: '李明' } } });
     expect(readdirSync(dataDir)).toContain('tongxin.db');

@@ -47,7 +47,7 @@ export async function startE2E(): Promise<E2E> {
     api,
     login: async (openid) => (await api<{ token: string }>('dev.login', { openid })).token,
     async open(width = 390, as) {
-      const context = await browser.newContext({ viewport: { width, height: 844 } });
+      const context = await browser.newContext({ viewport: { width, height: 844 }, locale: 'zh-CN' });
       if (as) {
         // Stored before any script of the app runs, as Taro's storage keeps it: no login page race.
         await context.addInitScript(

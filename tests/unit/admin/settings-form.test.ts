@@ -24,7 +24,7 @@ test('out-of-range and malformed values get Chinese messages per field', () => {
   expect(checked).toEqual({
     ok: false,
     errors: {
-      unitName: '单位名称不能为空',
+      unitName: '请填写单位名称',
       timeZone: '无效的时区',
       readingWindowStart: '时间格式应为 HH:mm',
       makeupsPerMonth: '每月补卡次数应为整数',

@@ -5,6 +5,7 @@ import { consoleIndexes } from '../../../server/store/cloudbase/keys';
 import type { CloudDatabase } from '../../../server/store/cloudbase/sdk';
 import { COLLECTION_SPECS, type Collections } from '../../../server/features';
 import type { StaffDoc } from '../../../server/kernel/member';
+import { localDayKey } from '../../../src/core/time';
 import { CloudbaseDouble } from '../../support/cloudbase-double';
 import { setCaller, useCloudbaseEnv } from '../../support/cloudbase-env';
 
@@ -108,7 +109,47 @@ describe('cloud function main', () => {
     });
   });
 
-  it('answers a timer trigger with ok and touches nothing', async () => {
+  it('recounts on the nightly trigger: a check-in whose counters were lost is counted by morning', async () => {
+    const db = (wxServerSdk as unknown as { database(): CloudDatabase }).database();
+    const store = openCloudbaseStore<Collections>(db, COLLECTION_SPECS);
+    const now = new Date();
+    const date = localDayKey(now, 'Asia/Shanghai');
+    await store.collection('checkins').insert({
+      _id: 'c-torn',
+      staffId: 's1',
+      staffNo: 'A001',
+      department: '办公室',
+      date,
+      month: date.slice(0, 7),
+      year: Number(date.slice(0, 4)),
+      readingId: 'r1',
+      at: now.toISOString(),
+      makeup: false,
+      minutes: 20,
+    });
+    // A client can name the trigger but not be one: only the platform's SOURCE starts the job.
+    setCaller('oCaller-wang');
+    expect(await main({ Type: 'Timer', TriggerName: 'nightly' })).toEqual({ ok: true, data: { ignored: 'timer' } });
+    expect(await store.collection('checkinMonths').count({})).toBe(0);
+
+    setCaller(null, 'wx_trigger');
+    expect(await main({ Type: 'Timer', TriggerName: 'nightly', Time: now.toISOString() })).toEqual({
+      ok: true,
+      data: { recounted: 3 },
+    });
+    expect(await store.collection('checkinMonths').get(`${date.slice(0, 7)}:s1`)).toMatchObject({
+      name: '王芳',
+      checkins: 1,
+      minutes: 20,
+    });
+    expect(await main({ Type: 'Timer', TriggerName: 'nightly', Time: now.toISOString() })).toEqual({
+      ok: true,
+      data: { recounted: 0 },
+    });
+    await store.close();
+  });
+
+  it('answers another timer trigger with ok and touches nothing', async () => {
     setCaller(null, 'wx_trigger');
     const before = double.requests.length;
     expect(await main({ Type: 'Timer', TriggerName: 'daily', Time: '2024-03-01T00:00:00Z' })).toEqual({

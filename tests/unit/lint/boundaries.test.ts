@@ -72,6 +72,8 @@ function cruise(files: string[]): Violation[] {
   const run = spawnSync(bin('depcruise'), ['-c', 'config/dependency-cruiser.cjs', '--output-type', 'json', ...files], {
     cwd: ROOT,
     encoding: 'utf8',
+    // The JSON report of the whole tree is past spawnSync's 1 MB default.
+    maxBuffer: 256 * 1024 * 1024,
   });
   const report = JSON.parse(run.stdout) as { summary: { violations: Violation[] } };
   return report.summary.violations;

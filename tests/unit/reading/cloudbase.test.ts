@@ -11,6 +11,7 @@ import type { CloudDatabase } from '../../../server/store/cloudbase/sdk';
 import { COLLECTION_SPECS, type Collections } from '../../../server/features';
 import { CloudbaseDouble } from '../../support/cloudbase-double';
 import { useCloudbaseEnv } from '../../support/cloudbase-env';
+import { failingWritesTo } from '../../support/faulty-store';
 
 /**
  * The morning-reading handlers on the CloudBase adapter (through the real wx-server-sdk and the
@@ -76,6 +77,32 @@ describe('晨读 on CloudBase', () => {
     // The seed's pattern decides T0010's earlier days; the streak ends today either way.
     expect(result?.streak).toBeGreaterThanOrEqual(1);
     expect(seeded.filter((c) => c.date === '2027-03-04')).toHaveLength(1);
+  });
+
+  it('commits a check-in with its counters or not at all: a failed counter write leaves no record', async () => {
+    const faulty = failingWritesTo(store, 'checkinDays');
+    const torn = createRouter({
+      store: faulty.store,
+      clock,
+      handlers,
+      contentCheck: wordListCheck(),
+      log: () => undefined,
+    });
+    const submit = async (readingId: string) =>
+      (await torn.handle({ action: 'checkin.submit', input: { readingId }, openid: 'demo-T0011' })).body;
+    const today = await data<{ reading: { id: string } }>('demo-T0011', 'reading.today', {});
+    await data('demo-T0011', 'reading.open', { readingId: today.reading.id });
+    now = new Date(now.getTime() + 61_000);
+    const months = () => store.collection('checkinMonths').find({ staffNo: 'T0011', month: '2027-03' });
+    const before = await months();
+
+    expect(await submit(today.reading.id)).toEqual({ ok: false, error: expect.objectContaining({ code: 'INTERNAL' }) });
+    expect(await store.collection('checkins').count({ staffNo: 'T0011', date: '2027-03-04' })).toBe(0);
+    expect(await months()).toEqual(before);
+
+    faulty.armed = false;
+    expect((await submit(today.reading.id)).ok).toBe(true);
+    expect((await months())[0].checkins).toBe((before[0]?.checkins ?? 0) + 1);
   });
 
   it('takes make-ups by numbered slot and refuses beyond the quota', async () => {

@@ -85,6 +85,27 @@ describe('sqlite adapter', () => {
     await expect(again.collection('items').insert({ _id: 'b', code: 'A' })).rejects.toThrow('duplicate');
   });
 
+  it('keeps a secret collection out of row order, moving a store written before into it', async () => {
+    const file = tempFile();
+    const before = open(file);
+    for (const id of ['m', 'c', 'x', 'a']) await before.collection('items').insert({ _id: id, code: id.toUpperCase() });
+    await before.close();
+    const tableSql = () =>
+      inspect(
+        file,
+        (db) => (db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'c_items'`).get() as { sql: string }).sql,
+      );
+    expect(tableSql()).not.toMatch(/WITHOUT ROWID/);
+    const secret = open(file, { ...TEST_SPECS, items: { ...TEST_SPECS.items, secret: true } });
+    expect(tableSql()).toMatch(/WITHOUT ROWID/);
+    // The rows are all there, in key order and not in the order they were written; the keys still hold.
+    expect((await secret.collection('items').find({})).map((d) => d._id)).toEqual(['a', 'c', 'm', 'x']);
+    await expect(secret.collection('items').insert({ _id: 'z', code: 'M' })).rejects.toThrow('duplicate');
+    // Each write to it leaves the write-ahead log empty.
+    await secret.collection('items').insert({ _id: 'b', code: 'B' });
+    expect(fs.statSync(`${file}-wal`).size).toBe(0);
+  });
+
   it('follows the specs on reopen: adds new indexes, drops dropped unique keys', async () => {
     const file = tempFile();
     await open(file).close();

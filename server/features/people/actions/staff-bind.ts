@@ -4,6 +4,10 @@ import type { Ctx } from '../ctx';
 import { newId } from '../../../kernel/ids';
 import { isDuplicate } from '../../../store/port';
 import type { StaffDoc } from '../../../kernel/member';
+import { needsBindCode } from '../../../../src/core/people/rules';
+import { isPrivileged, rolesText, tellAdmins } from '../admin-notices';
+import { bindCodeMatches, spendBindCode } from '../bind-codes';
+import { rosterWhere } from '../roster';
 import { staffView } from '../views';
 
 /** DESIGN.md §4: wrong staffNo/name pairs are limited per openid to 5 failures an hour. */
@@ -81,6 +85,23 @@ async function bindPair(
   }
   if (!target.active) throw ruleError('staffInactive', '该工号已停用，请联系办公室');
   if (target.openid !== null) throw new AppError('CONFLICT', '该工号已被其他微信号绑定，如有疑问请联系办公室');
+  // An entry that holds a role (and, with the unit's setting, every entry) binds only with the code an
+  // admin issued for it: 工号 are sequential and names are known, so they alone are no proof.
+  const needsCode = needsBindCode(target.roles, (await ctx.settings()).bindCodeRequired);
+  if (needsCode && !input.code) {
+    mismatch();
+    throw ruleError('bindCode', `该工号需凭绑定码绑定，请向单位管理员（${await adminNames(ctx)}）领取`);
+  }
+  if (needsCode && !(await bindCodeMatches(ctx.store, target._id, input.code ?? '', now))) {
+    const remaining = mismatch();
+    throw ruleError(
+      'bindCode',
+      remaining > 0
+        ? `绑定码不正确或已过期（还可尝试 ${remaining} 次）`
+        : '绑定码不正确，尝试次数已用完，请 1 小时后再试',
+      { remaining },
+    );
+  }
 
   const at = now.toISOString();
   let matched: number;
@@ -96,5 +117,28 @@ async function bindPair(
     if (bound.openid === openid) return { staff: staffView(bound), already: true };
     throw new AppError('CONFLICT', '该工号已被其他微信号绑定，如有疑问请联系办公室');
   }
+  if (needsCode) await spendBindCode(ctx.store, target._id);
+  if (isPrivileged(bound.roles)) {
+    await tellAdmins(
+      ctx.store,
+      {
+        title: `${bound.name}已绑定微信`,
+        body: `${bound.name}（${bound.staffNo}，${rolesText(bound.roles)}）的工号刚刚绑定了一个微信号。如非本人操作，请立即在人员名册中解除绑定。`,
+        exceptId: bound._id,
+      },
+      now,
+    );
+  }
   return { staff: staffView(bound) };
+}
+
+/** Whom to ask for a code: the unit's active admins, by name (a few at most). */
+async function adminNames(ctx: Ctx): Promise<string> {
+  const admins = (await rosterWhere(ctx.store, { active: true })).filter((s) => s.roles.includes('admin'));
+  return (
+    admins
+      .slice(0, 3)
+      .map((a) => a.name)
+      .join('、') || '办公室'
+  );
 }

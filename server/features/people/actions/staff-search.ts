@@ -1,6 +1,7 @@
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import { STAFF_PAGE_SIZE } from '../../../../src/core/people/contract';
 import type { Ctx } from '../ctx';
+import { bindCodeExpiries } from '../bind-codes';
 import { matchesQuery, rosterWhere } from '../roster';
 import { staffAdminView, staffPick } from '../views';
 
@@ -24,6 +25,16 @@ export async function staffList(input: ParsedInput<'staff.list'>, ctx: Ctx): Pro
     (s) => matchesQuery(s, input.q ?? '') && (!input.department || s.department === input.department),
   );
   const page = input.page ?? 1;
-  const items = matching.slice((page - 1) * STAFF_PAGE_SIZE, page * STAFF_PAGE_SIZE).map(staffAdminView);
+  const shown = matching.slice((page - 1) * STAFF_PAGE_SIZE, page * STAFF_PAGE_SIZE);
+  const codes = await bindCodeExpiries(
+    ctx.store,
+    shown.filter((s) => s.openid === null).map((s) => s._id),
+    ctx.clock.now(),
+  );
+  const items = shown.map((s) => {
+    const view = staffAdminView(s);
+    const expiresAt = codes.get(s._id);
+    return expiresAt ? { ...view, bindCodeExpiresAt: expiresAt } : view;
+  });
   return { items, total: matching.length, page, pageSize: STAFF_PAGE_SIZE, departments };
 }

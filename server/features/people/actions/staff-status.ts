@@ -4,7 +4,8 @@ import { normalizeRoles } from '../../../../src/core/roles';
 import { member } from '../../../kernel/context';
 import type { Ctx } from '../ctx';
 import type { StaffDoc } from '../../../kernel/member';
-import { writeKeepingAnAdmin } from '../roster';
+import { isPrivileged, rolesText, tellAdmins } from '../admin-notices';
+import { unbindKeepingAnAdmin, writeKeepingAnAdmin } from '../roster';
 import { staffAdminView } from '../views';
 
 const lastAdmin = () => ruleError('lastAdmin', '至少需要保留一名在职管理员');
@@ -33,13 +34,44 @@ export async function staffSetRoles(
     saved = await save(ctx, doc, { roles });
   });
   if (!written) throw lastAdmin();
+  if (isPrivileged(doc.roles) || isPrivileged(roles)) {
+    if (doc.roles.join() !== saved.roles.join()) {
+      await tellAdmins(
+        ctx.store,
+        {
+          title: `${doc.name}的角色已调整`,
+          body: `${member(ctx).name}将${doc.name}（${doc.staffNo}）的角色由「${rolesText(doc.roles)}」改为「${rolesText(saved.roles)}」。`,
+          exceptId: member(ctx)._id,
+        },
+        ctx.clock.now(),
+      );
+    }
+  }
   return { staff: staffAdminView(saved) };
 }
 
 export async function staffUnbind(input: ParsedInput<'staff.unbind'>, ctx: Ctx): Promise<ActionOutput<'staff.unbind'>> {
   const doc = await loadStaff(ctx, input.staffId);
   if (doc.openid === null) return { staff: staffAdminView(doc), already: true };
-  return { staff: staffAdminView(await save(ctx, doc, { openid: null, boundAt: null })) };
+  // Unbinding oneself (or the last admin who can sign in) would hand the entry to whoever binds it next.
+  if (doc._id === member(ctx)._id) throw ruleError('self', '不能解除自己的绑定');
+  let saved = doc;
+  const written = await unbindKeepingAnAdmin(ctx.store, doc, async () => {
+    saved = await save(ctx, doc, { openid: null, boundAt: null });
+  });
+  if (!written) throw ruleError('lastAdmin', '至少需要保留一名已绑定的在职管理员');
+  if (isPrivileged(doc.roles)) {
+    await tellAdmins(
+      ctx.store,
+      {
+        title: `${doc.name}已被解除绑定`,
+        body: `${member(ctx).name}解除了${doc.name}（${doc.staffNo}，${rolesText(doc.roles)}）的微信绑定。重新绑定须凭管理员发放的绑定码。`,
+        exceptId: member(ctx)._id,
+      },
+      ctx.clock.now(),
+    );
+  }
+  return { staff: staffAdminView(saved) };
 }
 
 export async function staffDeactivate(

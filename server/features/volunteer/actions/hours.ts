@@ -25,6 +25,10 @@ export async function volunteerConfirm(
   const doc = await loadEvent(ctx, input.eventId);
   ctx.auditTarget(`volunteerEvent:${doc._id}`);
   assertNotCancelled(doc);
+  // Nobody confirms their own hours, admins included: another organizer or an admin does (67号令).
+  if (input.entries.some((e) => e.staffId === me._id)) {
+    throw ruleError('selfConfirm', '不能确认自己的服务时长，请由其他组织者或管理员确认', { staffId: me._id });
+  }
   // Hours are what was served: they are confirmed once the event has ended, never while it runs.
   if (now.getTime() < Date.parse(doc.endAt)) throw ruleError('notEnded', '活动结束后才能确认服务时长');
   const confirmed = new Map(

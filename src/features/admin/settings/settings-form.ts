@@ -1,4 +1,4 @@
-import { type RankingMode, type Settings, settingsSchema, windowProblem } from '../../../core/settings/schema';
+import { type Settings, settingsSchema, windowProblem } from '../../../core/settings/schema';
 import type { FieldErrors } from '../../forms/issues';
 
 /** The settings form: every field as text while editing, checked with Chinese messages. Pure. */
@@ -15,7 +15,7 @@ export type FieldSpec =
   | (BaseSpec & { kind: 'text' | 'time' | 'zone' })
   | (BaseSpec & { kind: 'int'; min: number; max: number; unit: string })
   | (BaseSpec & { kind: 'percent'; unit: '%' })
-  | (BaseSpec & { kind: 'choice'; options: { value: RankingMode; label: string }[] });
+  | (BaseSpec & { kind: 'choice'; options: { value: string; label: string }[] });
 
 export const SETTINGS_FIELDS: FieldSpec[] = [
   { key: 'unitName', label: '单位名称', kind: 'text' },
@@ -35,6 +35,15 @@ export const SETTINGS_FIELDS: FieldSpec[] = [
     options: [
       { value: 'honor-roll', label: '光荣榜（达标者按工号排列，不排名次）' },
       { value: 'off', label: '关闭' },
+    ],
+  },
+  {
+    key: 'bindCodeRequired',
+    label: '绑定工号',
+    kind: 'choice',
+    options: [
+      { value: 'false', label: '管理员、书记、组织者凭绑定码绑定，其他职工凭工号和姓名绑定' },
+      { value: 'true', label: '所有人都须凭管理员发放的绑定码绑定（工号和姓名广为人知的单位）' },
     ],
   },
 ];
@@ -65,6 +74,7 @@ export function toDraft(s: Settings): SettingsDraft {
     noteMaxLength: String(s.noteMaxLength),
     honorRollThreshold: String(Math.round(s.honorRollThreshold * 1000) / 10),
     rankingMode: s.rankingMode,
+    bindCodeRequired: String(s.bindCodeRequired),
   };
 }
 
@@ -87,6 +97,8 @@ export function fromDraft(draft: SettingsDraft): DraftCheck {
       const n = Number(raw);
       if (raw === '' || !Number.isFinite(n) || n < 0 || n > 100) errors[spec.key] = `${spec.label}应在 0–100 之间`;
       value[spec.key] = Math.round(n * 10) / 1000;
+    } else if (spec.key === 'bindCodeRequired') {
+      value[spec.key] = raw === 'true';
     } else {
       value[spec.key] = raw;
     }

@@ -16,6 +16,7 @@ import { decodeParam, ROUTES } from '@/features/session/routes';
 import { loadSession, type ReadySession, serverNow } from '@/features/session/session';
 import { localDayKey } from '@/core/time';
 import { ADMIN_TRAIL, AdminGate } from '../AdminGate';
+import { BindCodePanel } from './BindCodePanel';
 import './staff.scss';
 
 const EXTRA_ROLES: Role[] = ['secretary', 'organizer', 'admin'];
@@ -67,6 +68,7 @@ function StaffBody({ staffNo, found, staff, setStaff, me }: BodyProps) {
   return (
     <>
       <StaffEditor staff={staff} onChange={setStaff} isSelf={staff.id === me.staff.id} />
+      <BindCodePanel staff={staff} timeZone={me.settings.timeZone} />
       {/* The study archive is the person's own and the admins' to see (DESIGN.md §5). */}
       <ArchivePanel thisYear={thisYear} staffId={staff.id} />
     </>

@@ -24,10 +24,10 @@ const STATUS: Record<AttendanceRow['status'], string> = {
 /** Sign-ups, waitlist and attendance of one event; confirming hours; cancelling the event. */
 export function ManagePage() {
   const id = decodeParam(useRouter()?.params?.id);
-  return <OrganizerGate>{(me) => <Manage id={id} timeZone={me.settings.timeZone} />}</OrganizerGate>;
+  return <OrganizerGate>{(me) => <Manage id={id} timeZone={me.settings.timeZone} myId={me.staff.id} />}</OrganizerGate>;
 }
 
-function Manage({ id, timeZone }: { id: string; timeZone: string }) {
+function Manage({ id, timeZone, myId }: { id: string; timeZone: string; myId: string }) {
   const q = useQuery('volunteer.attendance', id ? { eventId: id } : null);
   const [drafts, setDrafts] = useState<Record<string, HoursDraft>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -46,7 +46,12 @@ function Manage({ id, timeZone }: { id: string; timeZone: string }) {
   const hoursConfirmed = rows.some((r) => r.hours !== null);
 
   async function confirm() {
-    const plan = planConfirm(rows, drafts, event.plannedHours);
+    // One's own hours are another organizer's or an admin's to confirm (the server refuses them).
+    const plan = planConfirm(
+      rows.filter((r) => r.staffId !== myId),
+      drafts,
+      event.plannedHours,
+    );
     setErrors(plan.errors);
     setMessage(null);
     if (Object.keys(plan.errors).length > 0) return;
@@ -100,7 +105,10 @@ function Manage({ id, timeZone }: { id: string; timeZone: string }) {
               {r.computedHours !== null ? ` · 计 ${formatHours(r.computedHours)}` : ''}
               {r.hours !== null ? ` · 已确认 ${formatHours(r.hours)}` : ''}
             </Text>
-            {r.status === 'confirmed' && canConfirm && (
+            {r.status === 'confirmed' && canConfirm && r.staffId === myId && (
+              <Text className='muted'>本人的服务时长须由其他组织者或管理员确认</Text>
+            )}
+            {r.status === 'confirmed' && canConfirm && r.staffId !== myId && (
               <>
                 <View className='vol-table__hours'>
                   <Input

@@ -1,0 +1,166 @@
+import { localMonthKey } from '../../../src/core/time';
+import type { RecountScope } from '../../kernel/feature';
+import { forEachPage } from '../../kernel/paging';
+import { loadSettings } from '../settings';
+import type { Collection, Doc, Filter } from '../../store/port';
+import type { CheckinDayDoc, CheckinDeptMonthDoc, CheckinDoc, CheckinMonthDoc } from './collections';
+import { dayDocId, deptMonthDocId, monthDocId } from './counters';
+import type { ReadingStore } from './ctx';
+
+/**
+ * Proves the counters kept on write (counters.ts) against the check-in records and repairs every one
+ * that differs, one line per repair. The records are the truth: the counters are only a way not to
+ * scan them. From `fromMonth` on (all history without it); the nightly job on the cloud recounts the
+ * current and the previous month, the only ones a check-in or a make-up can still change.
+ *
+ * A check-in committed while the recount runs may be counted twice or not at all in what it sets;
+ * the next run sets it right. The cloud job runs at 03:00, when no window is open.
+ */
+export async function recountReading(store: ReadingStore, fromMonth?: string): Promise<string[]> {
+  const expected = await countRecords(store.collection('checkins'), fromMonth);
+  const inRange = (fromMonth ? { month: { gte: fromMonth } } : {}) as Filter<never>;
+  return [
+    ...(await repair(store.collection('checkinMonths'), inRange, expected.months, MONTH_FIELDS, async (month) => ({
+      ...month,
+      name: (await store.collection('staff').get(month.staffId))?.name ?? '',
+    }))),
+    ...(await repair(store.collection('checkinDays'), inRange, expected.days, DAY_FIELDS)),
+    ...(await repair(store.collection('checkinDeptMonths'), inRange, expected.deptMonths, DEPT_MONTH_FIELDS)),
+  ];
+}
+
+/** All history, or (the nightly job) this month and the last in the unit's time zone. */
+export async function recountReadingCounters(store: ReadingStore, { now, all }: RecountScope): Promise<string[]> {
+  if (all) return recountReading(store);
+  const { timeZone } = await loadSettings(store);
+  const month = localMonthKey(now, timeZone);
+  const [year, m] = month.split('-').map(Number);
+  return recountReading(store, m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`);
+}
+
+const MONTH_FIELDS = ['checkins', 'makeups', 'minutes'] as const;
+const DAY_FIELDS = ['checkins', 'makeups'] as const;
+const DEPT_MONTH_FIELDS = ['checkins', 'makeups', 'participants'] as const;
+
+interface Expected {
+  months: Map<string, CheckinMonthDoc>;
+  days: Map<string, CheckinDayDoc>;
+  deptMonths: Map<string, CheckinDeptMonthDoc>;
+}
+
+/**
+ * What the counters must say, from one pass over the records. As on write, a member's month and
+ * their place among a department's participants belong to the department of their first check-in
+ * of the month (by `at`), so a move mid-month counts them once.
+ */
+async function countRecords(checkins: Collection<CheckinDoc>, fromMonth?: string): Promise<Expected> {
+  const months = new Map<string, CheckinMonthDoc>();
+  const firstAt = new Map<string, string>();
+  const days = new Map<string, CheckinDayDoc>();
+  const deptMonths = new Map<string, CheckinDeptMonthDoc>();
+  const filter: Filter<CheckinDoc> = fromMonth ? { month: { gte: fromMonth } } : {};
+  await forEachPage(checkins, filter, (page) => {
+    for (const c of page) {
+      const makeups = c.makeup ? 1 : 0;
+      const monthId = monthDocId(c.month, c.staffId);
+      const month = months.get(monthId);
+      if (month) {
+        month.checkins += 1;
+        month.makeups += makeups;
+        month.minutes += c.minutes;
+        if (c.at < (firstAt.get(monthId) ?? '')) {
+          firstAt.set(monthId, c.at);
+          month.department = c.department;
+        }
+      } else {
+        firstAt.set(monthId, c.at);
+        months.set(monthId, {
+          _id: monthId,
+          staffId: c.staffId,
+          staffNo: c.staffNo,
+          name: '',
+          department: c.department,
+          month: c.month,
+          year: c.year,
+          checkins: 1,
+          makeups,
+          minutes: c.minutes,
+        });
+      }
+      const dayId = dayDocId(c.date, c.department);
+      const day = days.get(dayId) ?? {
+        _id: dayId,
+        date: c.date,
+        month: c.month,
+        department: c.department,
+        checkins: 0,
+        makeups: 0,
+      };
+      day.checkins += 1;
+      day.makeups += makeups;
+      days.set(dayId, day);
+      const deptId = deptMonthDocId(c.month, c.department);
+      const dept = deptMonths.get(deptId) ?? emptyDeptMonth(c.month, c.department);
+      dept.checkins += 1;
+      dept.makeups += makeups;
+      deptMonths.set(deptId, dept);
+    }
+  });
+  for (const month of months.values()) {
+    const deptId = deptMonthDocId(month.month, month.department);
+    const dept = deptMonths.get(deptId) ?? emptyDeptMonth(month.month, month.department);
+    dept.participants += 1;
+    deptMonths.set(deptId, dept);
+  }
+  return { months, days, deptMonths };
+}
+
+function emptyDeptMonth(month: string, department: string): CheckinDeptMonthDoc {
+  return { _id: deptMonthDocId(month, department), month, department, checkins: 0, makeups: 0, participants: 0 };
+}
+
+type Counted<T> = { [K in keyof T]: T[K] extends number ? K : never }[keyof T];
+
+/**
+ * Sets every stored counter to what the records say: a stored one with no records behind it goes to
+ * zero (it is kept, so that nothing that links to it breaks), a missing one is created. A member's
+ * month keeps its stored name; a created one takes the roster's.
+ */
+async function repair<T extends Doc>(
+  collection: Collection<T>,
+  inRange: Filter<T>,
+  expected: Map<string, T>,
+  fields: readonly Counted<T>[],
+  complete: (doc: T) => Promise<T> = async (doc) => doc,
+): Promise<string[]> {
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  const fixes: { id: string; set: Partial<T> }[] = [];
+  await forEachPage(collection, inRange, (page) => {
+    for (const stored of page) {
+      seen.add(stored._id);
+      const want = expected.get(stored._id);
+      const set: Partial<T> = {};
+      const changes: string[] = [];
+      for (const field of fields) {
+        const is = stored[field] as number;
+        const should = want ? (want[field] as number) : 0;
+        if (is !== should) {
+          (set as Record<string, number>)[field as string] = should;
+          changes.push(`${String(field)} ${is} → ${should}`);
+        }
+      }
+      if (changes.length > 0) {
+        fixes.push({ id: stored._id, set });
+        lines.push(`${collection.name} ${stored._id}: ${changes.join(', ')}`);
+      }
+    }
+  });
+  for (const fix of fixes) await collection.update({ _id: fix.id } as Filter<T>, { set: fix.set as never });
+  for (const [id, doc] of expected) {
+    if (seen.has(id)) continue;
+    await collection.insert(await complete(doc));
+    lines.push(`${collection.name} ${id}: 新建 (${fields.map((f) => `${String(f)} ${String(doc[f])}`).join(', ')})`);
+  }
+  return lines;
+}

@@ -1,0 +1,5 @@
+import { BindCodeSheetPage } from '@/features/admin/bindcodes/BindCodeSheetPage';
+
+export default function Index() {
+  return <BindCodeSheetPage />;
+}
