@@ -1,11 +1,13 @@
 // `npm run bench`: throughput and latency of the local server's API, compared with a baseline measured
-// in the same run (GET /healthz: HTTP without router or store), plus the sizes of the built packages.
+// in the same run (GET /healthz: HTTP without router or store), the CloudBase requests per call of the
+// morning's actions (bench-cloud.ts), plus the sizes of the built packages.
 // Numbers are for reading, never for asserting: tests carry no timing thresholds.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../server/entry/http';
+import { cloudRequests } from './bench-cloud';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -101,6 +103,9 @@ async function main(): Promise<void> {
       ];
       console.log(`| ${r.name} | ${cells.join(' | ')} |`);
     }
+    console.log('\nCloudBase database requests per call (warm container, counted at the double)\n');
+    console.log('| action | requests |\n|---|---:|');
+    for (const [name, n] of await cloudRequests()) console.log(`| ${name} | ${n} |`);
     console.log('\n| package | size |\n|---|---:|');
     for (const [name, size] of packageSizes()) console.log(`| ${name} | ${size} |`);
   } finally {

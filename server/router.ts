@@ -7,6 +7,7 @@ import type { Settings } from '../src/core/settings/schema';
 import { recordAudit } from './features/audit';
 import type { AppStore, Collections, HandlerMap } from './features';
 import { loadSettings } from './features/settings';
+import { noCache, type ReadCache } from './kernel/cache';
 import type { Clock } from './kernel/clock';
 import type { Caller, ContentCheck, Ctx, Handler } from './kernel/context';
 import { isDuplicate } from './store/port';
@@ -28,6 +29,8 @@ export interface RouterOptions {
   clock: Clock;
   handlers: Partial<HandlerMap>;
   contentCheck: ContentCheck;
+  /** Shared reads across calls (the cloud function: ttlCache); none by default. */
+  cache?: ReadCache;
   /** Where failures are logged with their request id; never sent to the client. */
   log?: (entry: { requestId: string; action: string; error: unknown }) => void;
 }
@@ -41,6 +44,7 @@ const PRIVILEGED: readonly Role[] = ['secretary', 'organizer', 'admin'];
 /** identity → staff lookup → role check → schema parse → handler → coded result (DESIGN.md §4). */
 export function createRouter(options: RouterOptions): Router {
   const { store, clock, handlers, contentCheck } = options;
+  const cache = options.cache ?? noCache;
   const log = options.log ?? defaultLog;
 
   async function run(request: RouterRequest, requestId: string): Promise<unknown> {
@@ -72,7 +76,8 @@ export function createRouter(options: RouterOptions): Router {
       caller,
       requestId,
       contentCheck,
-      settings: () => (settings ??= loadSettings(store)),
+      settings: () => (settings ??= cache.get('settings', () => loadSettings(store))),
+      cache,
       auditTarget: (t) => {
         target = t;
       },

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import * as wxServerSdk from 'wx-server-sdk';
 import { AppError, type ApiResult } from '../../src/core/errors';
 import { type AppStore, COLLECTION_SPECS, type Collections, handlers, recountAll } from '../features';
+import { ttlCache } from '../kernel/cache';
 import { systemClock } from '../kernel/clock';
 import type { ContentCheck } from '../kernel/context';
 import { createRouter, type Router } from '../router';
-import { openCloudbaseStore } from '../store/cloudbase';
+import { openCloudbaseStore, TRANSACTION_BUDGET_MS } from '../store/cloudbase';
 import type { CloudDatabase } from '../store/cloudbase/sdk';
 
 /**
@@ -80,7 +81,14 @@ function cloudRouter(): { store: AppStore; router: Router } {
     const store = openCloudbaseStore<Collections>(sdk.database({ throwOnNotFound: false }), COLLECTION_SPECS);
     warm = {
       store,
-      router: createRouter({ store, clock: systemClock, handlers, contentCheck: msgSecCheck(sdk.openapi.security) }),
+      router: createRouter({
+        store,
+        clock: systemClock,
+        handlers,
+        contentCheck: msgSecCheck(sdk.openapi.security),
+        // Settings, the day's reading and the calendar, shared between calls for a few seconds.
+        cache: ttlCache(),
+      }),
     };
   }
   return warm;
@@ -101,7 +109,30 @@ function field(event: unknown, name: string): unknown {
   return typeof event === 'object' && event !== null ? (event as Record<string, unknown>)[name] : undefined;
 }
 
-export async function main(event: unknown, _context?: unknown): Promise<ApiResult<unknown>> {
+/**
+ * The function's timeout as the platform sets it (`time_limit_in_ms` in the context of each call),
+ * against what a call may need: the transaction retry budget and an answer after it. A timeout left
+ * at the platform's default of 3 s would cut retries off mid-way in the morning peak, so a short one
+ * is logged once per container (config.json sets 20 s; see the deployment section of the README).
+ */
+export const NEEDED_TIMEOUT_MS = TRANSACTION_BUDGET_MS + 4000;
+let timeoutChecked = false;
+
+export function checkTimeout(context: unknown, log: (message: string) => void = console.error): void {
+  if (timeoutChecked) return;
+  const limit = field(context, 'time_limit_in_ms');
+  if (typeof limit !== 'number') return;
+  timeoutChecked = true;
+  if (limit < NEEDED_TIMEOUT_MS) {
+    log(
+      `[api] the function's timeout is ${limit} ms; a call may need ${NEEDED_TIMEOUT_MS} ms ` +
+        '(transaction retries): set "timeout": 20 in cloudfunctions/api/config.json and deploy it again',
+    );
+  }
+}
+
+export async function main(event: unknown, context?: unknown): Promise<ApiResult<unknown>> {
+  checkTimeout(context);
   try {
     const { store, router: api } = cloudRouter();
     const context = sdk.getWXContext();

@@ -2,6 +2,7 @@ import type { ActionName, ActionOutput, ParsedInput } from '../../src/core/contr
 import type { Role } from '../../src/core/roles';
 import type { Settings } from '../../src/core/settings/schema';
 import type { DocMap, Store } from '../store/port';
+import type { ReadCache } from './cache';
 import type { Clock } from './clock';
 import type { StaffDoc } from './member';
 
@@ -32,8 +33,10 @@ export interface Ctx<C extends DocMap<C>> {
   caller: Caller;
   requestId: string;
   contentCheck: ContentCheck;
-  /** The unit's settings, read once per request. */
+  /** The unit's settings, read once per request (or less: see `cache`). */
   settings(): Promise<Settings>;
+  /** Reads a container may share between calls for a few seconds (kernel/cache.ts). */
+  cache: ReadCache;
   /** Names what a privileged write touched, for the audit log. */
   auditTarget(target: string): void;
 }

@@ -62,7 +62,7 @@ describe('a member on the 好人榜 tab', () => {
     await page.locator('.taro-model__confirm').getByText('提交选票').click();
     await current(page).getByText('投票成功').waitFor();
     expect(await e2e.server.store.collection('honorVoters').count({ roundId: round._id })).toBe(1);
-    const tallies = await e2e.server.store.collection('honorTallies').find({ roundId: round._id }, { limit: 10 });
+    const tallies = await e2e.server.store.collection('honorTallies').find({ roundId: round._id }, { limit: 1000 });
     expect(tallies.reduce((sum, t) => sum + t.votes, 0)).toBe(2);
   });
 });

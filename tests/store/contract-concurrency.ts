@@ -87,6 +87,7 @@ export function describeConcurrencyContract(ctx: ContractContext): void {
     });
 
     it('makes operations issued outside wait until it ends (and not join it)', async () => {
+      if (ctx.opened().containers) return;
       const release = deferred();
       const inside = deferred();
       const finished = ctx.store().transaction(async (tx) => {
@@ -114,6 +115,32 @@ export function describeConcurrencyContract(ctx: ContractContext): void {
       expect(await read).toBeNull();
       expect(await items().get('outside')).toEqual({ _id: 'outside' });
       expect(await items().get('t1')).toBeNull();
+    });
+
+    it('across containers: reads outside see only what is committed; a write to a held document waits', async () => {
+      if (!ctx.opened().containers) return;
+      const release = deferred();
+      const inside = deferred();
+      const finished = ctx.store().transaction(async (tx) => {
+        await tx.collection('items').update({ _id: 'a' }, { inc: { n: 10 } });
+        await tx.collection('items').insert({ _id: 't1' });
+        inside.resolve();
+        await release.promise;
+      });
+      await inside.promise;
+      expect(await items().get('t1')).toBeNull();
+      expect((await items().get('a'))?.n).toBe(1);
+      const seen: string[] = [];
+      const write = items()
+        .update({ _id: 'a' }, { inc: { n: 100 } })
+        .then(() => seen.push('write'));
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(seen).toEqual([]);
+      release.resolve();
+      await finished;
+      await write;
+      expect((await items().get('a'))?.n).toBe(111);
+      expect(await items().get('t1')).toEqual({ _id: 't1' });
     });
 
     it('refuses a tx store used after its transaction ended', async () => {

@@ -42,6 +42,11 @@ export interface OpenedStore {
   store: Store<TestCollections>;
   reopen?: () => Promise<Store<TestCollections>>;
   cleanup: () => Promise<void>;
+  /**
+   * The store is several store objects (containers) over one database: nothing makes another
+   * container's reads wait for a transaction, only the database's locks hold its writes.
+   */
+  containers?: boolean;
 }
 
 export type OpenStore = () => Promise<OpenedStore>;

@@ -21,22 +21,30 @@ interface Write {
   collection: string;
   id: string;
   doc: MongoDoc | null;
-  /** The committed document when this transaction first wrote it; another write since is a conflict. */
-  base: MongoDoc | undefined;
 }
+
+/** A committed document as it was when a transaction's snapshot was taken; ABSENT: it did not exist. */
+const ABSENT = Symbol('absent');
+type Before = MongoDoc | typeof ABSENT;
 
 interface OpenTx {
   writes: Map<string, Write>;
+  /** Taken at the transaction's first operation: from then on, `before` keeps what it saw. */
+  snapshot: boolean;
+  /** `collection \0 _id` → the committed document as of the snapshot, for each one changed since. */
+  before: Map<string, Before>;
 }
 
 /**
- * Transactions of the CloudBase double, as MongoDB runs them: writes stay private until commit, a
- * transaction reads its own writes, two transactions writing one document conflict
- * (DATABASE_TRANSACTION_CONFLICT, which makes the SDK's runTransaction retry), a document committed
- * by someone else after this transaction wrote it conflicts at commit, and any failed write — a
- * duplicate key included — aborts the transaction, after which every use of it fails. Reads see
- * committed data plus the transaction's own writes (read-committed; MongoDB reads a snapshot, a
- * difference the adapter's single-document operations cannot observe).
+ * Transactions of the CloudBase double, as MongoDB runs them (snapshot isolation):
+ * - a transaction reads from the snapshot taken at its first operation, plus its own writes;
+ * - it writes a document only if nobody committed a change to it since that snapshot and no other open
+ *   transaction has written it: else the write fails at once with a write conflict, inside the
+ *   callback (which is where wx-server-sdk turns the code into errCode -501001, so that its own
+ *   runTransaction does not retry it), and the transaction is aborted;
+ * - its writes stay private until commit; a duplicate key, or any failed write, aborts it;
+ * - a plain write to a document another transaction holds waits (bounded, see `LOCK_WAIT_MS`) until
+ *   that transaction ends, as MongoDB's lock makes it.
  */
 export class DoubleTransactions {
   private readonly open = new Map<string, OpenTx>();
@@ -49,7 +57,7 @@ export class DoubleTransactions {
 
   start(): string {
     const id = randomBytes(8).toString('hex');
-    this.open.set(id, { writes: new Map() });
+    this.open.set(id, { writes: new Map(), snapshot: false, before: new Map() });
     return id;
   }
 
@@ -57,6 +65,13 @@ export class DoubleTransactions {
     const tx = this.use(txId);
     const table = this.data.table(collection);
     const docs = new Map(table);
+    const prefix = `${String(collection)}\0`;
+    for (const [key, before] of tx.before) {
+      if (!key.startsWith(prefix)) continue;
+      const id = key.slice(prefix.length);
+      if (before === ABSENT) docs.delete(id);
+      else docs.set(id, before);
+    }
     for (const write of tx.writes.values()) {
       if (write.collection !== collection) continue;
       if (write.doc === null) docs.delete(write.id);
@@ -71,44 +86,81 @@ export class DoubleTransactions {
     const key = `${name}\0${id}`;
     for (const [otherId, other] of this.open) {
       if (otherId !== txId && other.writes.has(key))
-        this.fail(txId, 'DATABASE_TRANSACTION_CONFLICT', `WriteConflict on ${key}`);
+        this.fail(txId, 'DATABASE_TRANSACTION_CONFLICT', `WriteConflict on ${key}: another transaction holds it`);
     }
+    if (tx.before.has(key))
+      this.fail(txId, 'DATABASE_TRANSACTION_CONFLICT', `WriteConflict on ${key}: changed since the snapshot`);
     if (doc !== null) {
-      const others = this.view(txId, name).filter((d) => d._id !== id);
-      try {
-        this.data.checkUnique(name, doc, others);
-      } catch (error) {
-        this.open.delete(txId);
-        throw error;
+      // An index is not a snapshot: it holds what is committed now, and another open transaction's
+      // claim on the same key is a write conflict.
+      for (const [otherId, other] of this.open) {
+        if (otherId === txId) continue;
+        const theirs = [...other.writes.values()].filter((w) => w.collection === name && w.doc !== null && w.id !== id);
+        try {
+          this.data.checkUnique(
+            name,
+            doc,
+            theirs.map((w) => w.doc as MongoDoc),
+          );
+        } catch {
+          this.fail(txId, 'DATABASE_TRANSACTION_CONFLICT', `WriteConflict on a unique key of ${name}`);
+        }
       }
+      this.checkIndex(txId, name, id, doc);
     }
-    const base = tx.writes.get(key)?.base ?? this.data.table(name).get(id);
-    tx.writes.set(key, { collection: name, id, doc, base });
+    tx.writes.set(key, { collection: name, id, doc });
+  }
+
+  /** Whether an open transaction holds the document (has written it and not yet ended). */
+  locked(collection: string, id: string): boolean {
+    const key = `${collection}\0${id}`;
+    for (const tx of this.open.values()) if (tx.writes.has(key)) return true;
+    return false;
+  }
+
+  /**
+   * Called before committed data changes (a plain write, or a commit): every other open transaction
+   * whose snapshot is taken keeps the document as it saw it.
+   */
+  committing(collection: string, id: string, except?: string): void {
+    const key = `${collection}\0${id}`;
+    const current = this.data.table(collection).get(id);
+    for (const [txId, tx] of this.open) {
+      if (txId === except || !tx.snapshot || tx.before.has(key)) continue;
+      tx.before.set(key, current === undefined ? ABSENT : current);
+    }
   }
 
   commit(txId: string): void {
     const tx = this.use(txId);
     for (const write of tx.writes.values()) {
-      if (this.data.table(write.collection).get(write.id) !== write.base) {
-        this.fail(txId, 'DATABASE_TRANSACTION_CONFLICT', `WriteConflict on ${write.collection}/${write.id} at commit`);
-      }
+      if (write.doc !== null) this.checkIndex(txId, write.collection, write.id, write.doc);
     }
     for (const write of tx.writes.values()) {
-      if (write.doc === null) continue;
-      const others = this.view(txId, write.collection).filter((d) => d._id !== write.id);
-      try {
-        this.data.checkUnique(write.collection, write.doc, others);
-      } catch (error) {
-        this.open.delete(txId);
-        throw error;
-      }
-    }
-    for (const write of tx.writes.values()) {
+      this.committing(write.collection, write.id, txId);
       const table = this.data.table(write.collection);
       if (write.doc === null) table.delete(write.id);
       else table.set(write.id, write.doc);
     }
     this.open.delete(txId);
+  }
+
+  /** Unique keys against what is committed now plus this transaction's own writes; a clash aborts it. */
+  private checkIndex(txId: string, collection: string, id: string, doc: MongoDoc): void {
+    const tx = this.use(txId);
+    const docs = new Map(this.data.table(collection));
+    for (const write of tx.writes.values()) {
+      if (write.collection !== collection) continue;
+      if (write.doc === null) docs.delete(write.id);
+      else docs.set(write.id, write.doc);
+    }
+    docs.delete(id);
+    try {
+      this.data.checkUnique(collection, doc, docs.values());
+    } catch (error) {
+      this.open.delete(txId);
+      throw error;
+    }
   }
 
   abort(txId: string): void {
@@ -124,6 +176,7 @@ export class DoubleTransactions {
         `[NoSuchTransaction] Transaction ${txId} has been aborted or has ended`,
       );
     }
+    tx.snapshot = true;
     return tx;
   }
 
@@ -132,3 +185,6 @@ export class DoubleTransactions {
     throw new TxError(code, message);
   }
 }
+
+/** How long a plain write waits for a transaction's lock before it fails (MongoDB waits, then times out). */
+export const LOCK_WAIT_MS = 5000;

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EJSON } from 'bson';
 import { applyUpdate, deepEqual, matches, MongoError, sortDocs, type MongoDoc } from './cloudbase-mongo';
-import { DoubleTransactions, TxError } from './cloudbase-double-tx';
+import { DoubleTransactions, LOCK_WAIT_MS, TxError } from './cloudbase-double-tx';
 
 /**
  * A stand-in for the CloudBase database service, speaking the wire format that wx-server-sdk 4.x
@@ -18,7 +18,10 @@ import { DoubleTransactions, TxError } from './cloudbase-double-tx';
  * modifyDocument (updated = documents actually changed, MongoDB's nModified), removeDocument
  * (deleted), start/commit/abortTransaction, over in-memory collections that must exist (as in an
  * environment), with MongoDB query/update semantics (cloudbase-mongo.ts) and unique indexes
- * treating missing as null, as MongoDB's do. Request signatures are not verified.
+ * treating missing as null, as MongoDB's do; transactions with snapshots and locks
+ * (cloudbase-double-tx.ts). Natural order is not insertion order (a hash of the id): MongoDB promises
+ * none, and a sort whose ties fell back to insertion order would pass here and fail in production.
+ * Request signatures are not verified.
  */
 
 export interface DoubleIndex {
@@ -49,6 +52,8 @@ export class CloudbaseDouble {
   duplicateCode: string;
   private readonly collections = new Map<string, Map<string, MongoDoc>>();
   private readonly tx: DoubleTransactions;
+  private readonly salt = randomBytes(4).toString('hex');
+  private readonly ranks = new Map<string, string>();
 
   private constructor(
     private readonly server: Server,
@@ -127,7 +132,7 @@ export class CloudbaseDouble {
         throw new TxError('INVALID_REQUEST_SOURCE', 'unsigned request');
       }
       if (body.envName !== this.options.env) throw new TxError('INVALID_ENV', `env ${String(body.envName)} not found`);
-      answer = this.handle(body);
+      answer = await this.handle(body);
     } catch (error) {
       const code = error instanceof TxError ? error.code : 'DATABASE_REQUEST_FAILED';
       const message = error instanceof Error ? error.message : String(error);
@@ -137,7 +142,7 @@ export class CloudbaseDouble {
     res.end(JSON.stringify({ requestId, ...answer }));
   }
 
-  private handle(body: MongoDoc): Answer {
+  private async handle(body: MongoDoc): Promise<Answer> {
     const txId = typeof body.transactionId === 'string' ? body.transactionId : undefined;
     switch (body.action) {
       case 'database.startTransaction':
@@ -153,14 +158,39 @@ export class CloudbaseDouble {
       case 'database.calculateDocument':
         return { data: { total: this.select(body, txId).length } };
       case 'database.insertDocument':
+        if (txId === undefined) await this.unlocked(body, this.insertedIds(body));
         return { data: { insertedIds: this.insert(body, txId) } };
       case 'database.modifyDocument':
+        if (txId === undefined) await this.unlocked(body, () => this.select(body, undefined).map((d) => String(d._id)));
         return { data: { updated: this.modify(body, txId), upsert_id: null } };
       case 'database.removeDocument':
+        if (txId === undefined) await this.unlocked(body, () => this.select(body, undefined).map((d) => String(d._id)));
         return { data: { deleted: this.remove(body, txId) } };
       default:
         throw new TxError('INVALID_ACTION', `the double does not implement ${String(body.action)}`);
     }
+  }
+
+  /**
+   * A plain write waits while a transaction holds one of the documents it would write, up to
+   * LOCK_WAIT_MS, then fails as a lock timeout. `ids` is asked again after each wait: what the
+   * query selects may change when the holder commits.
+   */
+  private async unlocked(body: MongoDoc, ids: () => string[]): Promise<void> {
+    const collection = String(body.collectionName);
+    const until = Date.now() + LOCK_WAIT_MS;
+    while (ids().some((id) => this.tx.locked(collection, id))) {
+      if (Date.now() > until)
+        throw new TxError('DATABASE_REQUEST_FAILED', `LockTimeout: ${collection} is held by a transaction`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+
+  private insertedIds(body: MongoDoc): () => string[] {
+    return () =>
+      Array.isArray(body.data)
+        ? body.data.map((text: unknown) => String((EJSON.parse(String(text)) as MongoDoc)._id ?? ''))
+        : [];
   }
 
   /** The documents a request's query selects, in natural order, as seen inside its transaction if any. */
@@ -168,7 +198,24 @@ export class CloudbaseDouble {
     const query = typeof body.query === 'string' ? (EJSON.parse(body.query) as MongoDoc) : {};
     const docs =
       txId === undefined ? [...this.table(body.collectionName).values()] : this.tx.view(txId, body.collectionName);
-    return docs.filter((doc) => matches(doc, query));
+    return this.natural(docs.filter((doc) => matches(doc, query)));
+  }
+
+  /** Natural order: by a salted hash of the id, stable within this double, unrelated to insertion. */
+  private natural(docs: MongoDoc[]): MongoDoc[] {
+    const rank = (doc: MongoDoc) => {
+      const id = String(doc._id);
+      let r = this.ranks.get(id);
+      if (r === undefined) {
+        r = createHash('sha1').update(`${this.salt}:${id}`).digest('hex').slice(0, 12);
+        this.ranks.set(id, r);
+      }
+      return r;
+    };
+    return docs
+      .map((doc) => [rank(doc), doc] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([, doc]) => doc);
   }
 
   private get(body: MongoDoc, txId: string | undefined): MongoDoc {
@@ -189,6 +236,7 @@ export class CloudbaseDouble {
       else {
         const table = this.table(body.collectionName);
         this.checkUnique(String(body.collectionName), doc, table.values());
+        this.tx.committing(String(body.collectionName), String(doc._id));
         table.set(String(doc._id), doc);
       }
       return String(doc._id);
@@ -211,6 +259,7 @@ export class CloudbaseDouble {
           next,
           [...table.values()].filter((d) => d._id !== doc._id),
         );
+        this.tx.committing(String(body.collectionName), String(doc._id));
         table.set(String(doc._id), next);
       }
       updated += 1;
@@ -223,7 +272,10 @@ export class CloudbaseDouble {
     const chosen = body.multi === false ? targets.slice(0, 1) : targets;
     for (const doc of chosen) {
       if (txId !== undefined) this.tx.write(txId, body.collectionName, String(doc._id), null);
-      else this.table(body.collectionName).delete(String(doc._id));
+      else {
+        this.tx.committing(String(body.collectionName), String(doc._id));
+        this.table(body.collectionName).delete(String(doc._id));
+      }
     }
     return chosen.length;
   }

@@ -88,12 +88,20 @@ export interface HonorVoterDoc {
 }
 
 /** The count of votes for one candidate: incremented by ballots, with no time and no voter. */
+/**
+ * One of a candidate's TALLY_SHARDS vote counters (`_id` `<nominationId>:<shard>`): a ballot adds
+ * to one shard chosen at random, a count sums them, so that simultaneous ballots from many
+ * containers seldom write the same document (docs/cloudbase.md). A tally made before shards has none.
+ */
 export interface HonorTallyDoc {
   _id: string;
   roundId: string;
   nominationId: string;
+  shard?: number;
   votes: number;
 }
+
+export const TALLY_SHARDS = 8;
 
 /** One uploaded deeds photo: who, when, how big. Kept so that upload limits outlive a restart. */
 export interface PhotoUploadDoc {
@@ -136,7 +144,7 @@ export const HONOR_COLLECTIONS: CollectionSpecs<HonorCollections> = {
   honorObjections: { unique: [['nominationId', 'staffId']], indexes: [['roundId']] },
   // The secret ballot: neither the markers nor the counters keep an order or a log at rest.
   honorVoters: { unique: [['roundId', 'staffId']], secret: true },
-  honorTallies: { unique: [['nominationId']], indexes: [['roundId']], secret: true },
+  honorTallies: { unique: [['nominationId', 'shard']], indexes: [['roundId']], secret: true },
   photoUploads: { indexes: [['staffId', 'at']] },
   photoQuota: {},
 };

@@ -2,9 +2,8 @@ import { AppError } from '../../../src/core/errors';
 import { type DayKey } from '../../../src/core/time';
 import { isWorkday } from '../../../src/core/workdays';
 import type { HonorStore, Ctx } from './ctx';
-import { newId } from '../../kernel/ids';
 import { isDuplicate } from '../../store/port';
-import type { HonorNominationDoc, HonorRoundDoc } from './collections';
+import { type HonorNominationDoc, type HonorRoundDoc, TALLY_SHARDS } from './collections';
 import { isAdmin } from './views';
 
 /** A round the caller may see: drafts are the admins' own work in progress. */
@@ -26,16 +25,28 @@ export function roundNominations(store: HonorStore, roundId: string): Promise<Ho
 }
 
 /**
- * The counter a candidate's votes go to. Created when a nomination is approved, so that during
- * voting the set of counters is fixed and a ballot only ever increments existing documents.
+ * The counters a candidate's votes go to (TALLY_SHARDS of them). Created when a nomination is
+ * approved, so that during voting the set of counters is fixed and a ballot only ever increments
+ * existing documents. A candidate with a tally from before shards keeps it.
  */
 export async function ensureTally(store: HonorStore, nomination: HonorNominationDoc): Promise<void> {
   const tallies = store.collection('honorTallies');
-  if ((await tallies.count({ nominationId: nomination._id })) > 0) return;
-  try {
-    await tallies.insert({ _id: newId(), roundId: nomination.roundId, nominationId: nomination._id, votes: 0 });
-  } catch (error) {
-    if (!isDuplicate(error)) throw error;
+  const existing = await tallies.find({ nominationId: nomination._id }, { limit: TALLY_SHARDS + 1 });
+  if (existing.some((t) => t.shard === undefined)) return;
+  const made = new Set(existing.map((t) => t.shard));
+  for (let shard = 0; shard < TALLY_SHARDS; shard += 1) {
+    if (made.has(shard)) continue;
+    try {
+      await tallies.insert({
+        _id: `${nomination._id}:${shard}`,
+        roundId: nomination.roundId,
+        nominationId: nomination._id,
+        shard,
+        votes: 0,
+      });
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { daysOfMonth, type DayKey, type MonthKey } from '../../../src/core/time';
 import { isWorkday } from '../../../src/core/workdays';
+import type { ReadCache } from '../../kernel/cache';
 import type { ReadingStore } from './ctx';
 import type { CalendarDoc } from '../settings';
 
@@ -20,6 +21,11 @@ function info(date: DayKey, doc: CalendarDoc | null | undefined): DayInfo {
 export async function dayInfo(store: ReadingStore, date: DayKey): Promise<DayInfo> {
   // A calendar override's _id is its day.
   return info(date, await store.collection('calendar').get(date));
+}
+
+/** The same, shared by the container for a few seconds (every member asks about today). */
+export function dayInfoShared(reads: { store: ReadingStore; cache: ReadCache }, date: DayKey): Promise<DayInfo> {
+  return reads.cache.get(`calendar:day:${date}`, () => dayInfo(reads.store, date));
 }
 
 export async function monthDays(store: ReadingStore, month: MonthKey): Promise<DayInfo[]> {

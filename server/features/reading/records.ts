@@ -1,7 +1,8 @@
 import type { CheckinView, ReadingSummary, ReadingView } from '../../../src/core/reading/contract';
 import type { CheckinMark } from '../../../src/core/reading/rules';
 import { streakOf } from '../../../src/core/reading/streak';
-import type { DayKey } from '../../../src/core/time';
+import { addDays, type DayKey } from '../../../src/core/time';
+import type { ReadCache } from '../../kernel/cache';
 import type { ReadingStore } from './ctx';
 import type { CheckinDoc, ReadingDoc } from './collections';
 import { monthDocId } from './counters';
@@ -9,9 +10,24 @@ import { workdaysBetween } from './days';
 
 /** Reads of one member's records and the views handed out. */
 
+/** A store and what the container remembers (kernel/cache.ts): a handler's ctx is one. */
+export interface Reads {
+  store: ReadingStore;
+  cache: ReadCache;
+}
+
 export async function readingOn(store: ReadingStore, date: DayKey): Promise<ReadingDoc | null> {
   const [doc] = await store.collection('readings').find({ date }, { limit: 1 });
   return doc ?? null;
+}
+
+/** The day's reading, as every member asks for it in the morning: shared for a few seconds. */
+export function readingOfDay(reads: Reads, date: DayKey): Promise<ReadingDoc | null> {
+  return reads.cache.get(`reading:date:${date}`, () => readingOn(reads.store, date));
+}
+
+export function readingById(reads: Reads, id: string): Promise<ReadingDoc | null> {
+  return reads.cache.get(`reading:id:${id}`, () => reads.store.collection('readings').get(id));
 }
 
 /** The days of a month that have a reading (at most 31 documents). */
@@ -26,7 +42,17 @@ export async function checkinOn(store: ReadingStore, staffId: string, date: DayK
 }
 
 export async function monthCount(store: ReadingStore, staffId: string, month: string): Promise<number> {
-  return (await store.collection('checkinMonths').get(monthDocId(month, staffId)))?.checkins ?? 0;
+  return (await monthOf(store, staffId, month)).checkins;
+}
+
+/** The member's month counters (check-ins, make-ups), zero when none yet. */
+export async function monthOf(
+  store: ReadingStore,
+  staffId: string,
+  month: string,
+): Promise<{ checkins: number; makeups: number }> {
+  const doc = await store.collection('checkinMonths').get(monthDocId(month, staffId));
+  return { checkins: doc?.checkins ?? 0, makeups: doc?.makeups ?? 0 };
 }
 
 export async function makeupsUsed(store: ReadingStore, staffId: string, month: string): Promise<number> {
@@ -34,43 +60,62 @@ export async function makeupsUsed(store: ReadingStore, staffId: string, month: s
 }
 
 const STREAK_PAGE = 120;
+/** The calendar span every member's streak shares (cached once per container and day). */
+const SHARED_SPAN_DAYS = 400;
+
+export interface Streak {
+  streak: number;
+  /** The member's check-in of `today`, found on the way (or null). */
+  todays: CheckinDoc | null;
+}
 
 /**
  * The member's streak, reading their records newest first only as far back as the run goes. At a
  * gap (a workday without check-in) it asks for the latest reading on or before that day: one query
  * tells whether the gap day had a reading and, if not, that every day back to that reading had
- * none. The cost follows the streak and its gaps, not the member's history.
+ * none. The cost follows the streak and its gaps, not the member's history; the calendar and the gap
+ * answers are the same for every member, so a container shares them. `plus` counts a check-in of
+ * today that is being written as this runs.
  */
-export async function streakFor(store: ReadingStore, staffId: string, today: DayKey): Promise<number> {
-  const checked = new Set<DayKey>();
+export async function streakFor(reads: Reads, staffId: string, today: DayKey, plus?: DayKey): Promise<Streak> {
+  const { store } = reads;
+  const checked = new Set<DayKey>(plus ? [plus] : []);
   const withReading = new Set<DayKey>();
   const without: [DayKey, DayKey][] = []; // (after, upTo]: days known to have had no reading
   const hadReading = (day: DayKey) =>
     withReading.has(day) ? true : without.some(([after, upTo]) => day > after && day <= upTo) ? false : undefined;
+  let todays: CheckinDoc | null = null;
   let loadedFrom: DayKey | null = null;
   let isWorkday: ((day: DayKey) => boolean) | null = null;
+  const shared = addDays(today, -SHARED_SPAN_DAYS);
   for (let skip = 0; ;) {
     if (isWorkday === null) {
       const page = await store
         .collection('checkins')
         .find({ staffId, date: { lte: today } }, { sort: { date: -1 }, limit: STREAK_PAGE, skip });
+      if (skip === 0 && page[0]?.date === today) todays = page[0];
       page.forEach((c) => checked.add(c.date));
       skip += page.length;
       loadedFrom = page.length === STREAK_PAGE ? page[page.length - 1].date : null;
       const from = loadedFrom ?? [...checked].sort()[0] ?? today;
-      isWorkday = await workdaysBetween(store, from, today);
+      isWorkday =
+        from >= shared
+          ? await reads.cache.get(`calendar:span:${today}`, () => workdaysBetween(store, shared, today))
+          : await workdaysBetween(store, from, today);
     }
     const result = streakOf({ today, checked, isWorkday, loadedFrom, hadReading });
-    if (result.complete) return result.streak;
+    if (result.complete) return { streak: result.streak, todays };
     if (result.need === 'older') {
       isWorkday = null;
       continue;
     }
-    const [latest] = await store
-      .collection('readings')
-      .find({ date: { lte: result.day } }, { sort: { date: -1 }, limit: 1 });
-    if (latest) withReading.add(latest.date);
-    if (latest?.date !== result.day) without.push([latest?.date ?? '0000-00-00', result.day]);
+    const day = result.day;
+    const latest = await reads.cache.get(`reading:latest:${day}`, async () => {
+      const [doc] = await store.collection('readings').find({ date: { lte: day } }, { sort: { date: -1 }, limit: 1 });
+      return doc?.date ?? null;
+    });
+    if (latest) withReading.add(latest);
+    if (latest !== day) without.push([latest ?? '0000-00-00', day]);
   }
 }
 

@@ -11,7 +11,7 @@ import {
   type Store,
   type UpdateOps,
 } from '../port';
-import { errorText, isDuplicateKey, isNotFound, type CloudDatabase, type MongoDoc } from './sdk';
+import { errorText, isDuplicateKey, isNotFound, isWriteConflict, type CloudDatabase, type MongoDoc } from './sdk';
 import { callerForm, duplicateKeyName, keyPlans, keyValue, REV_FIELD, storedForm, type KeyPlan } from './keys';
 import { assertField, checkDocument, mongoQuery, parseFilter, parseSort, type Cond } from './query';
 import { mongoUpdate } from './ops';
@@ -37,6 +37,33 @@ interface Core {
 }
 
 const ATTEMPTS = 5;
+
+/**
+ * How long a transaction keeps retrying write conflicts: well inside the function's 20-s timeout
+ * (cloudfunctions/api/config.json), leaving the call time to answer.
+ */
+export const TRANSACTION_BUDGET_MS = 8000;
+
+/** Full jitter over an exponential step (10 ms doubling, at most 320 ms), never past the budget. */
+function backoff(attempt: number, left: number): number {
+  const step = 10 * 2 ** Math.min(attempt, 5);
+  return Math.max(0, Math.min(left, Math.random() * step));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * A unique key taken by another container between our look-up and our commit fails the commit as a
+ * whole: it is still a duplicate (CONFLICT to the user), not an internal failure.
+ */
+function commitError(error: unknown, plans: Map<string, KeyPlan[]>): unknown {
+  if (!isDuplicateKey(error) || error instanceof DuplicateError) return error;
+  const text = errorText(error);
+  const collection = /collection: [^.\s]+\.(\w+)/.exec(text)?.[1] ?? '';
+  return new DuplicateError(collection, duplicateKeyName(text, plans.get(collection) ?? []));
+}
 
 function duplicateOr(error: unknown, collection: string, plans: readonly KeyPlan[]): unknown {
   return isDuplicateKey(error) ? new DuplicateError(collection, duplicateKeyName(errorText(error), plans)) : error;
@@ -70,6 +97,9 @@ class MainCollection<T extends Doc> implements Collection<T> {
       const { limit, skip } = parsePage(options);
       let query = this.ref().where(mongoQuery(conds));
       for (const [field, direction] of sort) query = query.orderBy(field, direction);
+      // Ties go by _id: MongoDB promises no natural order, and a page boundary inside a tie would
+      // otherwise repeat or drop documents.
+      if (sort.length > 0 && !sort.some(([field]) => field === '_id')) query = query.orderBy('_id', 'asc');
       if (skip > 0) query = query.skip(skip);
       const { data } = await query.limit(limit).get();
       return data.map((raw) => callerForm(raw) as T);
@@ -213,19 +243,32 @@ class CloudStore<C extends DocMap<C>> implements Store<C> {
     if (core.inside.getStore()?.open) throw new Error('transaction() on the main store inside transaction(fn): use tx');
     return core.gate.exclusive(async () => {
       if (core.closed) throw new Error('the store is closed');
-      let state: TxState | undefined;
-      try {
-        return await core.db.runTransaction(async (transaction) => {
-          // The SDK runs fn again after a write conflict: the earlier attempt's tx store is dead.
-          if (state !== undefined) state.open = false;
-          const current = newTxState(transaction);
-          state = current;
-          return core.inside.run(current, () => fn(new CloudStore<C>(core, current)));
-        });
-      } finally {
-        if (state !== undefined) state.open = false;
+      const deadline = Date.now() + TRANSACTION_BUDGET_MS;
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return await this.attempt(fn);
+        } catch (error) {
+          if (!isWriteConflict(error) || Date.now() >= deadline) throw commitError(error, core.plans);
+          await sleep(backoff(attempt, deadline - Date.now()));
+        }
       }
     });
+  }
+
+  /** One run of fn in one CloudBase transaction; the SDK's own retries are off (see isWriteConflict). */
+  private async attempt<R>(fn: (tx: Store<C>) => Promise<R>): Promise<R> {
+    const core = this.core;
+    let state: TxState | undefined;
+    try {
+      return await core.db.runTransaction(async (transaction) => {
+        if (state !== undefined) state.open = false;
+        const current = newTxState(transaction);
+        state = current;
+        return core.inside.run(current, () => fn(new CloudStore<C>(core, current)));
+      }, 0);
+    } finally {
+      if (state !== undefined) state.open = false;
+    }
   }
 
   close(): Promise<void> {

@@ -48,8 +48,11 @@ export interface CloudTransaction {
 
 export interface CloudDatabase {
   collection(name: string): CloudCollectionRef;
-  /** Commits when fn resolves, aborts and rethrows when it throws (the SDK retries on conflicts). */
-  runTransaction<R>(fn: (transaction: CloudTransaction) => Promise<R>): Promise<R>;
+  /**
+   * Commits when fn resolves, aborts and rethrows when it throws. `retries` more attempts follow a
+   * conflict the SDK recognises (only a commit-time one: see isWriteConflict); 0 leaves it to us.
+   */
+  runTransaction<R>(fn: (transaction: CloudTransaction) => Promise<R>, retries?: number): Promise<R>;
 }
 
 /** The text of an SDK error: its Error message plus the `errMsg` the SDK attaches. */
@@ -75,4 +78,18 @@ export function isNotFound(error: unknown): boolean {
  */
 export function isDuplicateKey(error: unknown): boolean {
   return /E11000|duplicate key|DuplicateKey/i.test(errorText(error));
+}
+
+/**
+ * Another transaction wrote the same document first. The service answers
+ * DATABASE_TRANSACTION_CONFLICT, but wx-server-sdk's wrappers around in-transaction reads and writes
+ * (`maybeTransformError`) replace that code with errCode -501001 and keep only the message, which
+ * names MongoDB's WriteConflict; only a conflict at commit keeps the code. So both are looked for.
+ */
+export function isWriteConflict(error: unknown): boolean {
+  if (typeof error === 'object' && error !== null) {
+    const code = (error as Record<string, unknown>).code;
+    if (code === 'DATABASE_TRANSACTION_CONFLICT') return true;
+  }
+  return /WriteConflict|DATABASE_TRANSACTION_CONFLICT|TransactionConflict|write conflict/i.test(errorText(error));
 }

@@ -75,6 +75,20 @@ export class TxCollection<T extends Doc> implements Collection<T> {
     this.assertOpen();
     const conds = parseFilter(filter);
     const plan = planOps(ops, assertField);
+    // A counter's increment (inc only, one of them not zero, by _id alone, on a collection without
+    // unique keys): one request, no read first. The service counts changed documents, and such an
+    // increment always changes its document, so the count says whether it was there.
+    const only = conds.length === 1 ? conds[0] : undefined;
+    const increments = Object.keys(ops).every((k) => k === 'inc') && Object.values(ops.inc ?? {}).some((n) => n !== 0);
+    if (this.plans.length === 0 && increments && !isEmptyPlan(plan) && only?.field === '_id' && only.op === 'eq') {
+      if (typeof only.value !== 'string') return 0;
+      const id = only.value;
+      const { stats } = await this.ref()
+        .doc(id)
+        .update({ data: mongoUpdate(plan, {}) });
+      if (stats.updated > 0 && !this.state.written.has(`${this.name}\0${id}`)) this.record(id, {});
+      return stats.updated > 0 ? 1 : 0;
+    }
     const raw = await this.target(conds);
     if (raw === null) return 0;
     if (isEmptyPlan(plan)) return 1;

@@ -1,3 +1,4 @@
+import { noCache } from '../../../server/kernel/cache';
 import { activityLeaveTeam, activityWithdraw } from '../../../server/features/activity/actions/leave';
 import { wordListCheck } from '../../../server/kernel/wordlist';
 import type { Collections } from '../../../server/features';
@@ -121,6 +122,7 @@ async function direct(staffNo: string): Promise<Ctx<Collections>> {
     requestId: 'test',
     contentCheck: wordListCheck(),
     settings: async () => DEFAULT_SETTINGS,
+    cache: noCache,
     auditTarget: () => undefined,
   };
 }

@@ -12,8 +12,11 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const tallies = async (roundId: string) => {
+  // A candidate's votes are the sum of its shards.
   const docs = await t.server.store.collection('honorTallies').find({ roundId }, { limit: 1000 });
-  return Object.fromEntries(docs.map((d) => [d.nominationId, d.votes]));
+  const sums: Record<string, number> = {};
+  for (const d of docs) sums[d.nominationId] = (sums[d.nominationId] ?? 0) + d.votes;
+  return sums;
 };
 
 describe('casting a ballot', () => {

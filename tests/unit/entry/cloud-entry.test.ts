@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as wxServerSdk from 'wx-server-sdk';
-import { main, msgSecCheck, type SecurityApi } from '../../../server/entry/cloud';
+import { checkTimeout, main, msgSecCheck, NEEDED_TIMEOUT_MS, type SecurityApi } from '../../../server/entry/cloud';
 import { openCloudbaseStore } from '../../../server/store/cloudbase';
 import { consoleIndexes } from '../../../server/store/cloudbase/keys';
 import type { CloudDatabase } from '../../../server/store/cloudbase/sdk';
@@ -157,6 +159,21 @@ describe('cloud function main', () => {
       data: { ignored: 'timer' },
     });
     expect(double.requests.length).toBe(before);
+  });
+});
+
+describe('the function timeout', () => {
+  it('is checked once per container from the call context, and a short one is logged', () => {
+    const logs: string[] = [];
+    checkTimeout({}, (m) => logs.push(m)); // no limit exposed: nothing to say, asked again later
+    checkTimeout({ time_limit_in_ms: 3000 }, (m) => logs.push(m));
+    checkTimeout({ time_limit_in_ms: 3000 }, (m) => logs.push(m));
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toContain(`a call may need ${NEEDED_TIMEOUT_MS} ms`);
+    const config = JSON.parse(readFileSync(join(__dirname, '../../../cloudfunctions/api/config.json'), 'utf8')) as {
+      timeout: number;
+    };
+    expect(NEEDED_TIMEOUT_MS).toBeLessThanOrEqual(config.timeout * 1000);
   });
 });
 

@@ -5,6 +5,7 @@ import { consoleIndexes } from '../../../server/store/cloudbase/keys';
 import type { CloudDatabase } from '../../../server/store/cloudbase/sdk';
 import { CloudbaseDouble } from '../../support/cloudbase-double';
 import { useCloudbaseEnv } from '../../support/cloudbase-env';
+import { acrossContainers } from '../../support/containers';
 import { describeStoreContract, TEST_SPECS, type TestCollections } from '../../store/contract';
 import { FIXTURE, loose, rejection, seed } from '../../store/contract-fixture';
 
@@ -60,6 +61,52 @@ describeStoreContract('cloudbase', async () => ({
   reopen: async () => open(),
   cleanup: async () => undefined,
 }));
+
+// Eight containers at once, each with its own store object: the service, not a gate, keeps order.
+describeStoreContract('cloudbase, 8 containers', async () => ({
+  store: acrossContainers(Array.from({ length: 8 }, open)),
+  reopen: async () => acrossContainers(Array.from({ length: 8 }, open)),
+  cleanup: async () => undefined,
+  containers: true,
+}));
+
+describe('CloudBase transactions across containers', () => {
+  it('retry the whole callback after a write conflict inside it, and never a coded error or a duplicate', async () => {
+    const [a, b] = [open(), open()];
+    await a.collection('events').insert({ _id: 'hot', seatsLeft: 10 });
+    let runs = 0;
+    // b holds 'hot' while a's first attempt writes it: a conflicts inside its callback and runs again.
+    const holding = b.transaction(async (tx) => {
+      await tx.collection('events').update({ _id: 'hot' }, { inc: { seatsLeft: -1 } });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await a.transaction(async (tx) => {
+      runs += 1;
+      await tx.collection('events').update({ _id: 'hot' }, { inc: { seatsLeft: -1 } });
+    });
+    await holding;
+    expect(runs).toBeGreaterThan(1);
+    expect((await a.collection('events').get('hot'))?.seatsLeft).toBe(8);
+
+    let coded = 0;
+    const refusal = Object.assign(new Error('规则不允许'), { code: 'RULE' });
+    await expect(
+      a.transaction(async () => {
+        coded += 1;
+        throw refusal;
+      }),
+    ).rejects.toBe(refusal);
+    let duplicate = 0;
+    await expect(
+      a.transaction(async (tx) => {
+        duplicate += 1;
+        await tx.collection('events').insert({ _id: 'hot', seatsLeft: 1 });
+      }),
+    ).rejects.toBeInstanceOf(DuplicateError);
+    expect([coded, duplicate]).toEqual([1, 1]);
+  });
+});
 
 describe('CloudBase adapter specifics', () => {
   let store: Store<TestCollections>;

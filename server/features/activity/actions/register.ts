@@ -168,14 +168,23 @@ export async function activityAddMembers(
   const memberships = await claimPlaces(ctx.store, claim, people);
   const at = now.toISOString();
   // Read and written in one transaction on the entry, so that concurrent changes to the team add up.
-  const next = await ctx.store.transaction(async (tx) => {
-    const current = await tx.collection('activityEntries').get(entry._id);
-    if (!current || current.withdrawnAt !== null) return null;
-    const members = [...current.members, ...people.map(snapshot)];
-    if (teamSizeProblem(item, members.length)?.rule === 'teamTooLarge') return null;
-    await tx.collection('activityEntries').update({ _id: current._id }, { set: { members, updatedAt: at } });
-    return { ...current, members, updatedAt: at };
-  });
+  // The places claimed above are released whatever ends the transaction: a changed team, or a
+  // failure (a timeout, conflicts past the retry budget), so that nobody stays held by a team they
+  // never joined.
+  let next: Awaited<ReturnType<typeof entries.get>>;
+  try {
+    next = await ctx.store.transaction(async (tx) => {
+      const current = await tx.collection('activityEntries').get(entry._id);
+      if (!current || current.withdrawnAt !== null) return null;
+      const members = [...current.members, ...people.map(snapshot)];
+      if (teamSizeProblem(item, members.length)?.rule === 'teamTooLarge') return null;
+      await tx.collection('activityEntries').update({ _id: current._id }, { set: { members, updatedAt: at } });
+      return { ...current, members, updatedAt: at };
+    });
+  } catch (error) {
+    await releasePlaces(ctx.store, activity._id, memberships, ids, at, true);
+    throw error;
+  }
   if (!next) {
     await releasePlaces(ctx.store, activity._id, memberships, ids, at, true);
     throw ruleError('teamChanged', '队伍刚刚有变动，请刷新后重试');

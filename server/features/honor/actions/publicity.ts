@@ -93,7 +93,7 @@ export async function honorResults(
     .sort(byStaffNo)
     .map((n) => ({
       nomination: nominationView(n, viewer),
-      votes: tallies.get(n._id)?.votes ?? 0,
+      votes: tallies.get(n._id) ?? 0,
       winner: winners.has(n._id),
     }))
     .sort((a, b) => b.votes - a.votes);

@@ -6,15 +6,19 @@ import type { Ctx } from '../ctx';
 import { ensureTally, loadRound } from '../rounds';
 import { newId } from '../../../kernel/ids';
 import { isDuplicate } from '../../../store/port';
-import type { HonorRoundDoc, HonorTallyDoc } from '../collections';
+import type { HonorRoundDoc } from '../collections';
+import { findAll } from '../../../kernel/paging';
+import { randomInt } from 'node:crypto';
 import { roundView } from '../views';
 
 /**
  * The secret ballot (DESIGN.md §5). What is stored:
  * - `honorVoters`: { random _id, roundId, staffId } — that this person voted; no time, no ballot id,
  *   no choice. Its unique key (roundId, staffId) makes the ballot final under any concurrency.
- * - `honorTallies`: one counter per candidate, incremented in place; no time, no voter, no list of
- *   increments. The round itself is not touched (its updatedAt would date the ballot).
+ * - `honorTallies`: counters per candidate, incremented in place; no time, no voter, no list of
+ *   increments. Each candidate has TALLY_SHARDS of them and a ballot adds to one chosen at random,
+ *   so that simultaneous ballots seldom meet on one document; counts sum the shards. The round
+ *   itself is not touched (its updatedAt would date the ballot).
  * Nothing joins the two: no ballot document, no audit entry (`honor.vote` is not an audited def), no
  * notice, no log line, and the answer carries only how many were chosen.
  *
@@ -67,10 +71,16 @@ function alreadyVoted(): AppError {
   return new AppError('CONFLICT', '您已投过票，选票提交后不可更改');
 }
 
-/** The counters of the chosen candidates; created at approval, made here if one is missing. */
+/** One counter (a random shard) of each chosen candidate; created at approval, made here if missing. */
 async function talliesFor(ctx: Ctx, round: HonorRoundDoc, nominationIds: readonly string[]): Promise<string[]> {
-  const read = () => ctx.store.collection('honorTallies').find({ roundId: round._id }, { limit: 1000 });
-  let byNomination = new Map((await read()).map((t) => [t.nominationId, t._id]));
+  const read = async () => {
+    const byNomination = new Map<string, string[]>();
+    for (const t of await findAll(ctx.store.collection('honorTallies'), { roundId: round._id })) {
+      byNomination.set(t.nominationId, [...(byNomination.get(t.nominationId) ?? []), t._id]);
+    }
+    return byNomination;
+  };
+  let byNomination = await read();
   const missing = nominationIds.filter((id) => !byNomination.has(id));
   if (missing.length > 0) {
     const nominations = ctx.store.collection('honorNominations');
@@ -78,16 +88,20 @@ async function talliesFor(ctx: Ctx, round: HonorRoundDoc, nominationIds: readonl
       const doc = await nominations.get(id);
       if (doc) await ensureTally(ctx.store, doc);
     }
-    byNomination = new Map((await read()).map((t) => [t.nominationId, t._id]));
+    byNomination = await read();
   }
   return nominationIds.map((id) => {
-    const tally = byNomination.get(id);
-    if (!tally) throw new Error(`no tally for nomination ${id}`);
-    return tally;
+    const shards = byNomination.get(id);
+    if (!shards) throw new Error(`no tally for nomination ${id}`);
+    return shards[randomInt(shards.length)];
   });
 }
 
-export async function tallyMap(ctx: Ctx, roundId: string): Promise<Map<string, HonorTallyDoc>> {
-  const docs = await ctx.store.collection('honorTallies').find({ roundId }, { limit: 1000 });
-  return new Map(docs.map((t) => [t.nominationId, t]));
+/** Votes per nomination of a round: the sum of its shards. */
+export async function tallyMap(ctx: Ctx, roundId: string): Promise<Map<string, number>> {
+  const votes = new Map<string, number>();
+  for (const t of await findAll(ctx.store.collection('honorTallies'), { roundId })) {
+    votes.set(t.nominationId, (votes.get(t.nominationId) ?? 0) + t.votes);
+  }
+  return votes;
 }

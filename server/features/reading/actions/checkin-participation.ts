@@ -1,8 +1,9 @@
+import { findAll } from '../../../kernel/paging';
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import type { DayParticipation, DepartmentParticipation } from '../../../../src/core/reading/contract';
 import { countedWorkdays, windowState } from '../../../../src/core/reading/rules';
 import { localDayKey, localMonthKey } from '../../../../src/core/time';
-import type { ReadingStore, Ctx } from '../ctx';
+import type { Ctx } from '../ctx';
 import { monthDays } from '../days';
 import { readingDates } from '../records';
 import { rosterWhere } from '../../people';
@@ -27,8 +28,8 @@ export async function checkinParticipation(
     monthDays(ctx.store, input.month),
     readingDates(ctx.store, input.month),
     rosterWhere(ctx.store, { active: true }),
-    allDays(ctx.store, input.month),
-    ctx.store.collection('checkinDeptMonths').find({ month: input.month }, { limit: 1000 }),
+    findAll(ctx.store.collection('checkinDays'), { month: input.month }),
+    findAll(ctx.store.collection('checkinDeptMonths'), { month: input.month }),
   ]);
   const counted = new Set(countedWorkdays(days, today, windowState(now, settings), published));
 
@@ -107,15 +108,4 @@ function dayRows(
 /** A share in 0..1; members who left or moved can push a raw ratio past 1. */
 function ratio(part: number, whole: number): number {
   return whole <= 0 ? 0 : Math.min(1, part / whole);
-}
-
-const PAGE = 1000;
-
-async function allDays(store: ReadingStore, month: string): Promise<CheckinDayDoc[]> {
-  const out: CheckinDayDoc[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    const page = await store.collection('checkinDays').find({ month }, { sort: { _id: 1 }, limit: PAGE, skip });
-    out.push(...page);
-    if (page.length < PAGE) return out;
-  }
 }

@@ -8,8 +8,17 @@ import { member } from '../../../kernel/context';
 import type { Ctx } from '../ctx';
 import { newId } from '../../../kernel/ids';
 import { recordCheckin } from '../counters';
-import { dayInfo } from '../days';
-import { checkinOn, checkinView, makeupsUsed, monthCount, readingOn, streakFor } from '../records';
+import { dayInfo, dayInfoShared } from '../days';
+import {
+  checkinOn,
+  checkinView,
+  makeupsUsed,
+  monthCount,
+  monthOf,
+  readingById,
+  readingOn,
+  streakFor,
+} from '../records';
 import { isDuplicate } from '../../../store/port';
 import type { CheckinDoc } from '../collections';
 import type { StaffDoc } from '../../../kernel/member';
@@ -38,8 +47,8 @@ function newCheckin(staff: StaffDoc, date: string, readingId: string, at: Date, 
 }
 
 async function outcome(ctx: Ctx, doc: CheckinDoc, today: string, already: boolean) {
-  const [streak, count] = await Promise.all([
-    streakFor(ctx.store, doc.staffId, today),
+  const [{ streak }, count] = await Promise.all([
+    streakFor(ctx, doc.staffId, today),
     monthCount(ctx.store, doc.staffId, doc.month),
   ]);
   return { checkin: checkinView(doc), streak, monthCount: count, ...(already ? { already: true } : {}) };
@@ -77,7 +86,7 @@ export async function checkinSubmit(
   }
   const now = ctx.clock.now();
   const today = localDayKey(now, settings.timeZone);
-  const reading = await ctx.store.collection('readings').get(input.readingId);
+  const reading = await readingById(ctx, input.readingId);
   if (!reading || (reading.date > today && !seesAhead(ctx))) throw new AppError('NOT_FOUND', '找不到该晨读');
   if (reading.date !== today) {
     throw ruleError(
@@ -88,11 +97,14 @@ export async function checkinSubmit(
     );
   }
 
-  // A repeat is harmless at any hour: it answers with the record, before any rule could refuse.
-  const existing = await checkinOn(ctx.store, me._id, today);
-  if (existing) return outcome(ctx, existing, today, true);
+  // One read of the member's recent check-ins tells a repeat (harmless at any hour: it answers with
+  // the record, before any rule could refuse) and gives the streak the answer carries.
+  const month = today.slice(0, 7);
+  // The streak counts today as checked: true for a repeat, and true once this check-in is written.
+  const [recent, counts] = await Promise.all([streakFor(ctx, me._id, today, today), monthOf(ctx.store, me._id, month)]);
+  if (recent.todays) return { ...answer(recent.todays, recent.streak, counts.checkins), already: true };
 
-  if (!(await dayInfo(ctx.store, today)).workday) throw ruleError('workday', '今天不是工作日，无需打卡');
+  if (!(await dayInfoShared(ctx, today)).workday) throw ruleError('workday', '今天不是工作日，无需打卡');
   const window = windowState(now, settings);
   if (window === 'before') throw ruleError('window', `晨读打卡时段为 ${windowText(settings)}，尚未开始`);
   if (window === 'after') {
@@ -108,7 +120,12 @@ export async function checkinSubmit(
   if (note) doc.note = note;
   const saved = await insertOnce(ctx, doc, me);
   if (!saved) throw new AppError('CONFLICT', '打卡未能保存，请重试');
-  return outcome(ctx, saved.doc, today, saved.already);
+  if (saved.already) return outcome(ctx, saved.doc, today, true);
+  return answer(saved.doc, recent.streak, counts.checkins + 1);
+}
+
+function answer(doc: CheckinDoc, streak: number, monthCount: number): ActionOutput<'checkin.submit'> {
+  return { checkin: checkinView(doc), streak, monthCount };
 }
 
 export async function checkinMakeup(

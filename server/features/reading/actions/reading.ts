@@ -4,16 +4,18 @@ import { windowState } from '../../../../src/core/reading/rules';
 import { hasAnyRole } from '../../../../src/core/roles';
 import { localDayKey, localMonthKey } from '../../../../src/core/time';
 import { assertCleanText } from '../../../kernel/content';
+import { findAll } from '../../../kernel/paging';
 import { member } from '../../../kernel/context';
 import type { Ctx } from '../ctx';
 import { newId } from '../../../kernel/ids';
-import { dayInfo } from '../days';
+import { dayInfoShared } from '../days';
 import {
   checkinOn,
   checkinView,
-  makeupsUsed,
   markOf,
-  monthCount,
+  monthOf,
+  readingById,
+  readingOfDay,
   readingOn,
   readingSummary,
   readingView,
@@ -35,7 +37,7 @@ async function today(ctx: Ctx) {
 
 /** A reading the caller may see; one ahead of its day is as good as missing for staff. */
 async function visibleReading(ctx: Ctx, readingId: string, todayKey: string): Promise<ReadingDoc> {
-  const doc = await ctx.store.collection('readings').get(readingId);
+  const doc = await readingById(ctx, readingId);
   if (!doc || (doc.date > todayKey && !seesAhead(ctx))) throw new AppError('NOT_FOUND', '找不到该晨读');
   return doc;
 }
@@ -93,6 +95,7 @@ export async function readingPublish(
     if (isDuplicate(error)) throw await dateTaken(ctx, input.date);
     throw error;
   }
+  ctx.cache.forget('reading:');
   return { reading: readingView(doc) };
 }
 
@@ -125,6 +128,7 @@ export async function readingUpdate(
     if (isDuplicate(error) && set.date) throw await dateTaken(ctx, set.date);
     throw error;
   }
+  ctx.cache.forget('reading:');
   return { reading: readingView({ ...doc, ...set }) };
 }
 
@@ -135,14 +139,16 @@ export async function readingToday(
   const { settings, now, today: todayKey } = await today(ctx);
   const me = member(ctx);
   const month = localMonthKey(now, settings.timeZone);
-  const [reading, day, checkin, streak, count, used] = await Promise.all([
-    readingOn(ctx.store, todayKey),
-    dayInfo(ctx.store, todayKey),
-    checkinOn(ctx.store, me._id, todayKey),
-    streakFor(ctx.store, me._id, todayKey),
-    monthCount(ctx.store, me._id, month),
-    makeupsUsed(ctx.store, me._id, month),
+  // The reading, the day and the settings are the container's (kernel/cache.ts); what is the
+  // member's own takes three reads: the recent check-ins (today's among them), the month, the open.
+  const [reading, day, { streak, todays: checkin }, counts] = await Promise.all([
+    readingOfDay(ctx, todayKey),
+    dayInfoShared(ctx, todayKey),
+    streakFor(ctx, me._id, todayKey),
+    monthOf(ctx.store, me._id, month),
   ]);
+  const count = counts.checkins;
+  const used = counts.makeups;
   const opened = reading ? await ctx.store.collection('readingOpens').get(openId(reading._id, me._id)) : null;
   const answer: ActionOutput<'reading.today'> = {
     date: todayKey,
@@ -188,7 +194,8 @@ export async function readingList(input: ParsedInput<'reading.list'>, ctx: Ctx):
   let counts: Map<string, number> | null = null;
   if (ahead) {
     counts = new Map();
-    const days = await ctx.store.collection('checkinDays').find({ month: input.month }, { limit: 1000 });
+    // One document per department and day: a unit of 50 departments passes 1,000 in a month.
+    const days = await findAll(ctx.store.collection('checkinDays'), { month: input.month });
     for (const d of days) counts.set(d.date, (counts.get(d.date) ?? 0) + d.checkins);
   }
   const items = docs

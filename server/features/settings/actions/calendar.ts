@@ -17,6 +17,7 @@ export async function calendarSet(input: ParsedInput<'calendar.set'>, ctx: Ctx):
   // Every member sees the note on the calendar, so it is checked like any text staff write.
   await assertCleanText(ctx, 'note', input.note);
   ctx.auditTarget(`date:${input.date}`);
+  ctx.cache.forget('calendar:');
   // A day set back to its Monday–Friday default without a note needs no override at all.
   if (input.workday === defaultWorkday(input.date) && !input.note) {
     await ctx.store.collection('calendar').remove({ _id: input.date });

@@ -31,6 +31,7 @@ export async function settingsUpdate(
       await settings.update({ _id: 'unit' }, { set: { ...next, updatedAt } });
     }
   }
+  ctx.cache.forget('settings');
   ctx.auditTarget(`settings:${Object.keys(stripUndefined(input)).join(',')}`);
   return next;
 }
