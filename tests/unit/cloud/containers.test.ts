@@ -167,6 +167,54 @@ describe.each([1, 8])('%i container(s) at once', (containers) => {
     expect(places.sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
   }, 60_000);
 
+  it('10 teams register at once for 5 places, then every captain adds a member at once: no one in two teams', async () => {
+    const { activity } = await cloud.ok<{ activity: { id: string; items: { id: string; name: string }[] } }>(
+      'demo-T0003',
+      'activity.create',
+      {
+        title: '拔河比赛',
+        kind: 'sports',
+        description: '以队为单位参加。',
+        place: '机关操场',
+        startAt: '2026-03-10T08:30:00+08:00',
+        endAt: '2026-03-10T11:30:00+08:00',
+        signupDeadline: '2026-03-06T18:00:00+08:00',
+        items: [{ name: '拔河', mode: 'team', teamMin: 3, teamMax: 4, capacity: 5 }],
+      },
+    );
+    const itemId = activity.items[0].id;
+    const captains = Array.from({ length: 10 }, (_, t) => 3 * t);
+    const registered = await Promise.all(
+      captains.map((c) =>
+        cloud.call(`member-${c}`, 'activity.register', {
+          activityId: activity.id,
+          itemId,
+          team: { name: `第${c}队`, memberStaffIds: [`m${c + 1}`, `m${c + 2}`] },
+        }),
+      ),
+    );
+    expect(failures(registered)).toEqual([]);
+    const statuses = registered.map((r) => (r.ok ? (r.data as { status: string }).status : ''));
+    expect(statuses.filter((x) => x === 'confirmed')).toHaveLength(5);
+    expect(statuses.filter((x) => x === 'waitlisted')).toHaveLength(5);
+
+    const added = await Promise.all(
+      captains.map((c, t) =>
+        cloud.call(`member-${c}`, 'activity.addMembers', {
+          activityId: activity.id,
+          itemId,
+          memberStaffIds: [`m${30 + t}`],
+        }),
+      ),
+    );
+    expect(failures(added)).toEqual([]);
+    const live = await cloud.store
+      .collection('activityMembers')
+      .find({ activityId: activity.id, state: 'active' }, { limit: 1000 });
+    expect(live).toHaveLength(40);
+    expect(new Set(live.map((m) => m.staffId)).size).toBe(40);
+  }, 60_000);
+
   it('40 simultaneous ballots: 40 stored, tallies exact; a double tap across two containers is one ballot', async () => {
     cloud.clock.set(new Date('2026-03-02T01:00:00Z'), true);
     const admin = 'demo-T0001';
