@@ -46,7 +46,7 @@ export async function monthCount(store: ReadingStore, staffId: string, month: st
 }
 
 /** The member's month counters (check-ins, make-ups), zero when none yet. */
-export async function monthOf(
+async function monthOf(
   store: ReadingStore,
   staffId: string,
   month: string,
@@ -67,6 +67,11 @@ export interface Streak {
   streak: number;
   /** The member's check-in of `today`, found on the way (or null). */
   todays: CheckinDoc | null;
+  /**
+   * The month's check-ins and make-ups, from the same read: its first page holds the member's 120
+   * latest days, and a month has at most 31 (one record per day), so the page holds the whole month.
+   */
+  month: { checkins: number; makeups: number };
 }
 
 /**
@@ -85,6 +90,7 @@ export async function streakFor(reads: Reads, staffId: string, today: DayKey, pl
   const hadReading = (day: DayKey) =>
     withReading.has(day) ? true : without.some(([after, upTo]) => day > after && day <= upTo) ? false : undefined;
   let todays: CheckinDoc | null = null;
+  const month = { checkins: 0, makeups: 0 };
   let loadedFrom: DayKey | null = null;
   let isWorkday: ((day: DayKey) => boolean) | null = null;
   const shared = addDays(today, -SHARED_SPAN_DAYS);
@@ -93,7 +99,13 @@ export async function streakFor(reads: Reads, staffId: string, today: DayKey, pl
       const page = await store
         .collection('checkins')
         .find({ staffId, date: { lte: today } }, { sort: { date: -1 }, limit: STREAK_PAGE, skip });
-      if (skip === 0 && page[0]?.date === today) todays = page[0];
+      if (skip === 0) {
+        if (page[0]?.date === today) todays = page[0];
+        for (const c of page.filter((p) => p.month === today.slice(0, 7))) {
+          month.checkins += 1;
+          if (c.makeup) month.makeups += 1;
+        }
+      }
       page.forEach((c) => checked.add(c.date));
       skip += page.length;
       loadedFrom = page.length === STREAK_PAGE ? page[page.length - 1].date : null;
@@ -104,7 +116,7 @@ export async function streakFor(reads: Reads, staffId: string, today: DayKey, pl
           : await workdaysBetween(store, from, today);
     }
     const result = streakOf({ today, checked, isWorkday, loadedFrom, hadReading });
-    if (result.complete) return { streak: result.streak, todays };
+    if (result.complete) return { streak: result.streak, todays, month };
     if (result.need === 'older') {
       isWorkday = null;
       continue;

@@ -9,16 +9,7 @@ import type { Ctx } from '../ctx';
 import { newId } from '../../../kernel/ids';
 import { recordCheckin } from '../counters';
 import { dayInfo, dayInfoShared } from '../days';
-import {
-  checkinOn,
-  checkinView,
-  makeupsUsed,
-  monthCount,
-  monthOf,
-  readingById,
-  readingOn,
-  streakFor,
-} from '../records';
+import { checkinOn, checkinView, makeupsUsed, monthCount, readingById, readingOn, streakFor } from '../records';
 import { isDuplicate } from '../../../store/port';
 import type { CheckinDoc } from '../collections';
 import type { StaffDoc } from '../../../kernel/member';
@@ -98,11 +89,10 @@ export async function checkinSubmit(
   }
 
   // One read of the member's recent check-ins tells a repeat (harmless at any hour: it answers with
-  // the record, before any rule could refuse) and gives the streak the answer carries.
-  const month = today.slice(0, 7);
-  // The streak counts today as checked: true for a repeat, and true once this check-in is written.
-  const [recent, counts] = await Promise.all([streakFor(ctx, me._id, today, today), monthOf(ctx.store, me._id, month)]);
-  if (recent.todays) return { ...answer(recent.todays, recent.streak, counts.checkins), already: true };
+  // the record, before any rule could refuse) and gives the streak and the month's count. The streak
+  // counts today as checked: true for a repeat, and true once this check-in is written.
+  const recent = await streakFor(ctx, me._id, today, today);
+  if (recent.todays) return { ...answer(recent.todays, recent.streak, recent.month.checkins), already: true };
 
   if (!(await dayInfoShared(ctx, today)).workday) throw ruleError('workday', '今天不是工作日，无需打卡');
   const window = windowState(now, settings);
@@ -121,7 +111,7 @@ export async function checkinSubmit(
   const saved = await insertOnce(ctx, doc, me);
   if (!saved) throw new AppError('CONFLICT', '打卡未能保存，请重试');
   if (saved.already) return outcome(ctx, saved.doc, today, true);
-  return answer(saved.doc, recent.streak, counts.checkins + 1);
+  return answer(saved.doc, recent.streak, recent.month.checkins + 1);
 }
 
 function answer(doc: CheckinDoc, streak: number, monthCount: number): ActionOutput<'checkin.submit'> {

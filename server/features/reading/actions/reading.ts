@@ -2,7 +2,7 @@ import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import { AppError, ruleError } from '../../../../src/core/errors';
 import { windowState } from '../../../../src/core/reading/rules';
 import { hasAnyRole } from '../../../../src/core/roles';
-import { localDayKey, localMonthKey } from '../../../../src/core/time';
+import { localDayKey } from '../../../../src/core/time';
 import { assertCleanText } from '../../../kernel/content';
 import { findAll } from '../../../kernel/paging';
 import { member } from '../../../kernel/context';
@@ -13,7 +13,6 @@ import {
   checkinOn,
   checkinView,
   markOf,
-  monthOf,
   readingById,
   readingOfDay,
   readingOn,
@@ -138,17 +137,16 @@ export async function readingToday(
 ): Promise<ActionOutput<'reading.today'>> {
   const { settings, now, today: todayKey } = await today(ctx);
   const me = member(ctx);
-  const month = localMonthKey(now, settings.timeZone);
   // The reading, the day and the settings are the container's (kernel/cache.ts); what is the
-  // member's own takes three reads: the recent check-ins (today's among them), the month, the open.
-  const [reading, day, { streak, todays: checkin }, counts] = await Promise.all([
+  // member's own takes two reads: the recent check-ins (today's and the month's among them), the open.
+  const [reading, day, recent] = await Promise.all([
     readingOfDay(ctx, todayKey),
     dayInfoShared(ctx, todayKey),
     streakFor(ctx, me._id, todayKey),
-    monthOf(ctx.store, me._id, month),
   ]);
-  const count = counts.checkins;
-  const used = counts.makeups;
+  const { streak, todays: checkin } = recent;
+  const count = recent.month.checkins;
+  const used = recent.month.makeups;
   const opened = reading ? await ctx.store.collection('readingOpens').get(openId(reading._id, me._id)) : null;
   const answer: ActionOutput<'reading.today'> = {
     date: todayKey,
