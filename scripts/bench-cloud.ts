@@ -1,38 +1,28 @@
 // CloudBase database requests per call of the morning's actions, counted at the local double of the
 // service through the real wx-server-sdk, in a warm container (kernel/cache.ts): what each member's
 // morning costs against the plan's QPS and daily quota (docs/cloudbase.md).
-import * as wxServerSdk from 'wx-server-sdk';
-import { COLLECTION_SPECS, type Collections, handlers, seedDemoIfEmpty } from '../server/features';
+import { handlers, seedDemoIfEmpty } from '../server/features';
 import { ttlCache } from '../server/kernel/cache';
 import { DevClock } from '../server/kernel/clock';
 import { wordListCheck } from '../server/kernel/wordlist';
 import { createRouter } from '../server/router';
-import { openCloudbaseStore } from '../server/store/cloudbase';
-import { consoleIndexes } from '../server/store/cloudbase/keys';
-import type { CloudDatabase } from '../server/store/cloudbase/sdk';
-import { CloudbaseDouble } from '../tests/support/cloudbase-double';
-import { useCloudbaseEnv } from '../tests/support/cloudbase-env';
-
-interface Sdk {
-  DYNAMIC_CURRENT_ENV: symbol;
-  init(config: { env: symbol | string }): void;
-  database(config?: { throwOnNotFound?: boolean }): CloudDatabase;
-}
+import { startCloudApp } from '../tests/support/cloud-app';
 
 const TUESDAY_0730 = '2026-03-02T23:30:00.000Z';
 
-export async function cloudRequests(): Promise<[string, number][]> {
-  const sdk = wxServerSdk as unknown as Sdk;
-  const env = 'tongxin-bench-1c2d';
-  const double = await CloudbaseDouble.start({
-    env,
-    collections: Object.keys(COLLECTION_SPECS),
-    indexes: consoleIndexes(COLLECTION_SPECS),
-  });
-  const restore = useCloudbaseEnv(double, env);
+export interface RequestCount {
+  name: string;
+  requests: number;
+  /** What the call answered, so that a test can see the count is of a call that did its work. */
+  data: unknown;
+}
+
+/** Requests per call, by action; tests/unit/cloud/round-trips.test.ts holds them to ceilings. */
+export async function cloudRequests(): Promise<RequestCount[]> {
+  const app = await startCloudApp('tongxin-bench-1c2d');
+  const { double } = app;
   try {
-    sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
-    const store = openCloudbaseStore<Collections>(sdk.database({ throwOnNotFound: false }), COLLECTION_SPECS);
+    const store = app.openStore();
     const clock = new DevClock();
     clock.set(new Date(TUESDAY_0730), true);
     await seedDemoIfEmpty(store, clock.now());
@@ -41,7 +31,7 @@ export async function cloudRequests(): Promise<[string, number][]> {
       const before = double.requests.length;
       const { body } = await router.handle({ action, input, openid });
       if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body.error)}`);
-      return { n: double.requests.length - before, data: body.data };
+      return { requests: double.requests.length - before, data: body.data };
     };
     // Warm the container and open the department's day (T0011 and T0015 share a department).
     const warm = await count('demo-T0011', 'reading.today', {});
@@ -50,17 +40,20 @@ export async function cloudRequests(): Promise<[string, number][]> {
     await count('demo-T0015', 'reading.open', { readingId });
     clock.set(new Date(Date.parse(TUESDAY_0730) + 61_000), true);
     await count('demo-T0011', 'checkin.submit', { readingId });
-    const rows: [string, number][] = [
-      ['reading.today', (await count('demo-T0015', 'reading.today', {})).n],
-      ['reading.open (again)', (await count('demo-T0015', 'reading.open', { readingId })).n],
-      ['checkin.submit', (await count('demo-T0015', 'checkin.submit', { readingId })).n],
-      ['checkin.submit (repeat)', (await count('demo-T0015', 'checkin.submit', { readingId })).n],
-      ['reading.list (month)', (await count('demo-T0015', 'reading.list', { month: '2026-03' })).n],
-    ];
+    // In this order: each call is measured in the state the one before left.
+    const rows: RequestCount[] = [];
+    for (const [name, action, input] of [
+      ['reading.today', 'reading.today', {}],
+      ['reading.open (again)', 'reading.open', { readingId }],
+      ['checkin.submit', 'checkin.submit', { readingId }],
+      ['checkin.submit (repeat)', 'checkin.submit', { readingId }],
+      ['reading.list (month)', 'reading.list', { month: '2026-03' }],
+    ] as const) {
+      rows.push({ name, ...(await count('demo-T0015', action, input)) });
+    }
     await store.close();
     return rows;
   } finally {
-    await double.close();
-    restore();
+    await app.close();
   }
 }

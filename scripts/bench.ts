@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     }
     console.log('\nCloudBase database requests per call (warm container, counted at the double)\n');
     console.log('| action | requests |\n|---|---:|');
-    for (const [name, n] of await cloudRequests()) console.log(`| ${name} | ${n} |`);
+    for (const { name, requests } of await cloudRequests()) console.log(`| ${name} | ${requests} |`);
     console.log('\n| package | size |\n|---|---:|');
     for (const [name, size] of packageSizes()) console.log(`| ${name} | ${size} |`);
   } finally {

@@ -1,22 +1,10 @@
-import * as wxServerSdk from 'wx-server-sdk';
-import {
-  type AppStore,
-  COLLECTION_SPECS,
-  type Collections,
-  handlers,
-  recountAll,
-  seedDemoIfEmpty,
-} from '../../../server/features';
+import { type AppStore, handlers, recountAll, seedDemoIfEmpty } from '../../../server/features';
 import { DevClock } from '../../../server/kernel/clock';
 import type { StaffDoc } from '../../../server/kernel/member';
 import { wordListCheck } from '../../../server/kernel/wordlist';
 import { createRouter, type Router } from '../../../server/router';
-import { openCloudbaseStore } from '../../../server/store/cloudbase';
-import { consoleIndexes } from '../../../server/store/cloudbase/keys';
-import type { CloudDatabase } from '../../../server/store/cloudbase/sdk';
 import type { ApiResult } from '../../../src/core/errors';
-import { CloudbaseDouble } from '../../support/cloudbase-double';
-import { useCloudbaseEnv } from '../../support/cloudbase-env';
+import { type CloudApp, startCloudApp } from '../../support/cloud-app';
 
 /**
  * The cloud function as it runs in production: many containers at once, each with its own store
@@ -24,29 +12,11 @@ import { useCloudbaseEnv } from '../../support/cloudbase-env';
  * in-process gate orders their transactions: only the database does. Every scenario runs with one
  * container and with eight; a call goes to the next container in turn.
  */
-interface Sdk {
-  DYNAMIC_CURRENT_ENV: symbol;
-  init(config: { env: symbol | string }): void;
-  database(config?: { throwOnNotFound?: boolean }): CloudDatabase;
-}
-const sdk = wxServerSdk as unknown as Sdk;
-const ENV = 'tongxin-containers-5e6f';
-
-let double: CloudbaseDouble;
-let restoreEnv: () => void;
+let app: CloudApp;
 beforeAll(async () => {
-  double = await CloudbaseDouble.start({
-    env: ENV,
-    collections: Object.keys(COLLECTION_SPECS),
-    indexes: consoleIndexes(COLLECTION_SPECS),
-  });
-  restoreEnv = useCloudbaseEnv(double, ENV);
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
+  app = await startCloudApp('tongxin-containers-5e6f');
 });
-afterAll(async () => {
-  await double.close();
-  restoreEnv();
-});
+afterAll(() => app.close());
 
 const MONDAY_0730 = '2026-03-01T23:30:00.000Z'; // Monday 2 March, 07:30 in Shanghai
 const MEMBERS = 40;
@@ -64,12 +34,10 @@ interface Cloud {
 }
 
 async function startCloud(containers: number): Promise<Cloud> {
-  double.reset();
+  app.double.reset();
   const clock = new DevClock();
   clock.set(new Date(MONDAY_0730), true);
-  const stores = Array.from({ length: containers }, () =>
-    openCloudbaseStore<Collections>(sdk.database({ throwOnNotFound: false }), COLLECTION_SPECS),
-  );
+  const stores: AppStore[] = Array.from({ length: containers }, () => app.openStore());
   const [store] = stores;
   await seedDemoIfEmpty(store, clock.now());
   for (let i = 0; i < MEMBERS; i++) await store.collection('staff').insert(member(i));
