@@ -22,6 +22,8 @@ export default defineAppConfig({
         'bindcodes/index',
         'settings/index',
         'calendar/index',
+        'reports/index',
+        'audit/index',
       ],
     },
     {
@@ -33,6 +35,7 @@ export default defineAppConfig({
       pages: ['event/index', 'records/index', 'certificate/index', 'edit/index', 'manage/index', 'code/index'],
     },
     { root: 'subpackages/inbox', pages: ['index/index'] },
+    { root: 'subpackages/mailbox', pages: ['index/index', 'write/index', 'admin/index', 'detail/index'] },
     { root: 'subpackages/activity', pages: ['detail/index', 'manage/index', 'edit/index', 'roster/index'] },
     { root: 'subpackages/honor', pages: ['nominate/index', 'vote/index', 'admin/index', 'manage/index'] },
   ],

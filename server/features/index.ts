@@ -23,8 +23,24 @@ import { reading } from './reading';
 import { settings } from './settings';
 import { signup } from './signup';
 import { volunteer } from './volunteer';
+import { mailbox } from './mailbox';
+import { report } from './report';
+import { dashboard } from './dashboard';
 
-export const FEATURES = [people, settings, audit, inbox, reading, honor, signup, volunteer, activity] as const;
+export const FEATURES = [
+  people,
+  settings,
+  audit,
+  inbox,
+  reading,
+  honor,
+  signup,
+  volunteer,
+  activity,
+  mailbox,
+  report,
+  dashboard,
+] as const;
 
 /** Every collection of the store, by name, with the document it holds. */
 export type Collections = CollectionsOf<typeof FEATURES>;

@@ -8,6 +8,9 @@ import { auditActions, type AuditOutputs } from '../audit';
 import { peopleActions, type PeopleOutputs } from '../people';
 import { settingsActions, type SettingsOutputs } from '../settings';
 import { volunteerActions, type VolunteerOutputs } from '../volunteer';
+import { mailboxActions, type MailboxOutputs } from '../mailbox';
+import { reportActions, type ReportOutputs } from '../report';
+import { dashboardActions, type DashboardOutputs } from '../dashboard';
 
 /**
  * The action registry: one action = one schema. Names are part of the public contract. Each feature
@@ -23,6 +26,9 @@ export const contract = {
   ...honorActions,
   ...volunteerActions,
   ...activityActions,
+  ...mailboxActions,
+  ...reportActions,
+  ...dashboardActions,
 } as const;
 
 /** What each action answers with in `data`. */
@@ -36,7 +42,10 @@ export interface ActionOutputs
     HonorOutputs,
     ReadingOutputs,
     VolunteerOutputs,
-    ActivityOutputs {}
+    ActivityOutputs,
+    MailboxOutputs,
+    ReportOutputs,
+    DashboardOutputs {}
 
 export type Contract = typeof contract;
 export type ActionName = keyof Contract;

@@ -7,11 +7,14 @@ import { ADMIN_TRAIL, AdminGate } from './AdminGate';
 
 const ENTRIES = [
   { title: '人员名册', text: '查找人员，调整角色，解除绑定，停用或启用账号。', url: ROUTES.adminRoster },
-  { title: '导入名册', text: '从 Excel 复制名册粘贴导入，逐行显示结果。', url: ROUTES.adminImport },
+  { title: '导入名册', text: '上传 Excel 或 CSV 文件（或粘贴），预览每行问题后导入。', url: ROUTES.adminImport },
   { title: '绑定码单', text: '为尚未绑定的人员生成一次性绑定码，按部门打印发放。', url: ROUTES.adminBindCodes },
   { title: '单位设置', text: '时区、晨读时段、补卡规则、学习标兵门槛等。', url: ROUTES.adminSettings },
   { title: '工作日历', text: '设置节假日与调休上班日。', url: ROUTES.adminCalendar },
   { title: '好人榜评选', text: '新建评选，审核推荐，查看计票，确定入选并公示、发布。', url: HONOR_ROUTES.admin },
+  { title: '投诉建议', text: '阅读来信，答复并办结；匿名来信不显示任何发信人信息。', url: ROUTES.mailboxAdmin },
+  { title: '导出台账', text: '按时段导出晨读、志愿服务、好人榜、文体活动记录与创建台账（Excel）。', url: ROUTES.adminReports },
+  { title: '审计日志', text: '谁在何时做了哪项管理操作，可按操作与人员筛选。', url: ROUTES.adminAudit },
 ];
 
 export function AdminHomePage() {

@@ -14,6 +14,12 @@ export const ROUTES = {
   adminBindCodes: '/subpackages/admin/bindcodes/index',
   adminSettings: '/subpackages/admin/settings/index',
   adminCalendar: '/subpackages/admin/calendar/index',
+  adminReports: '/subpackages/admin/reports/index',
+  adminAudit: '/subpackages/admin/audit/index',
+  mailbox: '/subpackages/mailbox/index/index',
+  mailboxWrite: '/subpackages/mailbox/write/index',
+  mailboxAdmin: '/subpackages/mailbox/admin/index',
+  mailboxDetail: '/subpackages/mailbox/detail/index',
 } as const;
 
 /** weapp hands query values over still encoded, H5 decoded; decoding twice is harmless for ids. */

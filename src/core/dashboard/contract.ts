@@ -1,0 +1,4 @@
+export const dashboardActions = {} as const;
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DashboardOutputs {}

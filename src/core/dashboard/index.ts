@@ -1,0 +1,2 @@
+/** The admin dashboard: the contract of `dashboard.summary`. */
+export * from './contract';

@@ -1,0 +1,4 @@
+export const reportActions = {} as const;
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ReportOutputs {}

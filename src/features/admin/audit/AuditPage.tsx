@@ -1,0 +1,5 @@
+import { Text } from '@tarojs/components';
+
+export function AuditPage() {
+  return <Text>…</Text>;
+}

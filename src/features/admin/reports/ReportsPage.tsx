@@ -1,0 +1,5 @@
+import { Text } from '@tarojs/components';
+
+export function ReportsPage() {
+  return <Text>…</Text>;
+}

@@ -1,0 +1,5 @@
+import { AuditPage } from '@/features/admin/audit/AuditPage';
+
+export default function Index() {
+  return <AuditPage />;
+}

@@ -1,0 +1,5 @@
+import { ReportsPage } from '@/features/admin/reports/ReportsPage';
+
+export default function Index() {
+  return <ReportsPage />;
+}

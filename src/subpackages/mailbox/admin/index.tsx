@@ -1,0 +1,5 @@
+import { MailboxAdminPage } from '@/features/mailbox/MailboxAdminPage';
+
+export default function Index() {
+  return <MailboxAdminPage />;
+}

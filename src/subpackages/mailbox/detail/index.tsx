@@ -1,0 +1,5 @@
+import { MailboxDetailPage } from '@/features/mailbox/MailboxDetailPage';
+
+export default function Index() {
+  return <MailboxDetailPage />;
+}

@@ -1,0 +1,5 @@
+import { MailboxPage } from '@/features/mailbox/MailboxPage';
+
+export default function Index() {
+  return <MailboxPage />;
+}

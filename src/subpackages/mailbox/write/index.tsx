@@ -1,0 +1,5 @@
+import { MailboxWritePage } from '@/features/mailbox/MailboxWritePage';
+
+export default function Index() {
+  return <MailboxWritePage />;
+}
