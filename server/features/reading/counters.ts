@@ -1,5 +1,5 @@
 import type { ReadingStore } from './ctx';
-import type { Collection, Doc, Filter, UpdateOps } from '../../store/port';
+import { bump } from '../../kernel/counters';
 import type { CheckinDoc, CheckinMonthDoc } from './collections';
 
 /**
@@ -55,18 +55,6 @@ export async function recordCheckin(store: ReadingStore, doc: CheckinDoc, name: 
       { checkins: 1, makeups, participants },
     );
   });
-}
-
-/**
- * Adds `inc` to the counter document by id, creating it as `fresh` (which already holds the first
- * increment) when missing; resolves to true when it created it. Inside the transaction: two
- * check-ins creating one counter at once conflict, and the store tries the loser again.
- */
-async function bump<T extends Doc>(collection: Collection<T>, fresh: T, inc: UpdateOps<T>['inc']): Promise<boolean> {
-  const byId = { _id: fresh._id } as Filter<T>;
-  if ((await collection.update(byId, { inc })) > 0) return false;
-  await collection.insert(fresh);
-  return true;
 }
 
 export function dayDocId(date: string, department: string): string {

@@ -35,3 +35,6 @@ export const reading = defineFeature({
 });
 
 export type { ReadingCollections } from './collections';
+export type { ReadingWorld } from './ctx';
+/** The month's participation by department and day, as `checkin.participation` answers it (the dashboard's source). */
+export { checkinParticipation as monthParticipation } from './actions/checkin-participation';

@@ -79,6 +79,26 @@ export interface VolunteerHoursDoc {
   updatedAt: string;
 }
 
+/**
+ * The unit's confirmed service per month of the service (`_id` is `YYYY-MM`) and per year (`_id` is
+ * `YYYY`), kept on write beside the per-person counter, so that the dashboard reads a year in twelve
+ * documents. A year's `volunteers` are the members with at least one confirmed service in it.
+ */
+export interface VolunteerMonthDoc {
+  _id: string;
+  year: number;
+  hours: number;
+  services: number;
+}
+
+export interface VolunteerYearDoc {
+  _id: string;
+  year: number;
+  hours: number;
+  services: number;
+  volunteers: number;
+}
+
 /** A wrong on-site code, for the per-person limit on guessing. */
 export interface VolunteerCodeFailureDoc {
   _id: string;
@@ -91,11 +111,15 @@ export interface VolunteerCollections {
   volunteerRecords: VolunteerRecordDoc;
   volunteerHours: VolunteerHoursDoc;
   volunteerCodeFailures: VolunteerCodeFailureDoc;
+  volunteerMonths: VolunteerMonthDoc;
+  volunteerYears: VolunteerYearDoc;
 }
 
 export const VOLUNTEER_COLLECTIONS: CollectionSpecs<VolunteerCollections> = {
   volunteerEvents: { indexes: [['status', 'endAt'], ['startAt'], ['endAt']] },
-  volunteerRecords: { indexes: [['eventId'], ['staffId', 'year']] },
+  volunteerRecords: { indexes: [['eventId'], ['staffId', 'year'], ['year']] },
   volunteerHours: { indexes: [['staffId']] },
   volunteerCodeFailures: { indexes: [['staffId', 'at']] },
+  volunteerMonths: { indexes: [['year']] },
+  volunteerYears: {},
 };

@@ -16,6 +16,7 @@ import {
 import { volunteerCertificate, volunteerConfirm, volunteerRecords } from './actions/hours';
 import { volunteerAttendance, volunteerCode, volunteerSignin, volunteerSignout } from './actions/onsite';
 import { VOLUNTEER_COLLECTIONS } from './collections';
+import { recountVolunteerCounters } from './recount';
 import { seedVolunteer } from './seed';
 
 export const volunteer = defineFeature({
@@ -38,6 +39,10 @@ export const volunteer = defineFeature({
     'volunteer.certificate': volunteerCertificate,
   },
   seed: seedVolunteer,
+  recount: recountVolunteerCounters,
 });
 
+export { volunteerYear } from './recount';
+
 export type { VolunteerCollections } from './collections';
+export type { VolunteerWorld } from './ctx';

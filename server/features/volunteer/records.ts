@@ -6,6 +6,7 @@ import { notify } from '../inbox';
 import { isDuplicate } from '../../store/port';
 import type { SignupEntryDoc } from '../signup';
 import type { StaffDoc } from '../../kernel/member';
+import { bump } from '../../kernel/counters';
 import type { VolunteerEventDoc, VolunteerHoursDoc, VolunteerRecordDoc } from './collections';
 import { recordIdOf } from './events';
 
@@ -102,6 +103,7 @@ export async function confirmHours(
     const counter = await counters.get(counterId);
     const delta = c.hours - (current.hours ?? 0);
     const firstTime = current.hours === null ? 1 : 0;
+    await countForUnit(tx, current, current.hours ?? 0, c.hours, counter?.hours ?? 0);
     if (counter) {
       await counters.update({ _id: counterId }, { inc: { hours: delta, events: firstTime }, set: { updatedAt: at } });
     } else {
@@ -128,6 +130,31 @@ export async function confirmHours(
     );
     return { record: { ...current, ...set }, changed: true };
   });
+}
+
+/**
+ * The unit's month and year counters follow each confirmation. A service counts when its hours are
+ * above zero (a zero is how an organizer records a no-show), and a member is one of the year's
+ * volunteers while their confirmed hours of that year are above zero.
+ */
+async function countForUnit(
+  tx: VolunteerStore,
+  record: VolunteerRecordDoc,
+  before: number,
+  after: number,
+  personBefore: number,
+): Promise<void> {
+  const hours = after - before;
+  const services = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+  const personAfter = personBefore + hours;
+  const volunteers = (personAfter > 0 ? 1 : 0) - (personBefore > 0 ? 1 : 0);
+  const month = record.eventDate.slice(0, 7);
+  await bump(tx.collection('volunteerMonths'), { _id: month, year: record.year, hours, services }, { hours, services });
+  await bump(
+    tx.collection('volunteerYears'),
+    { _id: String(record.year), year: record.year, hours, services, volunteers },
+    { hours, services, volunteers },
+  );
 }
 
 export function recordView(r: VolunteerRecordDoc): VolunteerRecordView {

@@ -1,4 +1,49 @@
-export const dashboardActions = {} as const;
+import { z } from 'zod';
+import { ADMIN, privilegedRead } from '../contract/define';
+import { monthKey } from '../contract/fields';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DashboardOutputs {}
+export const dashboardSummaryInput = z.object({ month: monthKey }).strict();
+
+export const dashboardActions = {
+  'dashboard.summary': privilegedRead(dashboardSummaryInput, ADMIN),
+} as const;
+
+/** One department's morning reading in the month: the share of its members' counted workdays checked in. */
+export interface DepartmentRate {
+  department: string;
+  headcount: number;
+  participants: number;
+  rate: number;
+}
+
+export interface MonthHours {
+  /** YYYY-MM */
+  month: string;
+  hours: number;
+  services: number;
+}
+
+/** What the office's dashboard shows for a month (and that month's year), every figure from counters. */
+export interface DashboardSummary {
+  month: string;
+  year: number;
+  activeMembers: number;
+  reading: { workdays: number; rate: number; departments: DepartmentRate[] };
+  volunteer: {
+    months: MonthHours[];
+    hours: number;
+    services: number;
+    /** Members with at least one confirmed service in the year. */
+    volunteers: number;
+    /** volunteers ÷ active members. */
+    volunteerRate: number;
+    hoursPerPerson: number;
+    targetHours: number;
+  };
+  open: { rounds: number; events: number; activities: number };
+  mailbox: { unanswered: number };
+}
+
+export interface DashboardOutputs {
+  'dashboard.summary': DashboardSummary;
+}

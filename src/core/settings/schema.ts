@@ -20,6 +20,8 @@ export const settingsSchema = z.object({
   rankingMode: z.enum(RANKING_MODES),
   /** Every entry, not only the privileged ones, binds with a code an admin issued (工号 and names are widely known). */
   bindCodeRequired: z.boolean(),
+  /** Confirmed volunteer hours a member is expected to give in a year: the dashboard's yardstick. */
+  volunteerHoursTarget: z.number().int().min(0).max(1000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   honorRollThreshold: 0.9,
   rankingMode: 'honor-roll',
   bindCodeRequired: false,
+  volunteerHoursTarget: 20,
 };
 
 /** An update is a partial settings object whose result must still be coherent as a whole. */

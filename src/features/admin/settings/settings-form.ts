@@ -27,6 +27,15 @@ export const SETTINGS_FIELDS: FieldSpec[] = [
   { key: 'makeupsPerMonth', label: '每月补卡次数', kind: 'int', min: 0, max: 31, unit: '次' },
   { key: 'makeupDaysBack', label: '最多可补几天前的卡', kind: 'int', min: 0, max: 31, unit: '天' },
   { key: 'noteMaxLength', label: '打卡心得最多字数', kind: 'int', min: 0, max: 2000, unit: '字' },
+  {
+    key: 'volunteerHoursTarget',
+    label: '人均志愿服务时长年度目标',
+    kind: 'int',
+    min: 0,
+    max: 1000,
+    unit: '小时',
+    hint: '仪表盘按此对照人均已确认时长',
+  },
   { key: 'honorRollThreshold', label: '学习标兵门槛（当月工作日打卡比例）', kind: 'percent', unit: '%' },
   {
     key: 'rankingMode',
@@ -75,6 +84,7 @@ export function toDraft(s: Settings): SettingsDraft {
     honorRollThreshold: String(Math.round(s.honorRollThreshold * 1000) / 10),
     rankingMode: s.rankingMode,
     bindCodeRequired: String(s.bindCodeRequired),
+    volunteerHoursTarget: String(s.volunteerHoursTarget),
   };
 }
 
