@@ -15,5 +15,6 @@ export interface AuditCollections {
 }
 
 export const AUDIT_COLLECTIONS: CollectionSpecs<AuditCollections> = {
-  audit: { indexes: [['at']] },
+  // The page reads newest first: the whole log, one action's lines, or one person's.
+  audit: { indexes: [['at'], ['action', 'at'], ['actorId', 'at']] },
 };

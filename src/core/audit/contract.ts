@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import { ADMIN, def } from '../contract/define';
-import { type Paged, page } from '../contract/fields';
+import { id, type Paged, page } from '../contract/fields';
 import type { AuditEntry } from './views';
 
-export const auditListInput = z.object({ page }).strict();
+/**
+ * An action name as the log stores it (`calendar.set`, `staff.bindCode.issue`). Any well-formed name
+ * is accepted, not only today's: old lines keep the names they were written with.
+ */
+const actionName = z
+  .string({ message: '操作类型应为文字' })
+  .max(64, { message: '操作类型无效' })
+  .regex(/^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)+$/, { message: '操作类型无效' });
+
+export const auditListInput = z
+  .object({ page, action: actionName.optional(), actorId: id('操作人').optional() })
+  .strict();
 
 export const auditActions = {
   'audit.list': def(auditListInput, 'staff', ADMIN),
