@@ -1,6 +1,6 @@
 import { AppError } from '../../../src/core/errors';
-import { type DayKey } from '../../../src/core/time';
-import { isWorkday } from '../../../src/core/workdays';
+import { addDays, type DayKey } from '../../../src/core/time';
+import { readWorkdays } from '../settings';
 import type { HonorStore, Ctx } from './ctx';
 import { isDuplicate } from '../../store/port';
 import { type HonorNominationDoc, type HonorRoundDoc, TALLY_SHARDS } from './collections';
@@ -51,23 +51,11 @@ export async function ensureTally(store: HonorStore, nomination: HonorNomination
 }
 
 /**
- * Workdays from the unit's calendar (Monday–Friday unless `calendar.set` says otherwise), for the
- * months from `from` on: enough for the longest publicity (30 workdays) around any holiday season.
+ * Workdays from the unit's calendar (its entries over the official schedule over Monday–Friday), for
+ * the months from `from` on: enough for the longest publicity (30 workdays) around any holiday season.
  */
-export async function workdayLookup(store: HonorStore, from: DayKey, months = 7): Promise<(day: DayKey) => boolean> {
-  const keys: string[] = [];
-  let [y, m] = from.split('-').map(Number);
-  for (let i = 0; i < months; i++) {
-    keys.push(`${y}-${String(m).padStart(2, '0')}`);
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  const overrides = await store.collection('calendar').find({ month: { in: keys } }, { limit: 1000 });
-  const byDate = new Map(overrides.map((d) => [d.date, d]));
-  return (day) => isWorkday(day, byDate.get(day));
+export function workdayLookup(store: HonorStore, from: DayKey, months = 7): Promise<(day: DayKey) => boolean> {
+  return readWorkdays(store, from, addDays(from, months * 31));
 }
 
 /**

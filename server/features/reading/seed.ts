@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/schema';
 import { addDays, localDayKey, localInstant, weekdayOf } from '../../../src/core/time';
+import { readWorkdays } from '../settings';
 import { newId } from '../../kernel/ids';
 import { recordCheckin } from './counters';
 import type { FeatureSeed } from '../../kernel/feature';
@@ -9,9 +10,10 @@ import { DEMO_READINGS } from './seed-texts';
 import { DEMO_READINGS_NEXT_WEEK } from './seed-texts-next';
 
 /**
- * DESIGN.md §7: readings for the current week (Monday to Friday of the week holding `now`, in the
- * unit's time zone), so that the demo has today's reading on any workday, and for the week after, so
- * that a demo created on a Friday or at the weekend still has readings on the next workdays. Days already past get
+ * DESIGN.md §7: readings for the workdays of the current week (the week holding `now`, in the unit's
+ * time zone, on the unit's calendar: the official holidays off, 调休 days on), so that the demo has
+ * today's reading on any workday, and for the week after, so that a demo created on a Friday, at the
+ * weekend or in a holiday week still has readings on the next workdays. Days already past get
  * check-ins from most bound staff, so that the calendar, archive and participation have something
  * to show; today is left for the person trying the demo.
  */
@@ -23,9 +25,10 @@ export const seedReading: FeatureSeed<ReadingWorld> = async (store, now, roster)
   const at = now.toISOString();
 
   const texts = [...DEMO_READINGS, ...DEMO_READINGS_NEXT_WEEK];
-  const readings: ReadingDoc[] = texts.map((text, i) => {
-    // Five a week, Monday to Friday.
-    const date = addDays(monday, Math.floor(i / 5) * 7 + (i % 5));
+  const isWorkday = await readWorkdays(store, monday, addDays(monday, 13));
+  const workdays = Array.from({ length: 14 }, (_, i) => addDays(monday, i)).filter(isWorkday);
+  const readings: ReadingDoc[] = workdays.slice(0, texts.length).map((date, i) => {
+    const text = texts[i];
     return {
       _id: newId(),
       date,

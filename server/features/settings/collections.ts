@@ -26,5 +26,6 @@ export interface SettingsCollections {
 
 export const SETTINGS_COLLECTIONS: CollectionSpecs<SettingsCollections> = {
   settings: {},
-  calendar: { indexes: [['month']] },
+  // By month for a month's page, by date for the spans streaks and publicity walk.
+  calendar: { indexes: [['month'], ['date']] },
 };

@@ -11,6 +11,9 @@ export const calendarSetInput = z
   .object({ date: dayKey, workday: z.boolean({ message: '请指明是否为工作日' }), note: optionalText('备注', 50) })
   .strict();
 
+/** Removes the unit's entry for a day: the day returns to the official schedule (or Monday–Friday). */
+export const calendarClearInput = z.object({ date: dayKey }).strict();
+
 export const calendarMonthInput = z.object({ month: monthKey }).strict();
 
 /** The unit's settings and its workday calendar. */
@@ -18,6 +21,7 @@ export const settingsActions = {
   'settings.get': def(settingsGetInput, 'staff', ADMIN),
   'settings.update': def(settingsUpdateInput, 'staff', ADMIN, true),
   'calendar.set': def(calendarSetInput, 'staff', ADMIN, true),
+  'calendar.clear': def(calendarClearInput, 'staff', ADMIN, true),
   'calendar.month': def(calendarMonthInput, 'staff'),
 } as const;
 
@@ -25,5 +29,7 @@ export interface SettingsOutputs {
   'settings.get': Settings;
   'settings.update': Settings;
   'calendar.set': CalendarDay;
-  'calendar.month': { month: string; days: CalendarDay[] };
+  'calendar.clear': CalendarDay;
+  /** `officialKnown`: the official schedule covers the month's year (else Monday–Friday under the unit's entries). */
+  'calendar.month': { month: string; days: CalendarDay[]; officialKnown: boolean };
 }

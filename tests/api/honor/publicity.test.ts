@@ -52,17 +52,23 @@ describe('selecting the honorees', () => {
     ]);
   });
 
-  it('counts workdays on the unit’s calendar: holidays off, 调休 days on', async () => {
-    const admin = await h.as('T0001');
-    for (const date of ['2026-05-01', '2026-05-04', '2026-05-05'])
-      await t.ok('calendar.set', { date, workday: false }, admin);
-    await t.ok('calendar.set', { date: '2026-05-09', workday: true, note: '调休上班' }, admin);
+  it('counts workdays on the official calendar (劳动节 off, its 调休 Saturday on) under the unit’s own entries', async () => {
+    // 2026: 05-01..05-05 off, Saturday 05-09 worked, from the State Council's schedule alone.
     const { round, ids } = await h.voting(['T0008'], [], { publicityDays: 6 });
     await h.at('2026-04-28T10:00:00+08:00');
     expect(await select(round.id, [ids.T0008])).toMatchObject({
       publicityStart: '2026-04-29',
       publicityEnd: '2026-05-09',
     });
+    // The unit's entry wins: with 04-30 off too, the sixth workday is Monday 05-11.
+    await t.ok('calendar.set', { date: '2026-04-30', workday: false, note: '单位休假' }, await h.as('T0001'));
+    const later = await h.voting(['T0008'], [], { publicityDays: 6 });
+    await h.at('2026-04-28T10:00:00+08:00');
+    expect(await select(later.round.id, [later.ids.T0008])).toMatchObject({
+      publicityStart: '2026-04-29',
+      publicityEnd: '2026-05-11',
+    });
+    await t.ok('calendar.clear', { date: '2026-04-30' }, await h.as('T0001'));
   });
 
   it('takes the announcement day in Asia/Shanghai, not in the server’s UTC', async () => {

@@ -6,7 +6,7 @@ import { seedDemoIfEmpty } from '../../../server/features';
 import { openSqliteStore } from '../../../server/store/sqlite';
 import { COLLECTION_SPECS, type Collections } from '../../../server/features';
 
-// The demo seed (DESIGN.md §7): readings for Monday–Friday of the week holding `now` in Shanghai.
+// The demo seed (DESIGN.md §7): readings for the workdays of the week holding `now` in Shanghai and the next.
 const dirs: string[] = [];
 const stores: AppStore[] = [];
 
@@ -54,5 +54,16 @@ describe('the reading seed', () => {
       ...['2027-03-15', '2027-03-16', '2027-03-17', '2027-03-18', '2027-03-19'],
     ]);
     expect(await store.collection('checkins').count({})).toBe(0);
+  });
+
+  it('follows the official calendar: no readings in the 国庆 week, one on its 调休 Saturday', async () => {
+    const store = await seededAt('2026-09-30T00:00:00Z'); // Wednesday 09-30, 08:00 in Shanghai
+    const readings = await store.collection('readings').find({}, { sort: { date: 1 } });
+    expect(readings.map((r) => r.date)).toEqual([
+      ...['2026-09-28', '2026-09-29', '2026-09-30'],
+      ...['2026-10-08', '2026-10-09', '2026-10-10'],
+    ]);
+    const checkins = await store.collection('checkins').find({}, { limit: 1000 });
+    expect(new Set(checkins.map((c) => c.date))).toEqual(new Set(['2026-09-28', '2026-09-29']));
   });
 });

@@ -1,27 +1,22 @@
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
-import type { CalendarDay } from '../../../../src/core/settings/views';
-import { daysOfMonth } from '../../../../src/core/time';
-import { defaultWorkday, isWorkday } from '../../../../src/core/workdays';
+import { baseWorkday } from '../../../../src/core/workdays';
 import { member } from '../../../kernel/context';
 import { assertCleanText } from '../../../kernel/content';
+import { calendarDay, readCalendarMonth } from '../calendar-days';
 import type { CalendarDoc } from '../collections';
 import type { Ctx } from '../ctx';
-
-function toDay(date: string, doc: CalendarDoc | undefined): CalendarDay {
-  const day: CalendarDay = { date, workday: isWorkday(date, doc), override: doc !== undefined };
-  if (doc?.note) day.note = doc.note;
-  return day;
-}
+import { officialDay, officialYearKnown } from '../official';
 
 export async function calendarSet(input: ParsedInput<'calendar.set'>, ctx: Ctx): Promise<ActionOutput<'calendar.set'>> {
   // Every member sees the note on the calendar, so it is checked like any text staff write.
   await assertCleanText(ctx, 'note', input.note);
   ctx.auditTarget(`date:${input.date}`);
   ctx.cache.forget('calendar:');
-  // A day set back to its Monday–Friday default without a note needs no override at all.
-  if (input.workday === defaultWorkday(input.date) && !input.note) {
+  // A day set to what the official schedule (or Monday–Friday) already says, without a note, needs
+  // no entry: it then follows the schedule, and a later correction of the schedule reaches it.
+  if (input.workday === baseWorkday(input.date, officialDay(input.date)) && !input.note) {
     await ctx.store.collection('calendar').remove({ _id: input.date });
-    return toDay(input.date, undefined);
+    return calendarDay(input.date, undefined);
   }
   const doc: CalendarDoc = {
     _id: input.date,
@@ -37,14 +32,27 @@ export async function calendarSet(input: ParsedInput<'calendar.set'>, ctx: Ctx):
     await tx.collection('calendar').remove({ _id: doc._id });
     await tx.collection('calendar').insert(doc);
   });
-  return toDay(input.date, doc);
+  return calendarDay(input.date, doc);
+}
+
+/** Drops the unit's entry: the day returns to the official schedule (or Monday–Friday). Idempotent. */
+export async function calendarClear(
+  input: ParsedInput<'calendar.clear'>,
+  ctx: Ctx,
+): Promise<ActionOutput<'calendar.clear'>> {
+  ctx.auditTarget(`date:${input.date}`);
+  ctx.cache.forget('calendar:');
+  await ctx.store.collection('calendar').remove({ _id: input.date });
+  return calendarDay(input.date, undefined);
 }
 
 export async function calendarMonth(
   input: ParsedInput<'calendar.month'>,
   ctx: Ctx,
 ): Promise<ActionOutput<'calendar.month'>> {
-  const overrides = await ctx.store.collection('calendar').find({ month: input.month }, { limit: 31 });
-  const byDate = new Map(overrides.map((d) => [d.date, d]));
-  return { month: input.month, days: daysOfMonth(input.month).map((date) => toDay(date, byDate.get(date))) };
+  return {
+    month: input.month,
+    days: await readCalendarMonth(ctx.store, input.month),
+    officialKnown: officialYearKnown(Number(input.month.slice(0, 4))),
+  };
 }

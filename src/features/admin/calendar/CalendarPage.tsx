@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
-import { useMutation, useQuery } from '@/api/hooks';
+import { Button, Text, View } from '@tarojs/components';
+import { useQuery } from '@/api/hooks';
 import type { CalendarDay } from '@/core/settings/views';
 import { localMonthKey } from '@/core/time';
 import { Card } from '@/components/Card';
-import { Field } from '@/components/Field';
-import { ErrorText, StateView } from '@/components/StateView';
-import { toast } from '@/components/confirm';
+import { StateView } from '@/components/StateView';
 import { type ReadySession, serverNow } from '@/features/session/session';
 import { ADMIN_TRAIL, AdminGate } from '../AdminGate';
+import { DayEditor } from './DayEditor';
+import { dayMarks } from './day-marks';
 import { monthGrid, monthLabel, shiftMonth } from './month-grid';
 import './calendar.scss';
 
@@ -60,6 +60,7 @@ function WorkCalendar({ me }: { me: ReadySession }) {
               .map((date, i) => {
                 const day = date ? byDate.get(date) : undefined;
                 if (!date || !day) return <View key={date ?? `pad-${i}`} className='wcal__cell wcal__cell--pad' />;
+                const marks = dayMarks(day);
                 const cls = [
                   'wcal__cell',
                   day.workday ? 'is-work' : 'is-off',
@@ -69,58 +70,53 @@ function WorkCalendar({ me }: { me: ReadySession }) {
                 return (
                   <View key={date} className={cls} onClick={() => setSelected(day)}>
                     <Text className='wcal__num'>{Number(date.slice(8))}</Text>
-                    <Text className='wcal__tag'>{day.workday ? '班' : '休'}</Text>
-                    {day.note && <Text className='wcal__note'>{day.note}</Text>}
+                    <View className='wcal__tags'>
+                      <Text className='wcal__tag'>{marks.state}</Text>
+                      {marks.official && (
+                        <Text className={`wcal__official ${day.override ? 'is-overridden' : ''}`}>
+                          {marks.official}
+                        </Text>
+                      )}
+                    </View>
+                    {marks.note && <Text className='wcal__note'>{marks.note}</Text>}
                   </View>
                 );
               })}
           </View>
         )}
-        <Text className='field__hint'>
-          红底为休息日，金色边框表示对默认（周一至周五上班）的调整。点选日期进行设置。
-        </Text>
+        {cal.data && !cal.data.officialKnown && (
+          <Text className='wcal__warn'>
+            尚未收录 {month.slice(0, 4)} 年的国务院节假日安排，本月按周一至周五计算；如已发布通知，请逐日设置。
+          </Text>
+        )}
+        <Legend />
       </Card>
-      {selected && <DayEditor key={selected.date} day={selected} onSaved={saved} />}
+      {selected && <DayEditor key={`${selected.date}:${selected.source}`} day={selected} onSaved={saved} />}
     </View>
   );
 }
 
-function DayEditor({ day, onSaved }: { day: CalendarDay; onSaved: (day: CalendarDay) => void }) {
-  const [workday, setWorkday] = useState(day.workday);
-  const [note, setNote] = useState(day.note ?? '');
-  const set = useMutation('calendar.set');
-  const [noteError, setNoteError] = useState<string>();
-
-  async function save() {
-    if (note.trim().length > 50) {
-      setNoteError('备注最多 50 个字');
-      return;
-    }
-    setNoteError(undefined);
-    const res = await set.run({ date: day.date, workday, note: note.trim() || undefined });
-    if (res.ok) {
-      onSaved(res.data);
-      toast('已保存');
-    }
-  }
-
+/** What the marks mean: the official schedule comes pre-filled, the unit's entries win over it. */
+function Legend() {
   return (
-    <Card title={`设置 ${day.date}`}>
-      <View className='choice choice--row'>
-        <View className={`choice__item ${workday ? 'is-active' : ''}`} onClick={() => setWorkday(true)}>
-          工作日（上班）
-        </View>
-        <View className={`choice__item ${workday ? '' : 'is-active'}`} onClick={() => setWorkday(false)}>
-          休息日
-        </View>
+    <View className='wcal__legend'>
+      <View className='wcal__key'>
+        <Text className='wcal__swatch is-off' />
+        <Text>休息日</Text>
       </View>
-      <Field label='备注（选填）' error={noteError} hint='例如：国庆节、调休上班'>
-        <Input className='field__input' value={note} maxlength={50} onInput={(e) => setNote(e.detail.value)} />
-      </Field>
-      <ErrorText message={set.error?.message} />
-      <Button className='btn btn--primary' disabled={set.busy} onClick={() => void save()}>
-        {set.busy ? '正在保存…' : '保存'}
-      </Button>
-    </Card>
+      <View className='wcal__key'>
+        <Text className='wcal__official'>法定</Text>
+        <Text>国务院安排的节假日</Text>
+      </View>
+      <View className='wcal__key'>
+        <Text className='wcal__official'>调休</Text>
+        <Text>国务院安排的调休上班日</Text>
+      </View>
+      <View className='wcal__key'>
+        <Text className='wcal__swatch is-override' />
+        <Text>本单位的调整（优先于国务院安排）</Text>
+      </View>
+      <Text className='field__hint'>点选日期可调整；已调整的日期可恢复为国务院安排。</Text>
+    </View>
   );
 }
