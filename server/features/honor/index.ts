@@ -39,4 +39,6 @@ export const honor = defineFeature({
 });
 
 export { admitUpload, UNIT_PHOTO_BYTES, UPLOADS_PER_HOUR } from './uploads';
+/** Votes per nomination of a round (the sum of its tally shards), for exports; tallies are never read elsewhere. */
+export { tallyMap } from './actions/vote';
 export type { HonorCollections } from './collections';

@@ -11,6 +11,7 @@ export interface Bar {
 }
 
 const RED = '#C8102E';
+const LABEL = { fontSize: 12, fill: '#5C5C5C' };
 
 // F2's generic component classes do not fit its own `jsx` signature under strict types; the props are F2's documented ones.
 const h = jsx as unknown as (type: unknown, props: object) => ReturnType<typeof jsx>;
@@ -22,8 +23,8 @@ export function barChart(bars: readonly Bar[], percent: boolean) {
     data,
     scale: { value: percent ? { min: 0, max: 100, tickCount: 5 } : { min: 0, nice: true, tickCount: 5 } },
     children: [
-      h(Axis, { field: 'label', style: { label: { fontSize: 10 } } }),
-      h(Axis, { field: 'value', formatter: (v: number) => (percent ? `${v}%` : String(v)) }),
+      h(Axis, { field: 'label', style: { label: LABEL } }),
+      h(Axis, { field: 'value', style: { label: LABEL }, formatter: (v: number) => (percent ? `${v}%` : String(v)) }),
       h(Interval, { x: 'label', y: 'value', color: RED }),
     ],
   });
