@@ -47,5 +47,7 @@ export interface MailboxCollections {
 export const MAILBOX_COLLECTIONS: CollectionSpecs<MailboxCollections> = {
   // Secret: no rowid order at rest that would line an anonymous message up with its sender's other writes.
   mailbox: { indexes: [['codeHash'], ['status', 'createdAt'], ['staffId', 'createdAt']], secret: true },
-  mailLookupFailures: { indexes: [['openid', 'at']] },
+  // Secret too: a right code's try is removed at once, and must not linger in the log or in row order,
+  // where it would show which openid holds a receipt code (and so, with few anonymous letters, who wrote).
+  mailLookupFailures: { indexes: [['openid', 'at']], secret: true },
 };

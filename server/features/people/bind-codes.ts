@@ -1,18 +1,13 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { BIND_CODE_ALPHABET, BIND_CODE_LENGTH, BIND_CODE_TTL_MS } from '../../../src/core/people/rules';
 import type { StaffDoc } from '../../kernel/member';
+import { randomCode } from '../../kernel/ids';
 import type { PeopleStore } from './ctx';
 
 /** Bind codes as stored: a hash per entry, so a copy of the database gives no working code. */
 
 function hashOf(staffId: string, code: string): string {
   return createHash('sha256').update(`${staffId}:${code}`).digest('hex');
-}
-
-function newCode(): string {
-  return Array.from({ length: BIND_CODE_LENGTH }, () => BIND_CODE_ALPHABET[randomInt(BIND_CODE_ALPHABET.length)]).join(
-    '',
-  );
 }
 
 /** A fresh code for the entry, replacing any earlier one; the code is returned once and never kept. */
@@ -22,7 +17,7 @@ export async function issueBindCode(
   by: StaffDoc,
   now: Date,
 ): Promise<{ code: string; expiresAt: string }> {
-  const code = newCode();
+  const code = randomCode(BIND_CODE_ALPHABET, BIND_CODE_LENGTH);
   const expiresAt = new Date(now.getTime() + BIND_CODE_TTL_MS).toISOString();
   const doc = {
     _id: staff._id,

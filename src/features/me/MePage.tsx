@@ -9,6 +9,7 @@ import { ROUTES } from '@/features/session/routes';
 import { SwitchIdentity } from '@/features/session/SwitchIdentity';
 import { MeInboxCard } from '@/features/inbox/MeInboxCard';
 import { MeVolunteerCard } from '@/features/volunteer/MeVolunteerCard';
+import { MeMailboxCard } from '@/features/mailbox/MeMailboxCard';
 import './me.scss';
 
 export function MePage() {
@@ -59,9 +60,10 @@ function Me({ me }: { me: ReadySession }) {
 
       <MeInboxCard />
       <MeVolunteerCard />
+      <MeMailboxCard />
 
-      <Card title='我的记录' extra={<Text className='badge badge--muted'>即将开放</Text>}>
-        <Text className='card__text'>学时档案与投诉建议即将开放。</Text>
+      <Card title='我的记录' onClick={() => void Taro.switchTab({ url: ROUTES.reading })}>
+        <Text className='card__text'>学时档案在“晨读”页的“档案”中查看。</Text>
       </Card>
 
       <View className='me__footer'>
