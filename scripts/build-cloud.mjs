@@ -3,8 +3,9 @@
 // Options: --minify, --sourcemap (a linked index.js.map; both are git-ignored).
 //
 // CommonJS for Node 16 (CloudBase runtimes: Nodejs16.13, 18.15 recommended, 20.19 in beta).
-// wx-server-sdk stays external: the platform installs it from cloudfunctions/api/package.json
-// ("上传并部署：云端安装依赖"). The local server's stack (fastify, better-sqlite3, the dev actions)
+// The dependencies of cloudfunctions/api/package.json stay external: the platform installs them
+// ("上传并部署：云端安装依赖"). wx-server-sdk is one; exceljs (2.9 MB bundled, loaded only by an export
+// or an import) is the other, so that a cold start of every other action does not parse it. The local server's stack (fastify, better-sqlite3, the dev actions)
 // must never reach the bundle: the build fails if the metafile shows any of it.
 import { readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -16,6 +17,9 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'cloudfunctions', 'api', 'index.js');
 const args = new Set(process.argv.slice(2));
+const installed = Object.keys(
+  JSON.parse(readFileSync(join(root, 'cloudfunctions', 'api', 'package.json'), 'utf8')).dependencies,
+);
 
 const FORBIDDEN = [
   /node_modules\/(better-sqlite3|fastify|@fastify|pino|avvio|light-my-request)\//,
@@ -48,7 +52,7 @@ const result = await build({
   platform: 'node',
   format: 'cjs',
   target: 'node16',
-  external: ['wx-server-sdk'],
+  external: installed,
   minify: args.has('--minify'),
   keepNames: true,
   sourcemap: args.has('--sourcemap') ? 'linked' : false,
@@ -68,7 +72,7 @@ if (leaked.length > 0) {
 const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
 const builtins = new Set(builtinModules);
 const externals = [...new Set(imports.filter((i) => i.external).map((i) => i.path))].filter(
-  (path) => path !== 'wx-server-sdk' && !path.startsWith('node:') && !builtins.has(path),
+  (path) => !installed.includes(path) && !path.startsWith('node:') && !builtins.has(path),
 );
 if (externals.length > 0) {
   console.error(`build:cloud: unexpected runtime requires: ${externals.join(', ')}`);
