@@ -1,5 +1,4 @@
 import type { Ctx as KernelCtx } from '../../kernel/context';
-import type { Store } from '../../store/port';
 import type { ActivityCollections } from '../activity';
 import type { HonorCollections } from '../honor';
 import type { InboxCollections } from '../inbox';
@@ -23,5 +22,4 @@ export type ReportWorld = ReadingCollections &
   SettingsCollections &
   MailboxCollections &
   InboxCollections;
-export type ReportStore = Store<ReportWorld>;
 export type Ctx = KernelCtx<ReportWorld>;
