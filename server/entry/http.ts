@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { AppError } from '../../src/core/errors';
+import { base64Length, ROSTER_FILE_MAX_BYTES } from '../../src/core/people';
 import { type AppStore, COLLECTION_SPECS, type Collections, handlers, seedDemoIfEmpty } from '../features';
 import { devFeature } from '../features/dev';
 import { type Clock, DevClock, systemClock } from '../kernel/clock';
@@ -48,6 +49,14 @@ export interface RunningServer {
 }
 
 export const BODY_LIMIT = 2 * 1024 * 1024;
+
+/**
+ * `staff.import.preview` alone carries a file: a roster of up to 5 MB as base64 (4/3 of it, 6.7 MB)
+ * plus its name and the JSON around them. Only its route takes that much, so every other action
+ * keeps the 2 MB limit. (The cloud entry sets no limit of its own; WeChat's call limit applies there.)
+ */
+const FILE_BODY_LIMIT = base64Length(ROSTER_FILE_MAX_BYTES) + 16 * 1024;
+const FILE_ACTIONS = ['staff.import.preview'] as const;
 
 /** The local server: the very same router as the cloud function, over HTTP (DESIGN.md §2). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -98,13 +107,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   app.get('/healthz', async () => ({ ok: true, demo, dev }));
-  app.post<{ Params: { action: string } }>('/api/:action', async (req, reply) => {
+  const route = async (action: string, req: FastifyRequest, reply: FastifyReply) => {
     // Only JSON: a cross-site page can send text/plain, a form or an empty body without asking first.
     if (!isJson(req.headers['content-type'])) return send(reply, unsupportedType(), 415);
     const openid = openidOf(req.headers.authorization, signer.verify);
-    const result = await router.handle({ action: req.params.action, input: req.body, openid });
+    const result = await router.handle({ action, input: req.body, openid });
     return reply.status(result.status).send(result.body);
-  });
+  };
+  app.post<{ Params: { action: string } }>('/api/:action', (req, reply) => route(req.params.action, req, reply));
+  // A static path wins over '/api/:action' in Fastify's router: these alone get the file limit.
+  for (const action of FILE_ACTIONS) {
+    app.post(`/api/${action}`, { bodyLimit: FILE_BODY_LIMIT }, (req, reply) => route(action, req, reply));
+  }
   await registerUploads(app, { dir: join(options.dataDir, 'uploads'), store, verify: signer.verify, clock });
 
   if (staticDir) {

@@ -5,12 +5,16 @@
  * rule that the unit never ends without an active admin lives in roster.ts (`writeKeepingAnAdmin`).
  * An entry holding a role (or every entry, with the unit's setting) binds only with a one-time code an
  * admin issued (bind-codes.ts); admins hear of every bind, unbind and role change of such entries.
+ * A roster file (.xlsx/.csv) is read and checked by `staff.import.preview` (roster-file.ts,
+ * roster-xlsx.ts; the row rules are the paste's, in src/core/people/roster-sheet.ts) and imported by
+ * the page through `staff.import` in chunks; `staff.import.template` gives the workbook to fill in.
  */
 import { defineFeature } from '../../kernel/feature';
 import { sessionMe } from './actions/session-me';
 import { staffBind } from './actions/staff-bind';
 import { staffBindCodeIssue, staffBindCodeSheet } from './actions/staff-bind-codes';
 import { staffImport } from './actions/staff-import';
+import { staffImportPreview, staffImportTemplate } from './actions/staff-import-file';
 import { staffList, staffSearch } from './actions/staff-search';
 import { staffActivate, staffDeactivate, staffSetRoles, staffUnbind } from './actions/staff-status';
 import { PEOPLE_COLLECTIONS } from './collections';
@@ -24,6 +28,8 @@ export const people = defineFeature({
     'staff.bind': staffBind,
     'staff.search': staffSearch,
     'staff.import': staffImport,
+    'staff.import.preview': staffImportPreview,
+    'staff.import.template': staffImportTemplate,
     'staff.list': staffList,
     'staff.setRoles': staffSetRoles,
     'staff.unbind': staffUnbind,

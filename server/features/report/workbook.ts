@@ -1,4 +1,5 @@
 import type * as ExcelJS from 'exceljs';
+import { loadExcel } from '../../kernel/excel';
 import type { Worksheet } from 'exceljs';
 import { PassThrough } from 'node:stream';
 
@@ -104,10 +105,7 @@ export async function writeWorkbook(
   sheets: readonly SheetSpec[],
   meta: { creator: string; created: Date },
 ): Promise<{ buffer: Buffer; rows: number }> {
-  // Loaded on first export only: the cloud function's other actions never pay for parsing exceljs.
-  // exceljs is CommonJS: bundlers and babel put it on the namespace, Node's ESM loader (tsx) under `default`.
-  const loaded: typeof ExcelJS & { default?: typeof ExcelJS } = await import('exceljs');
-  const excel = loaded.default ?? loaded;
+  const excel = await loadExcel();
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));

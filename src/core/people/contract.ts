@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { Paged } from '../contract/fields';
 import { normalizeBindCode } from './rules';
+import { base64Length, ROSTER_FILE_MAX_BYTES, ROSTER_FILE_TOO_BIG } from './import-limits';
 import type {
   BindCodeIssued,
   BindCodeSheetRow,
   ImportResult,
+  ImportTemplate,
   SessionMe,
   StaffAdminView,
   StaffPick,
@@ -47,6 +49,29 @@ export const importRowSchema = z
   .strict();
 export type ImportRow = z.infer<typeof importRowSchema>;
 
+// Beside its row type rather than in views.ts: views.ts importing the contract would make a cycle.
+/** What a roster row would do when imported: its 工号 is new, or already on the roster. */
+export type ImportPreviewAction = 'create' | 'update';
+
+/** One good row of a roster file, in the shape `staff.import` takes. */
+export interface ImportPreviewRow {
+  /** The spreadsheet's line number (Excel's row number; the text line for CSV). */
+  line: number;
+  row: ImportRow;
+  action: ImportPreviewAction;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  rows: ImportPreviewRow[];
+  /** Bad rows: never sent, shown and downloadable with their line and Chinese reason. */
+  errors: { line: number; reason: string }[];
+  creates: number;
+  updates: number;
+  /** Header cells that name no known column; their cells are ignored. */
+  ignoredColumns: string[];
+}
+
 export const MAX_IMPORT_ROWS = 2000;
 
 export const staffImportInput = z
@@ -55,6 +80,24 @@ export const staffImportInput = z
       .array(z.unknown())
       .min(1, { message: '没有要导入的行' })
       .max(MAX_IMPORT_ROWS, { message: `一次最多导入 ${MAX_IMPORT_ROWS} 行` }),
+  })
+  .strict();
+
+/**
+ * A roster file, read on the server (`staff.import.preview`): its name (the extension says what it
+ * should be; the bytes must agree) and its bytes as base64, at most ROSTER_FILE_MAX_BYTES of them.
+ */
+export const staffImportPreviewInput = z
+  .object({
+    fileName: z
+      .string({ message: '文件名应为文字' })
+      .trim()
+      .min(1, { message: '缺少文件名' })
+      .max(255, { message: '文件名过长' }),
+    base64: z
+      .string({ message: '文件内容应为 base64 文字' })
+      .max(base64Length(ROSTER_FILE_MAX_BYTES), { message: ROSTER_FILE_TOO_BIG })
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容不是有效的 base64' }),
   })
   .strict();
 
@@ -84,6 +127,8 @@ export const peopleActions = {
   'staff.bind': def(staffBindInput, 'identity'),
   'staff.search': def(staffSearchInput, 'staff'),
   'staff.import': def(staffImportInput, 'staff', ADMIN, true),
+  'staff.import.preview': def(staffImportPreviewInput, 'staff', ADMIN),
+  'staff.import.template': def(empty, 'staff', ADMIN),
   'staff.list': def(staffListInput, 'staff', ADMIN),
   'staff.setRoles': def(staffSetRolesInput, 'staff', ADMIN, true),
   'staff.unbind': def(staffIdInput, 'staff', ADMIN, true),
@@ -98,6 +143,8 @@ export interface PeopleOutputs {
   'staff.bind': { staff: StaffView; already?: boolean };
   'staff.search': { items: StaffPick[] };
   'staff.import': ImportResult;
+  'staff.import.preview': ImportPreview;
+  'staff.import.template': ImportTemplate;
   'staff.list': Paged<StaffAdminView> & { departments: string[] };
   'staff.setRoles': { staff: StaffAdminView };
   'staff.unbind': { staff: StaffAdminView; already?: boolean };

@@ -2,3 +2,6 @@
 export * from './contract';
 export * from './views';
 export * from './rules';
+export * from './import-limits';
+export * from './delimited';
+export * from './roster-sheet';

@@ -56,6 +56,13 @@ export interface ImportResult {
   failed: number;
 }
 
+/** The template workbook, inline (as report exports are). */
+export interface ImportTemplate {
+  fileName: string;
+  mime: string;
+  base64: string;
+}
+
 /** A bind code, shown once to the admin who issued it (only a hash of it is kept). */
 export interface BindCodeIssued {
   staff: StaffAdminView;

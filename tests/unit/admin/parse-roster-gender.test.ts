@@ -11,6 +11,6 @@ describe('性别 column', () => {
       ['A2', 'male'],
       ['A4', undefined],
     ]);
-    expect(result.problems).toEqual([{ line: 4, message: '性别应为男或女' }]);
+    expect(result.problems).toEqual([{ line: 4, reason: '性别应为男或女' }]);
   });
 });

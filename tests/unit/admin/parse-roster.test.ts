@@ -40,10 +40,10 @@ test('bad rows are reported by line with Chinese reasons while good rows still i
   const result = parseRoster(text);
   expect(result.rows.map((r) => r.line)).toEqual([5]);
   expect(result.problems).toEqual([
-    { line: 2, message: '缺少姓名' },
-    { line: 3, message: '工号只能包含字母、数字、下划线和短横线' },
-    { line: 4, message: '未知的角色：局长' },
-    { line: 6, message: '工号与第 5 行重复' },
+    { line: 2, reason: '缺少姓名' },
+    { line: 3, reason: '工号只能包含字母、数字、下划线和短横线' },
+    { line: 4, reason: '未知的角色：局长' },
+    { line: 6, reason: '工号与第 5 行重复' },
   ]);
 });
 
