@@ -44,3 +44,4 @@ export const people = defineFeature({
 export { rosterWhere } from './roster';
 export { staffPick, staffView } from './views';
 export type { BindFailureDoc, MetaDoc, PeopleCollections, StaffDoc } from './collections';
+export { issueBindCode } from './bind-codes';

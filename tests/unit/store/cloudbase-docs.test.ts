@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { consoleIndexes } from '../../../server/store/cloudbase/keys';
 import { COLLECTION_SPECS } from '../../../server/features';
 
-// The console setup is done by hand from docs/cloudbase.md: a collection or index missing there is a
-// production outage waiting to happen, so the page must list everything the schema declares.
+// `npm run setup:cloud` creates the collections and indexes; docs/cloudbase.md is the by-hand fallback
+// (and the reference when the script's permission step is refused), so it must list everything the
+// schema declares: a collection or index missing there is an outage waiting to happen.
 const doc = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'cloudbase.md'), 'utf8');
 
 describe('docs/cloudbase.md', () => {
