@@ -43,7 +43,8 @@ beforeAll(async () => {
   store = openCloudbaseStore<Collections>(sdk.database(), COLLECTION_SPECS);
   await seedDemoIfEmpty(store, now);
   router = createRouter({ store, clock, handlers, contentCheck: wordListCheck(), log: () => undefined });
-});
+  // Seeding the demo unit is a few hundred round trips to the double: more than jest's 5 s on a busy machine.
+}, 30_000);
 
 afterAll(async () => {
   await store.close();
