@@ -53,7 +53,7 @@ function Me({ me }: { me: ReadySession }) {
 
       {isAdmin && (
         <Card title='管理' className='me__admin' onClick={() => void Taro.navigateTo({ url: ROUTES.adminHome })}>
-          <Text className='card__text'>人员名册、导入名册、单位设置、工作日历</Text>
+          <Text className='card__text'>工作概览、人员名册与导入、投诉建议、导出台账、审计日志、单位设置、工作日历</Text>
           <Text className='me__chevron'>进入 ›</Text>
         </Card>
       )}

@@ -69,10 +69,9 @@ function Figures({ data }: { data: DashboardSummary }) {
           value={`${hoursText(volunteer.hoursPerPerson)} / ${volunteer.targetHours}`}
           label='人均志愿服务小时 / 年度目标'
         />
-        <Figure
-          value={`${open.rounds} · ${open.events} · ${open.activities}`}
-          label='进行中：评选 · 志愿服务 · 文体活动'
-        />
+        <Figure value={String(open.rounds)} label='进行中的好人榜评选' />
+        <Figure value={String(open.events)} label='未结束的志愿服务' />
+        <Figure value={String(open.activities)} label='未结束的文体活动' />
         <Figure
           value={String(data.mailbox.unanswered)}
           label='待答复的投诉建议'
