@@ -22,6 +22,9 @@ const transformIgnorePatterns = [`/node_modules/(?!(${esm.join('|')})/)`];
 // Taro's H5 packages bundle their own pnpm-nested ESM dependencies (e.g. @tarojs/taro-h5/dist/
 // node_modules/.pnpm/style-inject): everything below an ESM package is transformed, not only its top.
 const componentIgnorePatterns = [`^(?!.*/node_modules/(${esm.join('|')})/).*/node_modules/`];
+// src/core imports zod's one Chinese locale by its ES module file (the bundles need no other locale);
+// jest loads CommonJS, and zod ships the same file as .cjs.
+const zodLocale = { '^zod/v4/locales/zh-CN\\.js$': 'zod/v4/locales/zh-CN.cjs' };
 
 module.exports = {
   projects: [
@@ -31,6 +34,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
       transform,
       transformIgnorePatterns,
+      moduleNameMapper: zodLocale,
     },
     {
       displayName: 'component',
@@ -40,6 +44,7 @@ module.exports = {
       transformIgnorePatterns: componentIgnorePatterns,
       moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
       moduleNameMapper: {
+        ...zodLocale,
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/tests/support/taro-shim.ts',
         '\\.(css|scss|sass)$': '<rootDir>/tests/support/style-stub.js',
@@ -63,6 +68,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
       transform,
       transformIgnorePatterns,
+      moduleNameMapper: zodLocale,
     },
     {
       displayName: 'e2e',
@@ -71,6 +77,7 @@ module.exports = {
       globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
       transform,
       transformIgnorePatterns,
+      moduleNameMapper: zodLocale,
     },
   ],
 };

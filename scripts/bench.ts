@@ -1,6 +1,7 @@
 // `npm run bench`: throughput and latency of the local server's API, compared with a baseline measured
 // in the same run (GET /healthz: HTTP without router or store), the CloudBase requests per call of the
-// morning's actions (bench-cloud.ts), plus the sizes of the built packages.
+// morning's actions (bench-cloud.ts), the exports at a year's scale (bench-export.ts), the cloud
+// function's cold require against wx-server-sdk's alone (bench-cold.ts), plus the sizes of the built packages.
 // Numbers are for reading, never for asserting: tests carry no timing thresholds.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../server/entry/http';
 import { cloudRequests } from './bench-cloud';
+import { benchCold } from './bench-cold';
 import { benchExport } from './bench-export';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -115,6 +117,14 @@ async function main(): Promise<void> {
       console.log(
         `| ${e.name} | ${e.rows.toLocaleString('en-US')} | ${e.ms.toLocaleString('en-US')} | ${ratio} | ${e.bytes.toLocaleString('en-US')} |`,
       );
+    }
+    const cold = await benchCold();
+    const runs = cold.rows[0].runs.length;
+    console.log(`\nCold start: require() in fresh Node processes, median of ${runs} runs each\n`);
+    console.log('| require | median ms | vs baseline | bytes |\n|---|---:|---:|---:|');
+    for (const [i, r] of cold.rows.entries()) {
+      const bytes = i === 0 ? '' : `${cold.bundleBytes.toLocaleString('en-US')}${cold.built ? ' (built now)' : ''}`;
+      console.log(`| ${r.name} | ${r.ms.toFixed(1)} | ${(r.ms / cold.rows[0].ms).toFixed(2)}× | ${bytes} |`);
     }
     console.log('\n| package | size |\n|---|---:|');
     for (const [name, size] of packageSizes()) console.log(`| ${name} | ${size} |`);

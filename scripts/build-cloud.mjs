@@ -21,6 +21,12 @@ const installed = Object.keys(
   JSON.parse(readFileSync(join(root, 'cloudfunctions', 'api', 'package.json'), 'utf8')).dependencies,
 );
 
+// zod's classic `z` re-exports `z.locales`, every language zod has (373 KB, half the bundle then): the
+// contract is written in zod/mini and configures the one locale it shows (src/core/contract/fields.ts).
+// esbuild still reads the other locales through zod/mini's `locales` re-export and shakes them out, so
+// what is checked is what reaches the output.
+const ZOD_LEAN = /node_modules\/zod\/v4\/(classic\/|locales\/(?!zh-CN\.js$))/;
+
 const FORBIDDEN = [
   /node_modules\/(better-sqlite3|fastify|@fastify|pino|avvio|light-my-request)\//,
   /^server\/store\/sqlite/,
@@ -67,6 +73,13 @@ const leaked = inputs.filter((path) => FORBIDDEN.some((pattern) => pattern.test(
 if (leaked.length > 0) {
   console.error('build:cloud: the cloud bundle must not contain the local server stack, but it has:');
   for (const path of leaked) console.error(`  ${path}`);
+  process.exit(1);
+}
+const bundled = Object.values(result.metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+const heavy = bundled.filter((path) => ZOD_LEAN.test(path));
+if (heavy.length > 0) {
+  console.error('build:cloud: the cloud bundle takes zod/mini and its zh-CN locale only, but it has:');
+  for (const path of heavy) console.error(`  ${path}`);
   process.exit(1);
 }
 const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import { type $ZodType, safeParse } from 'zod/v4/core';
 import { type ActionName, contract, isActionName } from '../src/core/contract';
 import { AppError, type ApiResult, type FieldIssue, HTTP_STATUS } from '../src/core/errors';
 import { hasAnyRole, type Role } from '../src/core/roles';
@@ -10,6 +10,9 @@ import { loadSettings } from './features/settings';
 import { noCache, type ReadCache } from './kernel/cache';
 import type { Clock } from './kernel/clock';
 import type { Caller, ContentCheck, Ctx, Handler } from './kernel/context';
+import { collectNotices } from './kernel/outbox';
+import { localSender, type MiniCodeMaker, noMiniCode, type SubscribeSender } from './kernel/wechat';
+import { deliverNotices } from './features/notice';
 import { isDuplicate } from './store/port';
 
 export interface RouterRequest {
@@ -29,6 +32,10 @@ export interface RouterOptions {
   clock: Clock;
   handlers: Partial<HandlerMap>;
   contentCheck: ContentCheck;
+  /** WeChat's mini-program codes; the local server has none. */
+  miniCode?: MiniCodeMaker;
+  /** WeChat's subscribe messages; the local server records them instead. */
+  subscribe?: SubscribeSender;
   /** Shared reads across calls (the cloud function: ttlCache); none by default. */
   cache?: ReadCache;
   /** Where failures are logged with their request id; never sent to the client. */
@@ -46,6 +53,8 @@ export function createRouter(options: RouterOptions): Router {
   const { store, clock, handlers, contentCheck } = options;
   const cache = options.cache ?? noCache;
   const log = options.log ?? defaultLog;
+  const miniCode = options.miniCode ?? noMiniCode;
+  const subscribe = options.subscribe ?? localSender;
 
   async function run(request: RouterRequest, requestId: string): Promise<unknown> {
     const { action } = request;
@@ -76,13 +85,15 @@ export function createRouter(options: RouterOptions): Router {
       caller,
       requestId,
       contentCheck,
+      miniCode,
+      subscribe,
       settings: () => (settings ??= cache.get('settings', () => loadSettings(store))),
       cache,
       auditTarget: (t) => {
         target = t;
       },
     };
-    const data = await handler(input as never, ctx);
+    const { value: data, notices } = await collectNotices(() => handler(input as never, ctx));
     if (def.write && caller.staff && hasAnyRole(caller.roles, PRIVILEGED)) {
       await recordAudit(store, {
         at: clock.now(),
@@ -91,6 +102,19 @@ export function createRouter(options: RouterOptions): Router {
         action,
         target: target ?? inferTarget(input),
       });
+    }
+    // After every write of the call, never inside one: WeChat's answer cannot undo an inbox notice.
+    if (notices.length > 0) {
+      await deliverNotices(
+        {
+          store,
+          sender: subscribe,
+          settings: await ctx.settings(),
+          now: clock.now(),
+          log: (line) => console.warn(line),
+        },
+        notices,
+      );
     }
     return data;
   }
@@ -116,8 +140,8 @@ async function identify(store: AppStore, openid: string | null): Promise<Caller>
   return { openid, staff: staff ?? null, roles: staff?.active ? staff.roles : [] };
 }
 
-function parseInput(schema: z.ZodType, raw: unknown): unknown {
-  const result = schema.safeParse(raw === undefined || raw === null ? {} : raw);
+function parseInput(schema: $ZodType, raw: unknown): unknown {
+  const result = safeParse(schema, raw === undefined || raw === null ? {} : raw);
   if (result.success) return result.data;
   const fields: FieldIssue[] = result.error.issues.slice(0, 20).map((issue) => ({
     field: issue.path.map(String).join('.') || '(input)',

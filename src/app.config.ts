@@ -24,6 +24,7 @@ export default defineAppConfig({
         'calendar/index',
         'reports/index',
         'audit/index',
+        'notices/index',
       ],
     },
     {

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import * as wxServerSdk from 'wx-server-sdk';
 import { AppError, type ApiResult } from '../../src/core/errors';
-import { type AppStore, COLLECTION_SPECS, type Collections, handlers, recountAll } from '../features';
+import { type AppStore, COLLECTION_SPECS, type Collections, handlers, runJobs } from '../features';
 import { ttlCache } from '../kernel/cache';
 import { systemClock } from '../kernel/clock';
 import type { ContentCheck } from '../kernel/context';
 import { createRouter, type Router } from '../router';
 import { openCloudbaseStore, TRANSACTION_BUDGET_MS } from '../store/cloudbase';
 import type { CloudDatabase } from '../store/cloudbase/sdk';
+import type { SubscribeSender } from '../kernel/wechat';
+import { openapiMiniCode, openapiSender, type SubscribeApi, type WxacodeApi } from './openapi';
 
 /**
  * The cloud function `api` (DESIGN.md §2): `wx.cloud.callFunction({ name: 'api', data: { action, input } })`
@@ -22,7 +24,7 @@ interface WxServerSdk {
   database(config: { throwOnNotFound: boolean }): CloudDatabase;
   /** From environment variables set per call; digit-only values come back as numbers. */
   getWXContext(): { OPENID?: string | number; SOURCE?: string };
-  openapi: { security: SecurityApi };
+  openapi: { security: SecurityApi; subscribeMessage: SubscribeApi; wxacode: WxacodeApi };
 }
 
 /** `openapi.security.msgSecCheck` (version 2): results come back camel-cased by the SDK. */
@@ -72,20 +74,24 @@ export function msgSecCheck(security: SecurityApi, log: (message: string) => voi
   };
 }
 
-let warm: { store: AppStore; router: Router } | null = null;
+let warm: { store: AppStore; router: Router; sender: SubscribeSender } | null = null;
 
 /** Built once per warm container: the SDK, the store and the router outlive single calls. */
-function cloudRouter(): { store: AppStore; router: Router } {
+function cloudRouter(): { store: AppStore; router: Router; sender: SubscribeSender } {
   if (warm === null) {
     sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
     const store = openCloudbaseStore<Collections>(sdk.database({ throwOnNotFound: false }), COLLECTION_SPECS);
+    const sender = openapiSender(sdk.openapi.subscribeMessage);
     warm = {
       store,
+      sender,
       router: createRouter({
         store,
         clock: systemClock,
         handlers,
         contentCheck: msgSecCheck(sdk.openapi.security),
+        subscribe: sender,
+        miniCode: openapiMiniCode(sdk.openapi.wxacode),
         // Settings, the day's reading and the calendar, shared between calls for a few seconds.
         cache: ttlCache(),
       }),
@@ -95,14 +101,14 @@ function cloudRouter(): { store: AppStore; router: Router } {
 }
 
 /**
- * The timer trigger of config.json (`nightly`, 03:00 UTC+8, when no window is open; WeChat allows
- * one trigger per function): the recount of what can still change, so that a counter torn on the
- * way is right by morning. Its answer goes nowhere, so what it changed is logged.
+ * The timer trigger of config.json (`jobs`, every five minutes, UTC+8; WeChat allows one trigger per
+ * function): the job runner alone (reminders, deadlines, the nightly recount; server/kernel/jobs.ts).
+ * Its answer goes nowhere, so what it did is logged.
  */
-async function nightly(store: AppStore): Promise<ApiResult<{ recounted: number }>> {
-  const lines = await recountAll(store, { now: systemClock.now(), all: false });
-  for (const line of lines) console.log(`[api] recount ${line}`);
-  return { ok: true, data: { recounted: lines.length } };
+async function timer(store: AppStore, sender: SubscribeSender): Promise<ApiResult<{ lines: number }>> {
+  const lines = await runJobs(store, { now: systemClock.now(), sender, log: (line) => console.error(`[api] ${line}`) });
+  for (const line of lines) console.log(`[api] job ${line}`);
+  return { ok: true, data: { lines: lines.length } };
 }
 
 function field(event: unknown, name: string): unknown {
@@ -134,16 +140,14 @@ export function checkTimeout(context: unknown, log: (message: string) => void = 
 export async function main(event: unknown, context?: unknown): Promise<ApiResult<unknown>> {
   checkTimeout(context);
   try {
-    const { store, router: api } = cloudRouter();
-    const context = sdk.getWXContext();
-    // A timer trigger calls with { Type: 'Timer', TriggerName, Time } and SOURCE wx_trigger; a
-    // client cannot send that SOURCE, so no caller starts the job.
-    if (field(event, 'Type') === 'Timer' || context.SOURCE === 'wx_trigger') {
-      if (context.SOURCE === 'wx_trigger' && field(event, 'TriggerName') === 'nightly') return await nightly(store);
-      return { ok: true, data: { ignored: 'timer' } };
-    }
+    const { store, router: api, sender } = cloudRouter();
+    const wx = sdk.getWXContext();
+    // Only the platform sets SOURCE: a timer trigger calls with wx_trigger, and whatever its event
+    // holds (an action among it), it runs the jobs and nothing else. A client that sends a timer's
+    // event is an ordinary caller: no action, so NOT_FOUND; no caller reaches the jobs.
+    if (wx.SOURCE === 'wx_trigger') return await timer(store, sender);
     const action = field(event, 'action');
-    const openid = context.OPENID === undefined || context.OPENID === '' ? null : String(context.OPENID);
+    const openid = wx.OPENID === undefined || wx.OPENID === '' ? null : String(wx.OPENID);
     const result = await api.handle({
       // Only a string names an action: String() of a client-sent object may throw or coerce (['x'] is 'x').
       action: typeof action === 'string' ? action : '',

@@ -4,10 +4,11 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyStatic from '@fastify/static';
 import { AppError } from '../../src/core/errors';
 import { base64Length, ROSTER_FILE_MAX_BYTES } from '../../src/core/people';
-import { type AppStore, COLLECTION_SPECS, type Collections, handlers, seedDemoIfEmpty } from '../features';
+import { type AppStore, COLLECTION_SPECS, type Collections, handlers, runJobs, seedDemoIfEmpty } from '../features';
 import { devFeature } from '../features/dev';
 import { type Clock, DevClock, systemClock } from '../kernel/clock';
 import { wordListCheck } from '../kernel/wordlist';
+import { localSender, type SubscribeSender } from '../kernel/wechat';
 import { createRouter, type RouterOptions } from '../router';
 import { openSqliteStore } from '../store/sqlite';
 import { yieldingStore } from '../store/yielding';
@@ -35,6 +36,13 @@ export interface ServerOptions {
   log?: RouterOptions['log'];
   /** Where start-up warnings go (default: stderr). */
   warn?: (message: string) => void;
+  /**
+   * Runs the scheduled jobs (reminders, deadlines, the nightly recount) this often on the server's
+   * clock, the dev clock included, as the cloud function's timer trigger does; none when absent.
+   */
+  jobsEveryMs?: number;
+  /** Where subscribe messages go (default: recorded only, see kernel/wechat.ts); tests pass a double. */
+  subscribe?: SubscribeSender;
 }
 
 /** Addresses only this machine reaches. */
@@ -80,13 +88,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const signer = createSigner(await loadSecret(store));
   const staticDir =
     options.staticDir && existsSync(join(options.staticDir, 'index.html')) ? resolve(options.staticDir) : undefined;
+  const sender = options.subscribe ?? localSender;
   const router = createRouter({
     store,
     clock,
     contentCheck: wordListCheck(),
     handlers: { ...handlers, ...devFeature({ signer: demo ? signer : null, clock: devClock }).handlers },
+    subscribe: sender,
     log: options.log,
   });
+  const jobs = options.jobsEveryMs
+    ? everyFew(options.jobsEveryMs, () => runJobs(store, { now: clock.now(), sender }))
+    : null;
 
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, frameworkErrors: frameworkError });
   await useSecurityHeaders(app, staticDir);
@@ -133,6 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     app,
     async close() {
+      await jobs?.stop();
       await app.close();
       await store.close();
     },
@@ -143,4 +157,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 function openidOf(header: string | undefined, verify: (token: string) => string | null): string | null {
   if (!header?.startsWith('Bearer ')) return null;
   return verify(header.slice('Bearer '.length).trim());
+}
+
+/** A job run every `ms`, never two at once; `stop` waits for a run under way. */
+function everyFew(ms: number, run: () => Promise<string[]>): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    running ??= run()
+      .then((lines) => {
+        for (const line of lines) console.log(`[jobs] ${line}`);
+      })
+      .catch((error: unknown) =>
+        console.error(`[jobs] failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        running = null;
+      });
+  }, ms);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -9,11 +9,15 @@ import {
   collectionSpecs,
   type CollectionsOf,
   handlerMap,
+  featureJobs,
   recountFeatures,
   type RecountScope,
   seedFeatures,
 } from '../kernel/feature';
-import type { CollectionSpec, Store } from '../store/port';
+import { runEachJob } from '../kernel/jobs';
+import type { SubscribeSender } from '../kernel/wechat';
+import { localDayKey, localMinuteOfDay } from '../../src/core/time';
+import { type CollectionSpec, isDuplicate, type Store } from '../store/port';
 import { activity } from './activity';
 import { audit } from './audit';
 import { honor } from './honor';
@@ -26,6 +30,8 @@ import { volunteer } from './volunteer';
 import { mailbox } from './mailbox';
 import { report } from './report';
 import { dashboard } from './dashboard';
+import { deliverNotices, notice, push } from './notice';
+import { loadSettings } from './settings';
 
 export const FEATURES = [
   people,
@@ -40,6 +46,7 @@ export const FEATURES = [
   mailbox,
   report,
   dashboard,
+  notice,
 ] as const;
 
 /** Every collection of the store, by name, with the document it holds. */
@@ -67,4 +74,50 @@ export async function seedDemoIfEmpty(store: AppStore, now: Date): Promise<boole
 /** Proves every feature's counters against its records and repairs what differs (see FeatureRecount). */
 export function recountAll(store: AppStore, scope: RecountScope): Promise<string[]> {
   return recountFeatures(FEATURES, store, scope);
+}
+
+/** The nightly recount runs in the first trigger after 03:00 local, when no window is open. */
+const RECOUNT_FROM_MINUTE = 3 * 60;
+const RECOUNT_UNTIL_MINUTE = 5 * 60;
+
+export interface JobOptions {
+  now: Date;
+  sender: SubscribeSender;
+  log?: (line: string) => void;
+}
+
+/**
+ * One run of the scheduled jobs (kernel/jobs.ts): every feature's reminders and deadlines, then, once
+ * a night, the recount of what can still change. Resolves to what was done, one line each.
+ */
+export async function runJobs(store: AppStore, options: JobOptions): Promise<string[]> {
+  const { now, sender } = options;
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const settings = await loadSettings(store);
+  const deps = { store, sender, settings, now, log };
+  const lines = await runEachJob(featureJobs<Collections>(FEATURES), {
+    store,
+    now,
+    settings,
+    push: (request) => push(deps, request),
+    deliver: (notices) => deliverNotices(deps, notices),
+    log,
+  });
+  const minute = localMinuteOfDay(now, settings.timeZone);
+  const mark = `recount:${localDayKey(now, settings.timeZone)}`;
+  if (
+    minute >= RECOUNT_FROM_MINUTE &&
+    minute < RECOUNT_UNTIL_MINUTE &&
+    !(await store.collection('jobMarks').get(mark))
+  ) {
+    for (const line of await recountAll(store, { now, all: false })) lines.push(`recount: ${line}`);
+    // Marked after it ran: a recount that failed half-way is simply run again by the next trigger.
+    try {
+      await store.collection('jobMarks').insert({ _id: mark, at: now.toISOString() });
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+    }
+    lines.push('recount: done');
+  }
+  return lines;
 }

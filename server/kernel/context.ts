@@ -5,6 +5,7 @@ import type { DocMap, Store } from '../store/port';
 import type { ReadCache } from './cache';
 import type { Clock } from './clock';
 import type { StaffDoc } from './member';
+import type { MiniCodeMaker, SubscribeSender } from './wechat';
 
 export type { StaffDoc } from './member';
 
@@ -33,6 +34,10 @@ export interface Ctx<C extends DocMap<C>> {
   caller: Caller;
   requestId: string;
   contentCheck: ContentCheck;
+  /** WeChat's mini-program codes (wxacode.getUnlimited); none on the local server. */
+  miniCode: MiniCodeMaker;
+  /** WeChat's subscribe messages (the notice feature sends through it); a recorder on the local server. */
+  subscribe: SubscribeSender;
   /** The unit's settings, read once per request (or less: see `cache`). */
   settings(): Promise<Settings>;
   /** Reads a container may share between calls for a few seconds (kernel/cache.ts). */

@@ -1,6 +1,7 @@
 import type { ActionName } from '../../src/core/contract';
 import type { CollectionSpec, DocMap, Store } from '../store/port';
 import type { Handler } from './context';
+import type { FeatureJob } from './jobs';
 import type { StaffDoc } from './member';
 
 /** How a feature declares its collections: a spec per collection, typed by the document it holds. */
@@ -39,6 +40,8 @@ export interface Feature<Name extends string, Own, Handlers> {
   handlers: Handlers;
   seed?: (store: never, now: Date, roster: readonly StaffDoc[]) => Promise<void>;
   recount?: FeatureRecount<never>;
+  /** What the timer runs for this feature (reminders, deadlines): see kernel/jobs.ts. */
+  jobs?: readonly FeatureJob<never>[];
 }
 
 type AnyHandlers = { [A in ActionName]?: Handler<A, never> };
@@ -49,6 +52,7 @@ export function defineFeature<Name extends string, Own extends DocMap<Own>, H ex
   handlers: H;
   seed?: FeatureSeed<never>;
   recount?: FeatureRecount<never>;
+  jobs?: readonly FeatureJob<never>[];
 }): Feature<Name, Own, H> {
   return feature;
 }
@@ -115,4 +119,9 @@ export async function recountFeatures<C extends DocMap<C>>(
     if (recount) for (const line of await recount(store, scope)) lines.push(`${feature.name}: ${line}`);
   }
   return lines;
+}
+
+/** Every feature's jobs, in list order, typed for the one store of every collection. */
+export function featureJobs<C extends DocMap<C>>(features: readonly AnyFeature[]): FeatureJob<C>[] {
+  return features.flatMap((feature) => (feature.jobs ?? []) as readonly FeatureJob<C>[]);
 }

@@ -10,6 +10,7 @@ import { activityCancel, activityCreate, activityResults, activityUpdate } from 
 import { activityLeaveTeam, activityWithdraw } from './actions/leave';
 import { activityGet, activityList, activityRoster } from './actions/read';
 import { ACTIVITY_COLLECTIONS } from './collections';
+import { activityReminder } from './jobs';
 import { seedActivity } from './seed';
 
 export const activity = defineFeature({
@@ -29,6 +30,7 @@ export const activity = defineFeature({
     'activity.addMembers': activityAddMembers,
   },
   seed: seedActivity,
+  jobs: [activityReminder],
 });
 
 export type { ActivityCollections } from './collections';

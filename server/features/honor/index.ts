@@ -13,6 +13,7 @@ import { honorRoundUpdate } from './actions/round-update';
 import { honorUnselect } from './actions/unselect';
 import { honorRoundAdvance, honorRoundCreate, honorRoundGet, honorRoundList, honorSelect } from './actions/rounds';
 import { HONOR_COLLECTIONS } from './collections';
+import { honorDeadlines } from './jobs';
 import { seedHonor } from './seed';
 
 export const honor = defineFeature({
@@ -36,6 +37,7 @@ export const honor = defineFeature({
     'honor.board': honorBoard,
   },
   seed: seedHonor,
+  jobs: [honorDeadlines],
 });
 
 export { admitUpload, UNIT_PHOTO_BYTES, UPLOADS_PER_HOUR } from './uploads';

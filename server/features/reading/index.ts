@@ -10,6 +10,7 @@ import { checkinParticipation } from './actions/checkin-participation';
 import { checkinArchive, checkinCalendar, checkinHonorRoll } from './actions/checkin-stats';
 import { readingGet, readingList, readingOpen, readingPublish, readingToday, readingUpdate } from './actions/reading';
 import { READING_COLLECTIONS } from './collections';
+import { readingReminder } from './jobs';
 import { recountReadingCounters } from './recount';
 import { seedReading } from './seed';
 
@@ -32,6 +33,7 @@ export const reading = defineFeature({
   },
   seed: seedReading,
   recount: recountReadingCounters,
+  jobs: [readingReminder],
 });
 
 export type { ReadingCollections } from './collections';

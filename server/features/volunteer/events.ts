@@ -1,3 +1,4 @@
+import { keywordTime, type NoticeSlots } from '../../../src/core/notice';
 import type { MyVolunteerState, VolunteerEventView } from '../../../src/core/volunteer/contract';
 import { AppError, ruleError } from '../../../src/core/errors';
 import { computeHours, eventPhase, formatEventTime, volunteerEventLink } from '../../../src/core/volunteer/rules';
@@ -41,8 +42,14 @@ export function volunteerHooks(doc: VolunteerEventDoc, timeZone: string): Signup
       title: `候补转正：${doc.title}`,
       body: `有名额空出，您已由候补转为报名成功。时间：${formatEventTime(doc.startAt, doc.endAt, timeZone)}；地点：${doc.place}。`,
       link: volunteerEventLink(doc._id),
+      slots: eventSlots(doc, timeZone, '候补已转为报名成功'),
     }),
   };
+}
+
+/** What an event's WeChat message shows: its title, start and place, and what happened. */
+function eventSlots(doc: VolunteerEventDoc, timeZone: string, note: string): NoticeSlots {
+  return { title: doc.title, time: keywordTime(new Date(doc.startAt), timeZone), place: doc.place, note };
 }
 
 /** Tells everyone still signed up (confirmed or waiting); resolves to how many were told. */

@@ -16,6 +16,7 @@ import {
 import { volunteerCertificate, volunteerConfirm, volunteerRecords } from './actions/hours';
 import { volunteerAttendance, volunteerCode, volunteerSignin, volunteerSignout } from './actions/onsite';
 import { VOLUNTEER_COLLECTIONS } from './collections';
+import { volunteerReminder } from './jobs';
 import { recountVolunteerCounters } from './recount';
 import { seedVolunteer } from './seed';
 
@@ -40,6 +41,7 @@ export const volunteer = defineFeature({
   },
   seed: seedVolunteer,
   recount: recountVolunteerCounters,
+  jobs: [volunteerReminder],
 });
 
 export { volunteerYear } from './recount';

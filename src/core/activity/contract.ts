@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   ACTIVITY_KINDS,
   DEFAULT_MAX_ITEMS_PER_PERSON,
@@ -19,53 +19,56 @@ const ORGANIZER = ['organizer'] as const;
 const int = (label: string, min: number, max: number) =>
   z
     .number({ message: `${label}应为数字` })
-    .int({ message: `${label}应为整数` })
-    .min(min, { message: `${label}至少为 ${min}` })
-    .max(max, { message: `${label}最多为 ${max}` });
+    .check(
+      z.int({ message: `${label}应为整数` }),
+      z.gte(min, { message: `${label}至少为 ${min}` }),
+      z.lte(max, { message: `${label}最多为 ${max}` }),
+    );
 
 export const MAX_ITEMS = 20;
 export const MAX_CAPACITY = 1000;
 export const TEAM_NAME_MAX = 20;
 
 export const activityItemInput = z
-  .object({
+  .strictObject({
     /** Present when an update keeps an existing item. */
-    id: id('项目编号').optional(),
+    id: z.optional(id('项目编号')),
     name: text('项目名称', 20),
     mode: z.enum(ITEM_MODES, { message: '项目类型应为个人或团体' }),
-    teamMin: int('最少人数', TEAM_MIN_LOWEST, TEAM_MAX_HIGHEST).optional(),
-    teamMax: int('最多人数', TEAM_MIN_LOWEST, TEAM_MAX_HIGHEST).optional(),
+    teamMin: z.optional(int('最少人数', TEAM_MIN_LOWEST, TEAM_MAX_HIGHEST)),
+    teamMax: z.optional(int('最多人数', TEAM_MIN_LOWEST, TEAM_MAX_HIGHEST)),
     capacity: int('名额', 1, MAX_CAPACITY),
-    gender: z.enum(GENDERS, { message: '性别限制应为男或女' }).optional(),
+    gender: z.optional(z.enum(GENDERS, { message: '性别限制应为男或女' })),
   })
-  .strict()
-  .superRefine((item, ctx) => {
-    if (item.mode === 'team') {
-      if (item.teamMin === undefined)
-        ctx.addIssue({ code: 'custom', path: ['teamMin'], message: '请填写团体项目的最少人数' });
-      if (item.teamMax === undefined)
-        ctx.addIssue({ code: 'custom', path: ['teamMax'], message: '请填写团体项目的最多人数' });
-      if (item.teamMin !== undefined && item.teamMax !== undefined && item.teamMin > item.teamMax) {
-        ctx.addIssue({ code: 'custom', path: ['teamMax'], message: '最多人数不能少于最少人数' });
+  .check(
+    z.superRefine((item, ctx) => {
+      if (item.mode === 'team') {
+        if (item.teamMin === undefined)
+          ctx.addIssue({ code: 'custom', path: ['teamMin'], message: '请填写团体项目的最少人数' });
+        if (item.teamMax === undefined)
+          ctx.addIssue({ code: 'custom', path: ['teamMax'], message: '请填写团体项目的最多人数' });
+        if (item.teamMin !== undefined && item.teamMax !== undefined && item.teamMin > item.teamMax) {
+          ctx.addIssue({ code: 'custom', path: ['teamMax'], message: '最多人数不能少于最少人数' });
+        }
+      } else if (item.teamMin !== undefined || item.teamMax !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['mode'], message: '个人项目不设队伍人数' });
       }
-    } else if (item.teamMin !== undefined || item.teamMax !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['mode'], message: '个人项目不设队伍人数' });
-    }
-  });
+    }),
+  );
 export type ActivityItemInput = z.infer<typeof activityItemInput>;
 
-const items = z
-  .array(activityItemInput, { message: '项目应为列表' })
-  .min(1, { message: '至少需要 1 个项目' })
-  .max(MAX_ITEMS, { message: `最多 ${MAX_ITEMS} 个项目` })
-  .superRefine((list, ctx) => {
+const items = z.array(activityItemInput, { message: '项目应为列表' }).check(
+  z.minLength(1, { message: '至少需要 1 个项目' }),
+  z.maxLength(MAX_ITEMS, { message: `最多 ${MAX_ITEMS} 个项目` }),
+  z.superRefine((list, ctx) => {
     const names = new Set<string>();
     list.forEach((item, i) => {
       if (names.has(item.name))
         ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `项目名称“${item.name}”重复` });
       names.add(item.name);
     });
-  });
+  }),
+);
 
 const fields = {
   title: text('活动名称', 60, 2),
@@ -79,76 +82,68 @@ const fields = {
 };
 
 export const activityCreateInput = z
-  .object({ ...fields, maxItemsPerPerson: fields.maxItemsPerPerson.default(DEFAULT_MAX_ITEMS_PER_PERSON), items })
-  .strict()
-  .superRefine((v, ctx) => {
-    const problem = scheduleProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
-  });
+  .strictObject({
+    ...fields,
+    maxItemsPerPerson: z._default(fields.maxItemsPerPerson, DEFAULT_MAX_ITEMS_PER_PERSON),
+    items,
+  })
+  .check(
+    z.superRefine((v, ctx) => {
+      const problem = scheduleProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+    }),
+  );
 
 /** Fields left out stay as they are; `items`, when given, is the whole new list (kept items carry their id). */
-export const activityUpdateInput = z
-  .object({
-    activityId: id('活动编号'),
-    title: fields.title.optional(),
-    kind: fields.kind.optional(),
-    description: fields.description.optional(),
-    place: fields.place.optional(),
-    startAt: fields.startAt.optional(),
-    endAt: fields.endAt.optional(),
-    signupDeadline: fields.signupDeadline.optional(),
-    maxItemsPerPerson: fields.maxItemsPerPerson.optional(),
-    items: items.optional(),
-  })
-  .strict();
+export const activityUpdateInput = z.strictObject({
+  activityId: id('活动编号'),
+  title: z.optional(fields.title),
+  kind: z.optional(fields.kind),
+  description: z.optional(fields.description),
+  place: z.optional(fields.place),
+  startAt: z.optional(fields.startAt),
+  endAt: z.optional(fields.endAt),
+  signupDeadline: z.optional(fields.signupDeadline),
+  maxItemsPerPerson: z.optional(fields.maxItemsPerPerson),
+  items: z.optional(items),
+});
 
-export const activityIdInput = z.object({ activityId: id('活动编号') }).strict();
+export const activityIdInput = z.strictObject({ activityId: id('活动编号') });
 
-export const activityCancelInput = z.object({ activityId: id('活动编号'), reason: text('取消原因', 200) }).strict();
+export const activityCancelInput = z.strictObject({ activityId: id('活动编号'), reason: text('取消原因', 200) });
 
-export const activityResultsInput = z
-  .object({
-    activityId: id('活动编号'),
-    placings: z
-      .array(z.object({ entryId: id('报名编号'), place: int('名次', 1, 100) }).strict(), { message: '名次应为列表' })
-      .max(MAX_CAPACITY, { message: `最多 ${MAX_CAPACITY} 个名次` }),
-  })
-  .strict();
+export const activityResultsInput = z.strictObject({
+  activityId: id('活动编号'),
+  placings: z
+    .array(z.strictObject({ entryId: id('报名编号'), place: int('名次', 1, 100) }), { message: '名次应为列表' })
+    .check(z.maxLength(MAX_CAPACITY, { message: `最多 ${MAX_CAPACITY} 个名次` })),
+});
 
 export const ACTIVITY_LIST_STATUSES = ['open', 'mine', 'past', 'manage'] as const;
 
-export const activityListInput = z
-  .object({
-    status: z.enum(ACTIVITY_LIST_STATUSES, { message: '未知的列表' }).optional(),
-    kind: fields.kind.optional(),
-    page,
-  })
-  .strict();
+export const activityListInput = z.strictObject({
+  status: z.optional(z.enum(ACTIVITY_LIST_STATUSES, { message: '未知的列表' })),
+  kind: z.optional(fields.kind),
+  page,
+});
 
 const memberStaffIds = z
   .array(id('队员编号'), { message: '队员应为列表' })
-  .max(TEAM_MAX_HIGHEST - 1, { message: `队员最多 ${TEAM_MAX_HIGHEST - 1} 人` });
+  .check(z.maxLength(TEAM_MAX_HIGHEST - 1, { message: `队员最多 ${TEAM_MAX_HIGHEST - 1} 人` }));
 
-export const activityRegisterInput = z
-  .object({
-    activityId: id('活动编号'),
-    itemId: id('项目编号'),
-    team: z
-      .object({ name: text('队名', TEAM_NAME_MAX), memberStaffIds })
-      .strict()
-      .optional(),
-  })
-  .strict();
+export const activityRegisterInput = z.strictObject({
+  activityId: id('活动编号'),
+  itemId: id('项目编号'),
+  team: z.optional(z.strictObject({ name: text('队名', TEAM_NAME_MAX), memberStaffIds })),
+});
 
-export const activityItemRefInput = z.object({ activityId: id('活动编号'), itemId: id('项目编号') }).strict();
+export const activityItemRefInput = z.strictObject({ activityId: id('活动编号'), itemId: id('项目编号') });
 
-export const activityAddMembersInput = z
-  .object({
-    activityId: id('活动编号'),
-    itemId: id('项目编号'),
-    memberStaffIds: memberStaffIds.min(1, { message: '请选择要加入的队员' }),
-  })
-  .strict();
+export const activityAddMembersInput = z.strictObject({
+  activityId: id('活动编号'),
+  itemId: id('项目编号'),
+  memberStaffIds: memberStaffIds.check(z.minLength(1, { message: '请选择要加入的队员' })),
+});
 
 export const ACTIVITY_PAGE_SIZE = 20;
 

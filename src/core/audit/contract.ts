@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ADMIN, def } from '../contract/define';
 import { id, type Paged, page } from '../contract/fields';
 import type { AuditEntry } from './views';
@@ -9,12 +9,16 @@ import type { AuditEntry } from './views';
  */
 const actionName = z
   .string({ message: '操作类型应为文字' })
-  .max(64, { message: '操作类型无效' })
-  .regex(/^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)+$/, { message: '操作类型无效' });
+  .check(
+    z.maxLength(64, { message: '操作类型无效' }),
+    z.regex(/^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)+$/, { message: '操作类型无效' }),
+  );
 
-export const auditListInput = z
-  .object({ page, action: actionName.optional(), actorId: id('操作人').optional() })
-  .strict();
+export const auditListInput = z.strictObject({
+  page,
+  action: z.optional(actionName),
+  actorId: z.optional(id('操作人')),
+});
 
 export const auditActions = {
   'audit.list': def(auditListInput, 'staff', ADMIN),

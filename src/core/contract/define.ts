@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/v4/core';
 import type { Role } from '../roles';
 
 /**
@@ -9,7 +9,7 @@ import type { Role } from '../roles';
  */
 export type Access = 'public' | 'identity' | 'staff';
 
-export interface ActionDef<S extends z.ZodType = z.ZodType> {
+export interface ActionDef<S extends z.$ZodType = z.$ZodType> {
   input: S;
   access: Access;
   roles: readonly Role[];
@@ -19,7 +19,7 @@ export interface ActionDef<S extends z.ZodType = z.ZodType> {
   local?: 'demo' | 'dev';
 }
 
-export function def<S extends z.ZodType>(
+export function def<S extends z.$ZodType>(
   input: S,
   access: Access,
   roles: readonly Role[] = [],
@@ -30,13 +30,13 @@ export function def<S extends z.ZodType>(
 }
 
 /** A member action open to everyone bound and active. */
-export const member = <S extends z.ZodType>(input: S) => def(input, 'staff');
+export const member = <S extends z.$ZodType>(input: S) => def(input, 'staff');
 
 /** A privileged write, audited. */
-export const privilegedWrite = <S extends z.ZodType>(input: S, roles: readonly Role[]) =>
+export const privilegedWrite = <S extends z.$ZodType>(input: S, roles: readonly Role[]) =>
   def(input, 'staff', roles, true);
 
 /** A privileged read. */
-export const privilegedRead = <S extends z.ZodType>(input: S, roles: readonly Role[]) => def(input, 'staff', roles);
+export const privilegedRead = <S extends z.$ZodType>(input: S, roles: readonly Role[]) => def(input, 'staff', roles);
 
 export const ADMIN = ['admin'] as const;

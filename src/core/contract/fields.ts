@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { zhCN } from 'zod/locales';
+import * as z from 'zod/mini';
+// This one locale, not `zod/locales`: that index re-exports every language (373 KB that a bundle need not parse).
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { isDayKey, isMonthKey } from '../time';
 import { ROLES } from '../roles';
 import { cleanText } from '../text';
@@ -14,71 +15,85 @@ z.config(zhCN());
  * cleaning, so that a megabyte of zero-width spaces costs nothing.
  */
 function cleaned(label: string, max: number, multiline: boolean) {
-  return z
-    .string({ message: `${label}应为文字` })
-    .max(max * 4 + 64, { message: `${label}最多 ${max} 个字` })
-    .transform((s) => cleanText(s, multiline));
+  return z.pipe(
+    z.string({ message: `${label}应为文字` }).check(z.maxLength(max * 4 + 64, { message: `${label}最多 ${max} 个字` })),
+    z.transform((s: string) => cleanText(s, multiline)),
+  );
 }
 
 export function text(label: string, max: number, min = 1) {
-  return cleaned(label, max, false).pipe(bounded(label, max, min));
+  return z.pipe(cleaned(label, max, false), bounded(label, max, min));
 }
 
 /** A text of several lines (a reading, deeds, a note): line breaks are kept. */
 export function longText(label: string, max: number, min = 1) {
-  return cleaned(label, max, true).pipe(bounded(label, max, min));
+  return z.pipe(cleaned(label, max, true), bounded(label, max, min));
 }
 
 function bounded(label: string, max: number, min: number) {
   return z
     .string()
-    .min(min, { message: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
-    .max(max, { message: `${label}最多 ${max} 个字` });
+    .check(
+      z.minLength(min, { message: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` }),
+      z.maxLength(max, { message: `${label}最多 ${max} 个字` }),
+    );
 }
 
 export function optionalText(label: string, max: number, multiline = false) {
-  return cleaned(label, max, multiline)
-    .pipe(z.string().max(max, { message: `${label}最多 ${max} 个字` }))
-    .optional();
+  return z.optional(
+    z.pipe(cleaned(label, max, multiline), z.string().check(z.maxLength(max, { message: `${label}最多 ${max} 个字` }))),
+  );
 }
 
 export const id = (label = '编号') =>
   z
     .string({ message: `${label}应为文字` })
-    .min(1, { message: `缺少${label}` })
-    .max(64, { message: `${label}无效` });
+    .check(z.minLength(1, { message: `缺少${label}` }), z.maxLength(64, { message: `${label}无效` }));
 
-export const staffNo = z
-  .string({ message: '工号应为文字' })
-  .trim()
-  .min(1, { message: '请填写工号' })
-  .max(32, { message: '工号最多 32 个字符' })
-  .regex(/^[A-Za-z0-9_-]+$/, { message: '工号只能包含字母、数字、下划线和短横线' })
-  .transform((s) => s.toUpperCase());
+export const staffNo = z.pipe(
+  z
+    .string({ message: '工号应为文字' })
+    .check(
+      z.trim(),
+      z.minLength(1, { message: '请填写工号' }),
+      z.maxLength(32, { message: '工号最多 32 个字符' }),
+      z.regex(/^[A-Za-z0-9_-]+$/, { message: '工号只能包含字母、数字、下划线和短横线' }),
+    ),
+  z.transform((s: string) => s.toUpperCase()),
+);
 
 export const personName = text('姓名', 32);
 
-export const dayKey = z.string({ message: '日期应为文字' }).refine(isDayKey, { message: '日期格式应为 YYYY-MM-DD' });
+export const dayKey = z
+  .string({ message: '日期应为文字' })
+  .check(z.refine(isDayKey, { message: '日期格式应为 YYYY-MM-DD' }));
 
-export const monthKey = z.string({ message: '月份应为文字' }).refine(isMonthKey, { message: '月份格式应为 YYYY-MM' });
+export const monthKey = z
+  .string({ message: '月份应为文字' })
+  .check(z.refine(isMonthKey, { message: '月份格式应为 YYYY-MM' }));
 
-export const page = z
-  .number({ message: '页码应为数字' })
-  .int({ message: '页码应为整数' })
-  .min(1, { message: '页码从 1 开始' })
-  .max(10000, { message: '页码过大' })
-  .optional();
+export const page = z.optional(
+  z
+    .number({ message: '页码应为数字' })
+    .check(
+      z.int({ message: '页码应为整数' }),
+      z.gte(1, { message: '页码从 1 开始' }),
+      z.lte(10000, { message: '页码过大' }),
+    ),
+);
 
 export const role = z.enum(ROLES, { message: '未知的角色' });
 
 export const phone = z
   .string({ message: '电话应为文字' })
-  .trim()
-  .max(20, { message: '电话最多 20 个字符' })
-  .regex(/^[0-9+\- ]*$/, { message: '电话只能包含数字、加号、短横线和空格' });
+  .check(
+    z.trim(),
+    z.maxLength(20, { message: '电话最多 20 个字符' }),
+    z.regex(/^[0-9+\- ]*$/, { message: '电话只能包含数字、加号、短横线和空格' }),
+  );
 
 /** An input that takes no fields still must be an object (or absent). */
-export const empty = z.object({}).strict();
+export const empty = z.strictObject({});
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -87,14 +102,16 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\
  * strings compare in time order.
  */
 export const instant = (label: string) =>
-  z
-    .string({ message: `${label}应为时间` })
-    .max(40, { message: `${label}格式有误` })
-    // isDayKey too: Date.parse rolls an impossible day such as 02-30 over into March.
-    .refine((s) => ISO_INSTANT.test(s) && isDayKey(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)), {
-      message: `${label}格式应为带时区的 ISO 8601，例如 2026-03-02T18:00:00+08:00`,
-    })
-    .transform((s) => new Date(s).toISOString());
+  z.pipe(
+    z.string({ message: `${label}应为时间` }).check(
+      z.maxLength(40, { message: `${label}格式有误` }),
+      // isDayKey too: Date.parse rolls an impossible day such as 02-30 over into March.
+      z.refine((s) => ISO_INSTANT.test(s) && isDayKey(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)), {
+        message: `${label}格式应为带时区的 ISO 8601，例如 2026-03-02T18:00:00+08:00`,
+      }),
+    ),
+    z.transform((s: string) => new Date(s).toISOString()),
+  );
 
 /** One page of a paged list (`page` is 1-based). */
 export interface Paged<T> {

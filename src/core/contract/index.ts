@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/v4/core';
 import { activityActions, type ActivityOutputs } from '../activity';
 import { devActions, type DevOutputs } from '../dev';
 import { honorActions, type HonorOutputs } from '../honor';
@@ -11,6 +11,7 @@ import { volunteerActions, type VolunteerOutputs } from '../volunteer';
 import { mailboxActions, type MailboxOutputs } from '../mailbox';
 import { reportActions, type ReportOutputs } from '../report';
 import { dashboardActions, type DashboardOutputs } from '../dashboard';
+import { noticeActions, type NoticeOutputs } from '../notice';
 
 /**
  * The action registry: one action = one schema. Names are part of the public contract. Each feature
@@ -29,6 +30,7 @@ export const contract = {
   ...mailboxActions,
   ...reportActions,
   ...dashboardActions,
+  ...noticeActions,
 } as const;
 
 /** What each action answers with in `data`. */
@@ -45,7 +47,8 @@ export interface ActionOutputs
     ActivityOutputs,
     MailboxOutputs,
     ReportOutputs,
-    DashboardOutputs {}
+    DashboardOutputs,
+    NoticeOutputs {}
 
 export type Contract = typeof contract;
 export type ActionName = keyof Contract;

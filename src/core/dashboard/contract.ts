@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ADMIN, privilegedRead } from '../contract/define';
 import { monthKey } from '../contract/fields';
 
-export const dashboardSummaryInput = z.object({ month: monthKey }).strict();
+export const dashboardSummaryInput = z.strictObject({ month: monthKey });
 
 export const dashboardActions = {
   'dashboard.summary': privilegedRead(dashboardSummaryInput, ADMIN),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { member } from '../contract/define';
 import { id, page } from '../contract/fields';
 
@@ -15,8 +15,8 @@ export interface InboxItem {
   read: boolean;
 }
 
-export const inboxListInput = z.object({ page, unreadOnly: z.boolean().optional() }).strict();
-export const inboxReadInput = z.object({ messageId: id('消息编号') }).strict();
+export const inboxListInput = z.strictObject({ page, unreadOnly: z.optional(z.boolean()) });
+export const inboxReadInput = z.strictObject({ messageId: id('消息编号') });
 
 export const inboxActions = {
   'inbox.list': member(inboxListInput),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ADMIN, member, privilegedRead, privilegedWrite } from '../contract/define';
 import { id, longText, page, type Paged, text } from '../contract/fields';
 import {
@@ -53,43 +53,46 @@ export interface MailSummary {
   replyCount: number;
 }
 
-const category = z
-  .enum(MAIL_CATEGORIES, { message: `类别应为${MAIL_CATEGORIES.join('、')}之一` })
-  .default(MAIL_DEFAULT_CATEGORY);
+const category = z._default(
+  z.enum(MAIL_CATEGORIES, { message: `类别应为${MAIL_CATEGORIES.join('、')}之一` }),
+  MAIL_DEFAULT_CATEGORY,
+);
 
-export const mailboxSendInput = z
-  .object({
-    subject: text('标题', MAIL_SUBJECT_MAX),
-    body: longText('内容', MAIL_BODY_MAX, MAIL_BODY_MIN),
-    anonymous: z.boolean({ message: '请选择是否匿名' }),
-    category,
-  })
-  .strict();
+export const mailboxSendInput = z.strictObject({
+  subject: text('标题', MAIL_SUBJECT_MAX),
+  body: longText('内容', MAIL_BODY_MAX, MAIL_BODY_MIN),
+  anonymous: z.boolean({ message: '请选择是否匿名' }),
+  category,
+});
 
 const CODE_SHAPE = new RegExp(`^[${RECEIPT_CODE_ALPHABET}]{${RECEIPT_CODE_LENGTH}}$`);
 
 /** Typed back as shown ('abcd-efgh-jkmn' is fine); a code of the wrong shape is refused before any lookup. */
-export const receiptCode = z
-  .string({ message: '回执码应为文字' })
-  .max(64, { message: '回执码格式不正确' })
-  .transform(normalizeReceiptCode)
-  .pipe(
-    z
-      .string()
-      .min(1, { message: '请填写回执码' })
-      .regex(CODE_SHAPE, { message: `回执码应为 ${RECEIPT_CODE_LENGTH} 位字母和数字` }),
-  );
+export const receiptCode = z.pipe(
+  z.pipe(
+    z.string({ message: '回执码应为文字' }).check(z.maxLength(64, { message: '回执码格式不正确' })),
+    z.transform(normalizeReceiptCode),
+  ),
+  z
+    .string()
+    .check(
+      z.minLength(1, { message: '请填写回执码' }),
+      z.regex(CODE_SHAPE, { message: `回执码应为 ${RECEIPT_CODE_LENGTH} 位字母和数字` }),
+    ),
+);
 
-export const mailboxLookupInput = z.object({ code: receiptCode }).strict();
-export const mailboxMineInput = z.object({ page }).strict();
-export const mailboxListInput = z
-  .object({ status: z.enum(MAIL_STATUSES, { message: '未知的状态' }).optional(), page })
-  .strict();
-export const mailboxGetInput = z.object({ messageId: id('来信编号') }).strict();
-export const mailboxReplyInput = z
-  .object({ messageId: id('来信编号'), body: longText('答复内容', MAIL_REPLY_MAX) })
-  .strict();
-export const mailboxCloseInput = z.object({ messageId: id('来信编号') }).strict();
+export const mailboxLookupInput = z.strictObject({ code: receiptCode });
+export const mailboxMineInput = z.strictObject({ page });
+export const mailboxListInput = z.strictObject({
+  status: z.optional(z.enum(MAIL_STATUSES, { message: '未知的状态' })),
+  page,
+});
+export const mailboxGetInput = z.strictObject({ messageId: id('来信编号') });
+export const mailboxReplyInput = z.strictObject({
+  messageId: id('来信编号'),
+  body: longText('答复内容', MAIL_REPLY_MAX),
+});
+export const mailboxCloseInput = z.strictObject({ messageId: id('来信编号') });
 
 export const mailboxActions = {
   // Member actions, never audited: an audit line of an anonymous send would name its sender.

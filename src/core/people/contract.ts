@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Paged } from '../contract/fields';
 import { normalizeBindCode } from './rules';
 import { base64Length, ROSTER_FILE_MAX_BYTES, ROSTER_FILE_TOO_BIG } from './import-limits';
@@ -18,35 +18,40 @@ import { empty, id, optionalText, page, personName, phone, role, staffNo, text }
 export const sessionMeInput = empty;
 
 /** 性别 as the sheet says it (男/女) or as stored (male/female); some activity items are restricted by it. */
-const gender = z
-  .enum(['男', '女', 'male', 'female'], { message: '性别应为男或女' })
-  .transform((g): 'male' | 'female' => (g === '男' || g === 'male' ? 'male' : 'female'));
+const GENDER_WORDS = ['男', '女', 'male', 'female'] as const;
+const gender = z.pipe(
+  z.enum(GENDER_WORDS, { message: '性别应为男或女' }),
+  z.transform((g: (typeof GENDER_WORDS)[number]): 'male' | 'female' =>
+    g === '男' || g === 'male' ? 'male' : 'female',
+  ),
+);
 
-const bindCode = z
-  .string({ message: '绑定码应为文字' })
-  .max(32, { message: '绑定码有误' })
-  .transform(normalizeBindCode)
-  .pipe(z.string().regex(/^[A-Z0-9]*$/, { message: '绑定码只含字母和数字' }))
-  .optional();
+const bindCode = z.optional(
+  z.pipe(
+    z.pipe(
+      z.string({ message: '绑定码应为文字' }).check(z.maxLength(32, { message: '绑定码有误' })),
+      z.transform(normalizeBindCode),
+    ),
+    z.string().check(z.regex(/^[A-Z0-9]*$/, { message: '绑定码只含字母和数字' })),
+  ),
+);
 
-export const staffBindInput = z.object({ staffNo, name: personName, code: bindCode }).strict();
+export const staffBindInput = z.strictObject({ staffNo, name: personName, code: bindCode });
 
-export const staffBindCodeSheetInput = z.object({ department: optionalText('部门', 32) }).strict();
+export const staffBindCodeSheetInput = z.strictObject({ department: optionalText('部门', 32) });
 
-export const staffSearchInput = z.object({ q: text('搜索词', 32) }).strict();
+export const staffSearchInput = z.strictObject({ q: text('搜索词', 32) });
 
 /** One roster row; validated row by row so that good rows import beside bad ones. */
-export const importRowSchema = z
-  .object({
-    staffNo,
-    name: personName,
-    department: text('部门', 32),
-    branch: optionalText('支部', 32),
-    phone: phone.optional(),
-    roles: z.array(role).max(4, { message: '角色过多' }).optional(),
-    gender: gender.optional(),
-  })
-  .strict();
+export const importRowSchema = z.strictObject({
+  staffNo,
+  name: personName,
+  department: text('部门', 32),
+  branch: optionalText('支部', 32),
+  phone: z.optional(phone),
+  roles: z.optional(z.array(role).check(z.maxLength(4, { message: '角色过多' }))),
+  gender: z.optional(gender),
+});
 export type ImportRow = z.infer<typeof importRowSchema>;
 
 // Beside its row type rather than in views.ts: views.ts importing the contract would make a cycle.
@@ -74,52 +79,46 @@ export interface ImportPreview {
 
 export const MAX_IMPORT_ROWS = 2000;
 
-export const staffImportInput = z
-  .object({
-    rows: z
-      .array(z.unknown())
-      .min(1, { message: '没有要导入的行' })
-      .max(MAX_IMPORT_ROWS, { message: `一次最多导入 ${MAX_IMPORT_ROWS} 行` }),
-  })
-  .strict();
+export const staffImportInput = z.strictObject({
+  rows: z
+    .array(z.unknown())
+    .check(
+      z.minLength(1, { message: '没有要导入的行' }),
+      z.maxLength(MAX_IMPORT_ROWS, { message: `一次最多导入 ${MAX_IMPORT_ROWS} 行` }),
+    ),
+});
 
 /**
  * A roster file, read on the server (`staff.import.preview`): its name (the extension says what it
  * should be; the bytes must agree) and its bytes as base64, at most ROSTER_FILE_MAX_BYTES of them.
  */
-export const staffImportPreviewInput = z
-  .object({
-    fileName: z
-      .string({ message: '文件名应为文字' })
-      .trim()
-      .min(1, { message: '缺少文件名' })
-      .max(255, { message: '文件名过长' }),
-    base64: z
-      .string({ message: '文件内容应为 base64 文字' })
-      .max(base64Length(ROSTER_FILE_MAX_BYTES), { message: ROSTER_FILE_TOO_BIG })
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容不是有效的 base64' }),
-  })
-  .strict();
+export const staffImportPreviewInput = z.strictObject({
+  fileName: z
+    .string({ message: '文件名应为文字' })
+    .check(z.trim(), z.minLength(1, { message: '缺少文件名' }), z.maxLength(255, { message: '文件名过长' })),
+  base64: z
+    .string({ message: '文件内容应为 base64 文字' })
+    .check(
+      z.maxLength(base64Length(ROSTER_FILE_MAX_BYTES), { message: ROSTER_FILE_TOO_BIG }),
+      z.regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: '文件内容不是有效的 base64' }),
+    ),
+});
 
 export const STAFF_PAGE_SIZE = 20;
 
-export const staffListInput = z
-  .object({
-    q: optionalText('搜索词', 32),
-    department: optionalText('部门', 32),
-    status: z.enum(['active', 'inactive', 'all'], { message: '未知的状态' }).optional(),
-    page,
-  })
-  .strict();
+export const staffListInput = z.strictObject({
+  q: optionalText('搜索词', 32),
+  department: optionalText('部门', 32),
+  status: z.optional(z.enum(['active', 'inactive', 'all'], { message: '未知的状态' })),
+  page,
+});
 
-export const staffSetRolesInput = z
-  .object({
-    staffId: id('人员编号'),
-    roles: z.array(role).max(4, { message: '角色过多' }),
-  })
-  .strict();
+export const staffSetRolesInput = z.strictObject({
+  staffId: id('人员编号'),
+  roles: z.array(role).check(z.maxLength(4, { message: '角色过多' })),
+});
 
-export const staffIdInput = z.object({ staffId: id('人员编号') }).strict();
+export const staffIdInput = z.strictObject({ staffId: id('人员编号') });
 
 /** Session, binding and roster actions. */
 export const peopleActions = {

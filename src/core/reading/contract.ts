@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { member, privilegedRead, privilegedWrite } from '../contract/define';
 import { dayKey, empty, id, longText, monthKey, optionalText, text } from '../contract/fields';
 import type {
@@ -32,40 +32,42 @@ const body = longText('正文', READING_BODY_MAX, READING_BODY_MIN);
 /** Empty clears the source on update. */
 const source = optionalText('来源', READING_SOURCE_MAX);
 
-export const readingPublishInput = z.object({ date: dayKey, title, body, source }).strict();
+export const readingPublishInput = z.strictObject({ date: dayKey, title, body, source });
 
 export const readingUpdateInput = z
-  .object({
+  .strictObject({
     readingId: id('晨读编号'),
-    date: dayKey.optional(),
-    title: title.optional(),
-    body: body.optional(),
+    date: z.optional(dayKey),
+    title: z.optional(title),
+    body: z.optional(body),
     source,
   })
-  .strict()
-  .refine((v) => v.date !== undefined || v.title !== undefined || v.body !== undefined || v.source !== undefined, {
-    message: '没有要修改的内容',
-  });
+  .check(
+    z.refine((v) => v.date !== undefined || v.title !== undefined || v.body !== undefined || v.source !== undefined, {
+      message: '没有要修改的内容',
+    }),
+  );
 
-export const readingIdInput = z.object({ readingId: id('晨读编号') }).strict();
-export const monthInput = z.object({ month: monthKey }).strict();
+export const readingIdInput = z.strictObject({ readingId: id('晨读编号') });
+export const monthInput = z.strictObject({ month: monthKey });
 
-export const checkinSubmitInput = z
-  .object({ readingId: id('晨读编号'), note: optionalText('心得', NOTE_HARD_MAX, true) })
-  .strict();
+export const checkinSubmitInput = z.strictObject({
+  readingId: id('晨读编号'),
+  note: optionalText('心得', NOTE_HARD_MAX, true),
+});
 
-export const checkinMakeupInput = z.object({ date: dayKey, reason: text('补卡原因', MAKEUP_REASON_MAX) }).strict();
+export const checkinMakeupInput = z.strictObject({ date: dayKey, reason: text('补卡原因', MAKEUP_REASON_MAX) });
 
-export const checkinArchiveInput = z
-  .object({
-    year: z
-      .number({ message: '年份应为数字' })
-      .int({ message: '年份应为整数' })
-      .min(2000, { message: '年份无效' })
-      .max(2100, { message: '年份无效' }),
-    staffId: id('人员编号').optional(),
-  })
-  .strict();
+export const checkinArchiveInput = z.strictObject({
+  year: z
+    .number({ message: '年份应为数字' })
+    .check(
+      z.int({ message: '年份应为整数' }),
+      z.gte(2000, { message: '年份无效' }),
+      z.lte(2100, { message: '年份无效' }),
+    ),
+  staffId: z.optional(id('人员编号')),
+});
 
 export const readingActions = {
   'reading.publish': privilegedWrite(readingPublishInput, SECRETARY),

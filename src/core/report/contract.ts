@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ADMIN, privilegedWrite } from '../contract/define';
 import { dayKey } from '../contract/fields';
 import { REPORT_KINDS, type ReportFile } from './views';
@@ -8,13 +8,12 @@ import { REPORT_KINDS, type ReportFile } from './views';
  * rule (RULE `periodTooLong`), checked by the handler with the same pure function the form uses.
  */
 export const reportExportInput = z
-  .object({
+  .strictObject({
     kind: z.enum(REPORT_KINDS, { message: '未知的报表类型' }),
     from: dayKey,
     to: dayKey,
   })
-  .strict()
-  .refine((v) => v.to >= v.from, { message: '结束日期不能早于开始日期', path: ['to'] });
+  .check(z.refine((v) => v.to >= v.from, { message: '结束日期不能早于开始日期', path: ['to'] }));
 
 export const reportActions = {
   // Audited like a write: an export carries the whole unit's personal records off the system.

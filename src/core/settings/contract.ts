@@ -1,20 +1,22 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ADMIN, def } from '../contract/define';
 import { dayKey, empty, monthKey, optionalText } from '../contract/fields';
 import { type Settings, settingsPatchSchema } from './schema';
 import type { CalendarDay } from './views';
 
 export const settingsGetInput = empty;
-export const settingsUpdateInput = settingsPatchSchema.strict();
+export const settingsUpdateInput = z.strictObject(settingsPatchSchema.shape);
 
-export const calendarSetInput = z
-  .object({ date: dayKey, workday: z.boolean({ message: '请指明是否为工作日' }), note: optionalText('备注', 50) })
-  .strict();
+export const calendarSetInput = z.strictObject({
+  date: dayKey,
+  workday: z.boolean({ message: '请指明是否为工作日' }),
+  note: optionalText('备注', 50),
+});
 
 /** Removes the unit's entry for a day: the day returns to the official schedule (or Monday–Friday). */
-export const calendarClearInput = z.object({ date: dayKey }).strict();
+export const calendarClearInput = z.strictObject({ date: dayKey });
 
-export const calendarMonthInput = z.object({ month: monthKey }).strict();
+export const calendarMonthInput = z.strictObject({ month: monthKey });
 
 /** The unit's settings and its workday calendar. */
 export const settingsActions = {

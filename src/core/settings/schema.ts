@@ -1,27 +1,35 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { text } from '../contract/fields';
+import { DEFAULT_SUBSCRIBE, subscribeSettingsSchema } from '../notice';
 
 /** The unit's editable settings (DESIGN.md §5), with the defaults it names. */
 export const RANKING_MODES = ['honor-roll', 'off'] as const;
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm' });
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm' }));
+
+/** A whole number in [min, max], with the locale's messages. */
+function int(min: number, max: number) {
+  return z.number().check(z.int(), z.gte(min), z.lte(max));
+}
 
 export const settingsSchema = z.object({
   unitName: text('单位名称', 60),
-  timeZone: z.string().refine(isValidTimeZone, { message: '无效的时区' }),
+  timeZone: z.string().check(z.refine(isValidTimeZone, { message: '无效的时区' })),
   readingWindowStart: hhmm,
   readingWindowEnd: hhmm,
-  minReadingSeconds: z.number().int().min(0).max(3600),
-  studyMinutesPerCheckin: z.number().int().min(1).max(240),
-  makeupsPerMonth: z.number().int().min(0).max(31),
-  makeupDaysBack: z.number().int().min(0).max(31),
-  noteMaxLength: z.number().int().min(0).max(2000),
-  honorRollThreshold: z.number().min(0).max(1),
+  minReadingSeconds: int(0, 3600),
+  studyMinutesPerCheckin: int(1, 240),
+  makeupsPerMonth: int(0, 31),
+  makeupDaysBack: int(0, 31),
+  noteMaxLength: int(0, 2000),
+  honorRollThreshold: z.number().check(z.gte(0), z.lte(1)),
   rankingMode: z.enum(RANKING_MODES),
   /** Every entry, not only the privileged ones, binds with a code an admin issued (工号 and names are widely known). */
   bindCodeRequired: z.boolean(),
   /** Confirmed volunteer hours a member is expected to give in a year: the dashboard's yardstick. */
-  volunteerHoursTarget: z.number().int().min(0).max(1000),
+  volunteerHoursTarget: int(0, 1000),
+  /** WeChat subscribe-message templates, one per moment consent is asked ('' = the inbox only). */
+  subscribe: subscribeSettingsSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -40,10 +48,11 @@ export const DEFAULT_SETTINGS: Settings = {
   rankingMode: 'honor-roll',
   bindCodeRequired: false,
   volunteerHoursTarget: 20,
+  subscribe: DEFAULT_SUBSCRIBE,
 };
 
 /** An update is a partial settings object whose result must still be coherent as a whole. */
-export const settingsPatchSchema = settingsSchema.partial();
+export const settingsPatchSchema = z.partial(settingsSchema);
 
 export function windowProblem(s: Pick<Settings, 'readingWindowStart' | 'readingWindowEnd'>): string | null {
   return s.readingWindowStart < s.readingWindowEnd ? null : '晨读打卡开始时间必须早于结束时间';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FieldIssue } from '../errors';
 import { isHalfHourStep, MAX_CAPACITY, MAX_EVENT_DAYS, MAX_PLANNED_HOURS } from './rules';
 import { member, privilegedRead, privilegedWrite } from '../contract/define';
@@ -19,15 +19,19 @@ const ORGANIZER = ['organizer'] as const;
 export const hoursValue = (label: string) =>
   z
     .number({ message: `${label}应为数字` })
-    .min(0, { message: `${label}不能为负数` })
-    .max(MAX_PLANNED_HOURS, { message: `${label}最多 ${MAX_PLANNED_HOURS} 小时` })
-    .refine(isHalfHourStep, { message: `${label}以 0.5 小时为单位` });
+    .check(
+      z.gte(0, { message: `${label}不能为负数` }),
+      z.lte(MAX_PLANNED_HOURS, { message: `${label}最多 ${MAX_PLANNED_HOURS} 小时` }),
+      z.refine(isHalfHourStep, { message: `${label}以 0.5 小时为单位` }),
+    );
 
 const capacity = z
   .number({ message: '名额应为数字' })
-  .int({ message: '名额应为整数' })
-  .min(1, { message: '名额至少为 1' })
-  .max(MAX_CAPACITY, { message: `名额最多 ${MAX_CAPACITY}` });
+  .check(
+    z.int({ message: '名额应为整数' }),
+    z.gte(1, { message: '名额至少为 1' }),
+    z.lte(MAX_CAPACITY, { message: `名额最多 ${MAX_CAPACITY}` }),
+  );
 
 const eventFields = {
   title: text('活动名称', 40),
@@ -37,9 +41,9 @@ const eventFields = {
   endAt: instant('结束时间'),
   capacity,
   signupDeadline: instant('报名截止时间'),
-  plannedHours: hoursValue('计划时长')
-    .refine((h) => h >= 0.5, { message: '计划时长至少 0.5 小时' })
-    .optional(),
+  plannedHours: z.optional(
+    hoursValue('计划时长').check(z.refine((h) => h >= 0.5, { message: '计划时长至少 0.5 小时' })),
+  ),
   team: optionalText('服务队', 40),
 };
 
@@ -64,64 +68,63 @@ export function eventTimesProblem(e: EventTimesInput): FieldIssue | null {
   return null;
 }
 
-export const volunteerEventCreateInput = z
-  .object(eventFields)
-  .strict()
-  .superRefine((e, ctx) => {
+export const volunteerEventCreateInput = z.strictObject(eventFields).check(
+  z.superRefine((e, ctx) => {
     const problem = eventTimesProblem(e);
     if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
-  });
+  }),
+);
 
-export const volunteerEventUpdateInput = z
-  .object({
-    eventId: id('活动编号'),
-    title: eventFields.title.optional(),
-    content: eventFields.content.optional(),
-    place: eventFields.place.optional(),
-    startAt: eventFields.startAt.optional(),
-    endAt: eventFields.endAt.optional(),
-    capacity: capacity.optional(),
-    signupDeadline: eventFields.signupDeadline.optional(),
-    plannedHours: eventFields.plannedHours,
-    /** An empty string removes the team. */
-    team: eventFields.team,
-  })
-  .strict();
+export const volunteerEventUpdateInput = z.strictObject({
+  eventId: id('活动编号'),
+  title: z.optional(eventFields.title),
+  content: z.optional(eventFields.content),
+  place: z.optional(eventFields.place),
+  startAt: z.optional(eventFields.startAt),
+  endAt: z.optional(eventFields.endAt),
+  capacity: z.optional(capacity),
+  signupDeadline: z.optional(eventFields.signupDeadline),
+  plannedHours: eventFields.plannedHours,
+  /** An empty string removes the team. */
+  team: eventFields.team,
+});
 
-const eventId = z.object({ eventId: id('活动编号') }).strict();
+const eventId = z.strictObject({ eventId: id('活动编号') });
 
-export const volunteerEventCancelInput = z.object({ eventId: id('活动编号'), reason: text('取消原因', 200) }).strict();
+export const volunteerEventCancelInput = z.strictObject({ eventId: id('活动编号'), reason: text('取消原因', 200) });
 
-export const volunteerConfirmInput = z
-  .object({
-    eventId: id('活动编号'),
-    entries: z
-      .array(
-        z.object({ staffId: id('人员编号'), hours: hoursValue('服务时长'), note: optionalText('备注', 200) }).strict(),
-        { message: '请提供要确认的人员' },
-      )
-      .min(1, { message: '请至少确认一人' })
-      .max(MAX_CAPACITY, { message: `一次最多确认 ${MAX_CAPACITY} 人` })
-      .refine((rows) => new Set(rows.map((r) => r.staffId)).size === rows.length, { message: '同一人员出现了多次' }),
-  })
-  .strict();
+export const volunteerConfirmInput = z.strictObject({
+  eventId: id('活动编号'),
+  entries: z
+    .array(
+      z.strictObject({ staffId: id('人员编号'), hours: hoursValue('服务时长'), note: optionalText('备注', 200) }),
+      { message: '请提供要确认的人员' },
+    )
+    .check(
+      z.minLength(1, { message: '请至少确认一人' }),
+      z.maxLength(MAX_CAPACITY, { message: `一次最多确认 ${MAX_CAPACITY} 人` }),
+      z.refine((rows) => new Set(rows.map((r) => r.staffId)).size === rows.length, { message: '同一人员出现了多次' }),
+    ),
+});
 
 export const EVENT_LIST_STATUSES = ['upcoming', 'mine', 'past'] as const;
-export const volunteerEventsInput = z
-  .object({ status: z.enum(EVENT_LIST_STATUSES, { message: '未知的列表' }).optional() })
-  .strict();
+export const volunteerEventsInput = z.strictObject({
+  status: z.optional(z.enum(EVENT_LIST_STATUSES, { message: '未知的列表' })),
+});
 
-const code = z.string({ message: '签到码应为文字' }).regex(/^\d{6}$/, { message: '签到码应为 6 位数字' });
-export const volunteerScanInput = z.object({ eventId: id('活动编号'), code }).strict();
+const code = z.string({ message: '签到码应为文字' }).check(z.regex(/^\d{6}$/, { message: '签到码应为 6 位数字' }));
+export const volunteerScanInput = z.strictObject({ eventId: id('活动编号'), code });
 
 const year = z
   .number({ message: '年份应为数字' })
-  .int({ message: '年份应为整数' })
-  .min(2000, { message: '年份无效' })
-  .max(2100, { message: '年份无效' });
+  .check(
+    z.int({ message: '年份应为整数' }),
+    z.gte(2000, { message: '年份无效' }),
+    z.lte(2100, { message: '年份无效' }),
+  );
 
-export const volunteerRecordsInput = z.object({ year: year.optional(), staffId: id('人员编号').optional() }).strict();
-export const volunteerCertificateInput = z.object({ year }).strict();
+export const volunteerRecordsInput = z.strictObject({ year: z.optional(year), staffId: z.optional(id('人员编号')) });
+export const volunteerCertificateInput = z.strictObject({ year });
 
 /** Volunteer service actions (DESIGN.md §4). */
 export const volunteerActions = {

@@ -1,3 +1,4 @@
+import { RemindMe } from '@/features/notice/RemindMe';
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { call } from '@/api/client';
@@ -132,6 +133,7 @@ function MyEntry({ activityId, item, entry, open, me, onChanged }: MyEntryProps)
         {statusText(entry.status, entry.position)}
       </Text>
       {entry.place !== undefined && <Text className='badge'>第 {entry.place} 名</Text>}
+      {entry.status !== 'cancelled' && <RemindMe noticeKey='event' label='活动前一天和名额变动时微信提醒我' />}
       {team && (
         <View className='act-team'>
           <Text className='act-team__name'>

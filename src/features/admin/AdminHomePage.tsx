@@ -19,6 +19,11 @@ const ENTRIES = [
     text: '按时段导出晨读、志愿服务、好人榜、文体活动记录与创建台账（Excel）。',
     url: ROUTES.adminReports,
   },
+  {
+    title: '订阅消息',
+    text: '配置微信订阅消息模板（晨读、活动、审核结果提醒），查看发送记录。',
+    url: ROUTES.adminNotices,
+  },
   { title: '审计日志', text: '谁在何时做了哪项管理操作，可按操作与人员筛选。', url: ROUTES.adminAudit },
 ];
 

@@ -1,3 +1,4 @@
+import { RemindMe } from '@/features/notice/RemindMe';
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
@@ -101,6 +102,7 @@ function NominateForm({ round, me }: { round: HonorRound; me: ReadySession }) {
     return (
       <Card title='谢谢您的推荐'>
         <Text className='card__text'>{done}</Text>
+        <RemindMe noticeKey='review' label='审核结果出来时微信提醒我' />
         <View className='btn-row'>
           <Button className='btn btn--primary' onClick={() => void Taro.navigateBack().catch(() => undefined)}>
             返回好人榜

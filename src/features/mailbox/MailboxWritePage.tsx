@@ -1,3 +1,4 @@
+import { RemindMe } from '@/features/notice/RemindMe';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
@@ -70,6 +71,7 @@ function WriteForm() {
     return (
       <Card title='来信已送达'>
         <Text className='card__text'>办公室答复后会通过消息通知您，也可以在“投诉建议”页查看。</Text>
+        <RemindMe noticeKey='review' label='办公室答复时微信提醒我' />
         <View className='btn-row'>
           <Button className='btn btn--primary' onClick={back}>
             返回

@@ -1,3 +1,4 @@
+import { RemindMe } from '@/features/notice/RemindMe';
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
@@ -34,6 +35,7 @@ export function CheckinBox({ today, readingId, timeZone, noteMax, now, openedAt,
       <View className='checkin checkin--done'>
         <Text className='checkin__done'>✓ 今日已{checkin.makeup ? '补卡' : '打卡'}</Text>
         {checkin.note && <Text className='checkin__note'>心得：{checkin.note}</Text>}
+        <RemindMe noticeKey='reading' label='明天晨读开始时微信提醒我' />
       </View>
     );
   }

@@ -1,3 +1,4 @@
+import { RemindMe } from '@/features/notice/RemindMe';
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
@@ -132,6 +133,7 @@ function MyPart({ event, now, onEvent, onReload }: MyPartProps) {
           {offers.signup === 'signup' ? '立即报名' : '加入候补'}
         </Button>
       )}
+      {offers.cancel && <RemindMe noticeKey='event' label='活动前一天和名额变动时微信提醒我' />}
       <CheckInPanel eventId={event.id} signIn={offers.signIn} signOut={offers.signOut} onDone={onReload} />
       {offers.cancel && (
         <Button className='btn btn--danger btn--block vol-event__action' disabled={busy} onClick={() => void cancel()}>

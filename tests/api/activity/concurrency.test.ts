@@ -1,3 +1,4 @@
+import { localSender, noMiniCode } from '../../../server/kernel/wechat';
 import { noCache } from '../../../server/kernel/cache';
 import { activityLeaveTeam, activityWithdraw } from '../../../server/features/activity/actions/leave';
 import { wordListCheck } from '../../../server/kernel/wordlist';
@@ -121,6 +122,8 @@ async function direct(staffNo: string): Promise<Ctx<Collections>> {
     caller: { openid: staff.openid ?? null, staff, roles: staff.roles },
     requestId: 'test',
     contentCheck: wordListCheck(),
+    miniCode: noMiniCode,
+    subscribe: localSender,
     settings: async () => DEFAULT_SETTINGS,
     cache: noCache,
     auditTarget: () => undefined,

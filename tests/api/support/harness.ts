@@ -31,6 +31,7 @@ export interface TestServerOptions {
   demo?: boolean;
   dev?: boolean;
   log?: ServerOptions['log'];
+  subscribe?: ServerOptions['subscribe'];
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -42,6 +43,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dev: options.dev ?? true,
     log: options.log ?? (() => undefined),
     interleave: true,
+    subscribe: options.subscribe,
   });
 
   async function post(action: string, body: unknown, token?: string | null) {

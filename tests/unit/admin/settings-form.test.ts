@@ -1,8 +1,9 @@
 import { DEFAULT_SETTINGS } from '../../../src/core/settings/schema';
 import { changedFields, fromDraft, toDraft } from '../../../src/features/admin/settings/settings-form';
 
-test('the defaults survive a round trip through the form', () => {
-  expect(fromDraft(toDraft(DEFAULT_SETTINGS))).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+test('the defaults survive a round trip through the form; the templates are not its business', () => {
+  const { subscribe: _templates, ...form } = DEFAULT_SETTINGS;
+  expect(fromDraft(toDraft(DEFAULT_SETTINGS))).toEqual({ ok: true, value: form });
 });
 
 test('the threshold is edited as a percentage', () => {

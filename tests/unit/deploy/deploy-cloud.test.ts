@@ -88,7 +88,7 @@ it('creates the function with its timeout, runtime and trigger, then updates it'
       ),
     },
   ]);
-  expect(double.functions.get('api')?.Triggers.map((t) => t.TriggerName)).toEqual(['nightly']);
+  expect(double.functions.get('api')?.Triggers.map((t) => t.TriggerName)).toEqual(['jobs']);
 
   double.calls.length = 0;
   const lines: string[] = [];
@@ -112,11 +112,9 @@ it('replaces a trigger whose schedule changed', async () => {
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
   double.calls.length = 0;
   expect(await deploy(['--env', ENV])).toBe('updated');
-  expect(body('DeleteTrigger')).toEqual([
-    { FunctionName: 'api', Namespace: ENV, TriggerName: 'nightly', Type: 'timer' },
-  ]);
+  expect(body('DeleteTrigger')).toEqual([{ FunctionName: 'api', Namespace: ENV, TriggerName: 'jobs', Type: 'timer' }]);
   expect(JSON.parse(String(body('BatchCreateTrigger')[0].Triggers))).toEqual([
-    { TriggerName: 'nightly', Type: 'timer', TriggerDesc: '0 30 2 * * * *' },
+    { TriggerName: 'jobs', Type: 'timer', TriggerDesc: '0 30 2 * * * *' },
   ]);
   copyFileSync(join(SOURCE, 'config.json'), join(dir, 'config.json'));
 }, 30_000);

@@ -18,6 +18,25 @@ import { setCaller, useCloudbaseEnv } from '../../support/cloudbase-env';
  */
 
 const ENV = 'tongxin-prod-9z8y7x';
+/** Everything but Date stays real under fake timers: the SDK talks to the double over real sockets. */
+const REAL_TIMERS: NonNullable<
+  Extract<Parameters<typeof jest.useFakeTimers>[0], { doNotFake?: unknown }>['doNotFake']
+> = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+];
 let double: CloudbaseDouble;
 let restoreEnv: () => void;
 
@@ -111,54 +130,59 @@ describe('cloud function main', () => {
     });
   });
 
-  it('recounts on the nightly trigger: a check-in whose counters were lost is counted by morning', async () => {
+  it('runs the jobs on the timer trigger alone: the nightly recount repairs a check-in whose counters were lost', async () => {
     const db = (wxServerSdk as unknown as { database(): CloudDatabase }).database();
     const store = openCloudbaseStore<Collections>(db, COLLECTION_SPECS);
-    const now = new Date();
-    const date = localDayKey(now, 'Asia/Shanghai');
-    await store.collection('checkins').insert({
-      _id: 'c-torn',
-      staffId: 's1',
-      staffNo: 'A001',
-      department: '办公室',
-      date,
-      month: date.slice(0, 7),
-      year: Number(date.slice(0, 4)),
-      readingId: 'r1',
-      at: now.toISOString(),
-      makeup: false,
-      minutes: 20,
-    });
-    // A client can name the trigger but not be one: only the platform's SOURCE starts the job.
-    setCaller('oCaller-wang');
-    expect(await main({ Type: 'Timer', TriggerName: 'nightly' })).toEqual({ ok: true, data: { ignored: 'timer' } });
-    expect(await store.collection('checkinMonths').count({})).toBe(0);
+    // 03:01 in Shanghai: the recount's hour. Only Date is faked; the SDK's sockets and timers are real.
+    const now = new Date('2024-03-05T03:01:00+08:00');
+    jest.useFakeTimers({ doNotFake: REAL_TIMERS, advanceTimers: true, now });
+    try {
+      const date = localDayKey(now, 'Asia/Shanghai');
+      await store.collection('checkins').insert({
+        _id: 'c-torn',
+        staffId: 's1',
+        staffNo: 'A001',
+        department: '办公室',
+        date,
+        month: date.slice(0, 7),
+        year: Number(date.slice(0, 4)),
+        readingId: 'r1',
+        at: now.toISOString(),
+        makeup: false,
+        minutes: 20,
+      });
+      // A client can send a timer's event but not be the timer: it is an ordinary call without an action.
+      setCaller('oCaller-wang');
+      expect(await main({ Type: 'Timer', TriggerName: 'jobs' })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(await store.collection('checkinMonths').count({})).toBe(0);
 
-    setCaller(null, 'wx_trigger');
-    expect(await main({ Type: 'Timer', TriggerName: 'nightly', Time: now.toISOString() })).toEqual({
-      ok: true,
-      data: { recounted: 3 },
-    });
-    expect(await store.collection('checkinMonths').get(`${date.slice(0, 7)}:s1`)).toMatchObject({
-      name: '王芳',
-      checkins: 1,
-      minutes: 20,
-    });
-    expect(await main({ Type: 'Timer', TriggerName: 'nightly', Time: now.toISOString() })).toEqual({
-      ok: true,
-      data: { recounted: 0 },
-    });
-    await store.close();
-  });
-
-  it('answers another timer trigger with ok and touches nothing', async () => {
-    setCaller(null, 'wx_trigger');
-    const before = double.requests.length;
-    expect(await main({ Type: 'Timer', TriggerName: 'daily', Time: '2024-03-01T00:00:00Z' })).toEqual({
-      ok: true,
-      data: { ignored: 'timer' },
-    });
-    expect(double.requests.length).toBe(before);
+      // The platform's trigger runs the jobs and nothing else, whatever its event names.
+      setCaller(null, 'wx_trigger');
+      const forged = {
+        Type: 'Timer',
+        TriggerName: 'jobs',
+        action: 'staff.setRoles',
+        input: { staffId: 's1', roles: ['admin'] },
+      };
+      const first = await main(forged);
+      expect(first).toMatchObject({ ok: true });
+      expect(await store.collection('checkinMonths').get(`${date.slice(0, 7)}:s1`)).toMatchObject({
+        name: '王芳',
+        checkins: 1,
+        minutes: 20,
+      });
+      expect((await store.collection('staff').get('s1'))?.roles).toEqual(['staff']);
+      // A second firing of the same night does nothing again.
+      const jobMarks = await store.collection('jobMarks').count({});
+      expect(await main(forged)).toEqual({ ok: true, data: { lines: 0 } });
+      expect(await store.collection('jobMarks').count({})).toBe(jobMarks);
+    } finally {
+      jest.useRealTimers();
+      await store.close();
+    }
   });
 });
 

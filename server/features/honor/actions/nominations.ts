@@ -159,7 +159,18 @@ async function tellOutcome(ctx: Ctx, round: HonorRoundDoc, doc: HonorNominationD
       : `${who}（${round.title}）未通过审核。审核意见：${doc.reviewComment ?? ''}`;
   await notify(
     ctx.store,
-    { staffId: doc.nominatorStaffId, kind: 'honor.reviewed', title: '推荐审核结果', body, link: HONOR_LINK },
+    {
+      staffId: doc.nominatorStaffId,
+      kind: 'honor.reviewed',
+      title: '推荐审核结果',
+      body,
+      link: HONOR_LINK,
+      slots: {
+        title: `好人榜推荐：${who}`,
+        result: doc.status === 'approved' ? '已通过' : '未通过',
+        note: doc.status === 'approved' ? '将作为候选人参加投票' : (doc.reviewComment ?? '请查看审核意见'),
+      },
+    },
     now,
   );
   if (doc.status === 'approved' && doc.nomineeStaffId !== doc.nominatorStaffId) {

@@ -1,9 +1,13 @@
+import { omit } from 'zod/mini';
 import { type Settings, settingsSchema, windowProblem } from '../../../core/settings/schema';
 import type { FieldErrors } from '../../forms/issues';
 
 /** The settings form: every field as text while editing, checked with Chinese messages. Pure. */
 
-export type SettingsKey = keyof Settings;
+/** Templates of subscribe messages have their own page (管理 → 订阅消息). */
+export type SettingsKey = Exclude<keyof Settings, 'subscribe'>;
+export type FormSettings = Omit<Settings, 'subscribe'>;
+const formSchema = omit(settingsSchema, { subscribe: true });
 export type SettingsDraft = Record<SettingsKey, string>;
 
 interface BaseSpec {
@@ -70,7 +74,7 @@ export function zoneOptions(current: string): readonly { value: string; label: s
   return TIME_ZONES.some((z) => z.value === current) ? TIME_ZONES : [{ value: current, label: current }, ...TIME_ZONES];
 }
 
-export function toDraft(s: Settings): SettingsDraft {
+export function toDraft(s: FormSettings): SettingsDraft {
   return {
     unitName: s.unitName,
     timeZone: s.timeZone,
@@ -90,7 +94,7 @@ export function toDraft(s: Settings): SettingsDraft {
 
 const HAS_CJK = /[\u4e00-\u9fff]/;
 
-export type DraftCheck = { ok: true; value: Settings } | { ok: false; errors: FieldErrors };
+export type DraftCheck = { ok: true; value: FormSettings } | { ok: false; errors: FieldErrors };
 
 export function fromDraft(draft: SettingsDraft): DraftCheck {
   const errors: FieldErrors = {};
@@ -113,7 +117,7 @@ export function fromDraft(draft: SettingsDraft): DraftCheck {
       value[spec.key] = raw;
     }
   }
-  const parsed = settingsSchema.safeParse(value);
+  const parsed = formSchema.safeParse(value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');
@@ -129,7 +133,7 @@ export function fromDraft(draft: SettingsDraft): DraftCheck {
 }
 
 /** Only what changed goes to `settings.update`, so two admins editing different fields do not clash. */
-export function changedFields(before: Settings, after: Settings): Partial<Settings> {
+export function changedFields(before: FormSettings, after: FormSettings): Partial<Settings> {
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(after) as SettingsKey[]) {
     if (after[key] !== before[key]) patch[key] = after[key];
