@@ -40,7 +40,9 @@ describe('session.me', () => {
     const [payload, sig] = token.split('.');
     const forged = `${Buffer.from(JSON.stringify({ o: 'demo-T0002', e: 9e15 })).toString('base64url')}.${sig}`;
     expect((await t.call('session.me', {}, forged)).status).toBe(401);
-    expect((await t.call('session.me', {}, `${payload}.x${sig.slice(1)}`)).status).toBe(401);
+    // The first character replaced by a different one: a fixed 'x' left the token valid once in 64 logins.
+    const flipped = `${sig.startsWith('x') ? 'y' : 'x'}${sig.slice(1)}`;
+    expect((await t.call('session.me', {}, `${payload}.${flipped}`)).status).toBe(401);
     expect((await t.call('session.me', {}, 'garbage')).status).toBe(401);
   });
 });
