@@ -3,14 +3,15 @@
 // morning's actions (bench-cloud.ts), the exports at a year's scale (bench-export.ts), the cloud
 // function's cold require against wx-server-sdk's alone (bench-cold.ts), plus the sizes of the built packages.
 // Numbers are for reading, never for asserting: tests carry no timing thresholds.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../server/entry/http';
 import { cloudRequests } from './bench-cloud';
 import { benchCold } from './bench-cold';
 import { benchExport } from './bench-export';
+import { filesUnder, weappPackages } from './weapp-packages';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -45,21 +46,13 @@ async function measure(name: string, send: () => Promise<Response>): Promise<Row
   return { name, rps: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
-  );
-}
-
 function packageSizes(): [string, string][] {
   const rows: [string, string][] = [];
-  const weapp = 'dist/weapp';
-  if (existsSync(weapp)) {
-    const files = filesUnder(weapp);
-    const sub = (f: string) => relative(weapp, f).startsWith('subpackages');
-    const sum = (fs: string[]) => fs.reduce((n, f) => n + statSync(f).size, 0);
-    rows.push(['weapp main package (limit 2 MB)', `${sum(files.filter((f) => !sub(f)))} B`]);
-    rows.push(['weapp subpackages', `${sum(files.filter(sub))} B`]);
+  const weapp = weappPackages('dist/weapp');
+  if (weapp) {
+    const subs = Object.values(weapp.subpackages);
+    rows.push(['weapp main package (limit 2 MB)', `${weapp.main} B`]);
+    rows.push(['weapp subpackages (total; largest)', `${subs.reduce((a, b) => a + b, 0)} B; ${Math.max(...subs)} B`]);
   } else rows.push(['weapp package', 'not built (npm run build:weapp)']);
   if (existsSync('dist/h5')) {
     const js = filesUnder('dist/h5').filter((f) => f.endsWith('.js'));

@@ -34,6 +34,9 @@ describe('a member at a volunteer event', () => {
       .find({ slotId: event.slotId, holderId: me._id }, { limit: 1 });
     expect(entry.status).toBe('confirmed');
 
+    const colleague = await e2e.login('demo-T0030');
+    await e2e.api('volunteer.signup', { eventId: event._id }, colleague);
+
     // The day of the event: the organizer's screen shows the code; the member types it.
     await e2e.api('dev.clock.set', { now: new Date(Date.parse(event.startAt) + 5 * 60_000).toISOString() });
     const organizer = await e2e.login('demo-T0003');
@@ -60,5 +63,21 @@ describe('a member at a volunteer event', () => {
     await current(page).getByText('已签到。活动结束时请扫码签退。').waitFor();
     const record = await e2e.server.store.collection('volunteerRecords').get(`${event._id}:${me._id}`);
     expect(record?.signInAt).not.toBeNull();
+
+    // Opened by the camera from the WeChat code: the page has ?scene=<event>.<code>, one tap signs in.
+    const scene = encodeURIComponent(`${event._id}.${code}`);
+    const scanned = await e2e.open(390, {
+      token: colleague,
+      path: `/#/subpackages/volunteer/event/index?scene=${scene}`,
+    });
+    await current(scanned).getByText(`已识别现场签到码 ${code}`).waitFor();
+    await current(scanned).getByText('签到', { exact: true }).click();
+    await current(scanned).getByText('已签到。活动结束时请扫码签退。').waitFor();
+
+    const forged = await e2e.open(390, {
+      token: colleague,
+      path: `/#/subpackages/volunteer/event/index?scene=${'x'.repeat(40)}`,
+    });
+    await current(forged).getByText('无法识别这个小程序码，请扫描活动现场屏幕上的码').waitFor();
   });
 });

@@ -31,8 +31,15 @@ export interface WeChatFront {
   sent: Record<string, unknown>[];
   /** What subscribeMessage.send answers next (WeChat's errcode; 0 sends). */
   subscribeAnswer: { errcode: number; errmsg: string };
+  /** Every wxacode.getUnlimited request, with its parameters as WeChat reads them. */
+  codes: Record<string, unknown>[];
+  /** A refusal for the next codes; null answers WXACODE_IMAGE as image/jpeg (WeChat's buffer response). */
+  codeRefusal: { errcode: number; errmsg: string } | null;
   close(): Promise<void>;
 }
+
+/** The picture the front hands back for a mini-program code: a JPEG's first bytes, enough to recognise. */
+export const WXACODE_IMAGE = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 
 /** Protobuf fields of wire types 0 (varint) and 2 (length-delimited): enough for CommApiData. */
 function* fields(buf: Buffer): Generator<{ no: number; bytes: Buffer }> {
@@ -100,10 +107,11 @@ function openapiParams(requestData: Buffer): Map<string, unknown> {
 }
 
 function jsonAnswer(json: object): Buffer {
-  return Buffer.concat([
-    lengthDelimited(1, Buffer.from(JSON.stringify(json))),
-    lengthDelimited(2, Buffer.from('application/json; charset=UTF-8')),
-  ]);
+  return bufferAnswer(Buffer.from(JSON.stringify(json)), 'application/json; charset=UTF-8');
+}
+
+function bufferAnswer(respData: Buffer, contentType: string): Buffer {
+  return Buffer.concat([lengthDelimited(1, respData), lengthDelimited(2, Buffer.from(contentType))]);
 }
 
 function msgSecCheckAnswer(requestData: Buffer, checked: string[]): Buffer {
@@ -134,6 +142,8 @@ export async function startWeChatFront(double: CloudbaseDouble): Promise<WeChatF
     checked,
     sent: [],
     subscribeAnswer: { errcode: 0, errmsg: 'ok' },
+    codes: [],
+    codeRefusal: null,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const server: Server = createServer((req, res) => {
@@ -146,6 +156,12 @@ export async function startWeChatFront(double: CloudbaseDouble): Promise<WeChatF
           front.sent.push(Object.fromEntries(params));
           res.writeHead(200, { 'content-type': 'application/octet-stream' });
           res.end(jsonAnswer(front.subscribeAnswer));
+          return;
+        }
+        if (String(form.get('apiName')) === 'wxacode.getUnlimited') {
+          front.codes.push(Object.fromEntries(openapiParams(form.get('requestData') ?? Buffer.alloc(0))));
+          res.writeHead(200, { 'content-type': 'application/octet-stream' });
+          res.end(front.codeRefusal ? jsonAnswer(front.codeRefusal) : bufferAnswer(WXACODE_IMAGE, 'image/jpeg'));
           return;
         }
         if (String(form.get('apiName')) !== 'security.msgSecCheck') {

@@ -15,6 +15,7 @@ import {
 } from './actions/events';
 import { volunteerCertificate, volunteerConfirm, volunteerRecords } from './actions/hours';
 import { volunteerAttendance, volunteerCode, volunteerSignin, volunteerSignout } from './actions/onsite';
+import { volunteerCodeImage } from './actions/wxacode';
 import { VOLUNTEER_COLLECTIONS } from './collections';
 import { volunteerReminder } from './jobs';
 import { recountVolunteerCounters } from './recount';
@@ -28,6 +29,7 @@ export const volunteer = defineFeature({
     'volunteer.event.update': volunteerEventUpdate,
     'volunteer.event.cancel': volunteerEventCancel,
     'volunteer.code': volunteerCode,
+    'volunteer.code.image': volunteerCodeImage,
     'volunteer.attendance': volunteerAttendance,
     'volunteer.confirm': volunteerConfirm,
     'volunteer.events': volunteerEvents,

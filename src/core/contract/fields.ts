@@ -4,6 +4,7 @@ import zhCN from 'zod/v4/locales/zh-CN.js';
 import { isDayKey, isMonthKey } from '../time';
 import { ROLES } from '../roles';
 import { cleanText } from '../text';
+import { PERSON_NAME_MAX, STAFF_NO_MAX, STAFF_NO_MESSAGES, STAFF_NO_PATTERN } from '../people/rules';
 
 // Messages the schemas do not spell out themselves fall back to zod's Simplified Chinese locale.
 z.config(zhCN());
@@ -55,14 +56,14 @@ export const staffNo = z.pipe(
     .string({ message: '工号应为文字' })
     .check(
       z.trim(),
-      z.minLength(1, { message: '请填写工号' }),
-      z.maxLength(32, { message: '工号最多 32 个字符' }),
-      z.regex(/^[A-Za-z0-9_-]+$/, { message: '工号只能包含字母、数字、下划线和短横线' }),
+      z.minLength(1, { message: STAFF_NO_MESSAGES.required }),
+      z.maxLength(STAFF_NO_MAX, { message: STAFF_NO_MESSAGES.tooLong }),
+      z.regex(STAFF_NO_PATTERN, { message: STAFF_NO_MESSAGES.pattern }),
     ),
   z.transform((s: string) => s.toUpperCase()),
 );
 
-export const personName = text('姓名', 32);
+export const personName = text('姓名', PERSON_NAME_MAX);
 
 export const dayKey = z
   .string({ message: '日期应为文字' })

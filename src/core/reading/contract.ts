@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { member, privilegedRead, privilegedWrite } from '../contract/define';
+import { MAKEUP_REASON_MAX } from './rules';
 import { dayKey, empty, id, longText, monthKey, optionalText, text } from '../contract/fields';
 import type {
   CheckinCalendar,
@@ -23,7 +24,6 @@ export const READING_BODY_MAX = 10_000;
 export const READING_SOURCE_MAX = 100;
 /** The hard ceiling of a note; the unit's `noteMaxLength` (≤ this) is checked by the handler. */
 export const NOTE_HARD_MAX = 2000;
-export const MAKEUP_REASON_MAX = 200;
 
 const SECRETARY = ['secretary'] as const;
 

@@ -1,6 +1,9 @@
 import type { Settings } from '../settings';
 import { type DayKey, localMinuteOfDay, weekdayOf } from '../time';
 
+/** The longest reason a 补卡 request may give (the form stops there, the contract refuses more). */
+export const MAKEUP_REASON_MAX = 200;
+
 /** Pure rules of the morning reading (DESIGN.md §5): window, reading time, make-ups, honor roll. */
 
 export type WindowState = 'before' | 'open' | 'after';

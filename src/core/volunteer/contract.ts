@@ -115,6 +115,13 @@ export const volunteerEventsInput = z.strictObject({
 const code = z.string({ message: '签到码应为文字' }).check(z.regex(/^\d{6}$/, { message: '签到码应为 6 位数字' }));
 export const volunteerScanInput = z.strictObject({ eventId: id('活动编号'), code });
 
+/** Which build of the mini-program the WeChat code opens (what `getAccountInfoSync` reports there). */
+export const ENV_VERSIONS = ['develop', 'trial', 'release'] as const;
+export const volunteerCodeImageInput = z.strictObject({
+  eventId: id('活动编号'),
+  envVersion: z.enum(ENV_VERSIONS, { message: '未知的小程序版本' }),
+});
+
 const year = z
   .number({ message: '年份应为数字' })
   .check(
@@ -132,6 +139,7 @@ export const volunteerActions = {
   'volunteer.event.update': privilegedWrite(volunteerEventUpdateInput, ORGANIZER),
   'volunteer.event.cancel': privilegedWrite(volunteerEventCancelInput, ORGANIZER),
   'volunteer.code': privilegedRead(eventId, ORGANIZER),
+  'volunteer.code.image': privilegedRead(volunteerCodeImageInput, ORGANIZER),
   'volunteer.attendance': privilegedRead(eventId, ORGANIZER),
   'volunteer.confirm': privilegedWrite(volunteerConfirmInput, ORGANIZER),
   'volunteer.events': member(volunteerEventsInput),
@@ -149,6 +157,8 @@ export interface VolunteerOutputs {
   'volunteer.event.update': { event: VolunteerEventView };
   'volunteer.event.cancel': { event: VolunteerEventView; notified: number; already?: boolean };
   'volunteer.code': VolunteerCode;
+  /** The same code as a WeChat mini-program code: `image` is a data: URL of WeChat's picture. */
+  'volunteer.code.image': VolunteerCode & { image: string };
   'volunteer.attendance': { event: VolunteerEventView; rows: AttendanceRow[] };
   'volunteer.confirm': { rows: AttendanceRow[]; changed: number; already?: boolean };
   'volunteer.events': { items: VolunteerEventView[] };

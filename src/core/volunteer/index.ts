@@ -2,3 +2,4 @@
 export * from './contract';
 export * from './views';
 export * from './rules';
+export * from './scene';

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
-import { staffBindInput } from '@/core/people/contract';
+import { bindFormCheck } from '@/core/people/rules';
 import { Card } from '@/components/Card';
 import { Field } from '@/components/Field';
 import { Page } from '@/components/Page';
 import { ErrorText, StateView } from '@/components/StateView';
-import { issuesToFieldErrors, serverFieldErrors } from '@/features/forms/issues';
+import { serverFieldErrors } from '@/features/forms/issues';
 import { useFormErrors } from '@/features/forms/useFormErrors';
 import { currentSession, loadSession, resetSession } from '@/features/session/session';
 import { relaunch, useSession } from '@/features/session/useSession';
@@ -54,13 +54,13 @@ function BindForm() {
   const bind = useMutation('staff.bind');
 
   async function submit() {
-    const parsed = staffBindInput.safeParse({ staffNo, name, ...(withCode && code.trim() ? { code } : {}) });
-    if (!parsed.success) {
-      form.show(issuesToFieldErrors(parsed.error.issues));
+    const checked = bindFormCheck({ staffNo, name });
+    if (Object.keys(checked.errors).length > 0) {
+      form.show(checked.errors);
       return;
     }
     form.clear();
-    const res = await bind.run(parsed.data);
+    const res = await bind.run({ ...checked.input, ...(withCode && code.trim() ? { code } : {}) });
     if (res.ok) {
       // The cached session still says "unbound": forget it before the home page asks.
       resetSession();

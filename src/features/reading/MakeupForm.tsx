@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useMutation } from '@/api/hooks';
-import { MAKEUP_REASON_MAX } from '@/core/reading/contract';
+import { MAKEUP_REASON_MAX } from '@/core/reading/rules';
 import type { MakeupResult } from '@/core/reading/contract';
 import { dayLabel } from '@/core/reading/rules';
 import { Field } from '@/components/Field';

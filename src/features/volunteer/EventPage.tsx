@@ -6,6 +6,7 @@ import { call } from '@/api/client';
 import { useQuery } from '@/api/hooks';
 import type { VolunteerEventView } from '@/core/volunteer/contract';
 import { formatHours } from '@/core/volunteer/rules';
+import { parseCodeScene } from '@/core/volunteer/scene';
 import { Card } from '@/components/Card';
 import { Page } from '@/components/Page';
 import { ErrorText, StateView } from '@/components/StateView';
@@ -18,22 +19,34 @@ import { deadlineText, myStatusText, phaseBadge, seatsText, timeText } from './f
 import { decodeParam, VOLUNTEER_ROUTES, withEvent } from './routes';
 import './volunteer.scss';
 
+/** Opened from the list (`?id=`) or by the camera from the on-site WeChat code (`?scene=`, scene.ts). */
 export function EventPage() {
-  const id = decodeParam(useRouter()?.params?.id);
+  const params = useRouter()?.params;
+  const scanned = parseCodeScene(params?.scene);
+  const id = decodeParam(params?.id) || scanned?.eventId || '';
+  const unreadable = !id && Boolean(params?.scene);
   return (
     <SessionGate>
       {(me) => (
         <Page>
-          <EventLoader id={id} timeZone={me.settings.timeZone} />
+          <EventLoader id={id} scanned={scanned?.code} unreadable={unreadable} timeZone={me.settings.timeZone} />
         </Page>
       )}
     </SessionGate>
   );
 }
 
-function EventLoader({ id, timeZone }: { id: string; timeZone: string }) {
+interface LoaderProps {
+  id: string;
+  scanned?: string;
+  unreadable: boolean;
+  timeZone: string;
+}
+
+function EventLoader({ id, scanned, unreadable, timeZone }: LoaderProps) {
   const q = useQuery('volunteer.event.get', id ? { eventId: id } : null);
   const now = useServerClock(q.data?.serverNow ?? null) ?? new Date();
+  if (unreadable) return <StateView kind='error' message='无法识别这个小程序码，请扫描活动现场屏幕上的码' />;
   if (!id) return <StateView kind='error' message='缺少活动编号，请从活动列表进入' />;
   if (q.error) return <StateView kind='error' message={q.error.message} onRetry={q.reload} />;
   if (!q.data) return <StateView kind='loading' />;
@@ -42,7 +55,7 @@ function EventLoader({ id, timeZone }: { id: string; timeZone: string }) {
   return (
     <View className='vol-event'>
       <EventInfo event={event} timeZone={timeZone} />
-      <MyPart event={event} now={now} onEvent={setEvent} onReload={q.reload} />
+      <MyPart event={event} now={now} scanned={scanned} onEvent={setEvent} onReload={q.reload} />
       {canManage && <Organizer event={event} />}
     </View>
   );
@@ -79,11 +92,12 @@ function EventInfo({ event, timeZone }: { event: VolunteerEventView; timeZone: s
 interface MyPartProps {
   event: VolunteerEventView;
   now: Date;
+  scanned?: string;
   onEvent: (e: VolunteerEventView) => void;
   onReload: () => void;
 }
 
-function MyPart({ event, now, onEvent, onReload }: MyPartProps) {
+function MyPart({ event, now, scanned, onEvent, onReload }: MyPartProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const offers = eventOffers(event, now);
@@ -134,7 +148,13 @@ function MyPart({ event, now, onEvent, onReload }: MyPartProps) {
         </Button>
       )}
       {offers.cancel && <RemindMe noticeKey='event' label='活动前一天和名额变动时微信提醒我' />}
-      <CheckInPanel eventId={event.id} signIn={offers.signIn} signOut={offers.signOut} onDone={onReload} />
+      <CheckInPanel
+        eventId={event.id}
+        signIn={offers.signIn}
+        signOut={offers.signOut}
+        scanned={scanned}
+        onDone={onReload}
+      />
       {offers.cancel && (
         <Button className='btn btn--danger btn--block vol-event__action' disabled={busy} onClick={() => void cancel()}>
           取消报名

@@ -63,6 +63,20 @@ describe('the on-site code', () => {
     expect(seen).not.toMatch(/secret/);
   });
 
+  it('as a WeChat code: refused on the local server (no WeChat to ask), to members, and for an unknown build', async () => {
+    const local = await t.call('volunteer.code.image', { eventId, envVersion: 'release' }, organizer);
+    expect(local.status).toBe(422);
+    expect(errorOf(local)).toMatchObject({ code: 'RULE', details: { rule: 'wxacodeUnavailable' } });
+    expect(errorOf(local).message).toMatch(/数字签到码/);
+    const member = await t.call('volunteer.code.image', { eventId, envVersion: 'release' }, tokens.T0019);
+    expect(errorOf(member).code).toBe('FORBIDDEN');
+    const unknown = await t.call('volunteer.code.image', { eventId, envVersion: 'beta' } as never, organizer);
+    expect(errorOf(unknown)).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('未知的小程序版本'),
+    });
+  });
+
   it('a repeat scan changes nothing', async () => {
     const first = await t.ok('volunteer.event.get', { eventId }, tokens.T0019);
     const again = await scan('volunteer.signin', 'T0019', '2026-03-05T01:20:00.000Z');

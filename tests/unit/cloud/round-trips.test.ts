@@ -25,4 +25,5 @@ it('reading.today ≤ 3, reading.open ≤ 3, checkin.submit ≤ 11 requests in a
     monthCount: expect.any(Number),
   });
   expect(rows.get('checkin.submit (repeat)')?.data).toMatchObject({ already: true });
-});
+  // A demo seed and a few hundred round trips to the double: more than jest's 5 s on a busy machine.
+}, 30_000);

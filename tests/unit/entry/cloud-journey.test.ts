@@ -12,7 +12,9 @@ import {
   seedRoster,
   startWeChatFront,
   type WeChatFront,
+  WXACODE_IMAGE,
 } from '../../support/cloud-journey';
+import { parseCodeScene, SCENE_PAGE } from '../../../src/core/volunteer/scene';
 
 /**
  * Three members' journeys through the cloud function exactly as WeChat runs it: `main(event, context)`
@@ -228,6 +230,40 @@ it('订阅消息: a promotion goes to WeChat for a consenter; a template WeChat 
     reason: expect.stringContaining('40037'),
   });
   expect(log.items[1]).toMatchObject({ title: '候补转正：敬老院陪伴', status: 'sent' });
+});
+
+it('现场签到: the organizer’s screen shows WeChat’s code; its scene opens the sign-in with the code; a refusal is coded', async () => {
+  const { event } = await ok<{ event: { id: string } }>(ORGANIZER.openid, 'volunteer.event.create', {
+    title: '社区义诊引导',
+    content: '在社区卫生服务中心引导居民排队就诊。',
+    place: '社区卫生服务中心',
+    startAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+    endAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+    capacity: 3,
+    signupDeadline: new Date(Date.now() + 10 * 60_000).toISOString(),
+  });
+  await ok(C.openid, 'volunteer.signup', { eventId: event.id });
+  front.codes.length = 0;
+  const shown = await ok<{ code: string; image: string }>(ORGANIZER.openid, 'volunteer.code.image', {
+    eventId: event.id,
+    envVersion: 'trial',
+  });
+  expect(shown.image).toBe(`data:image/jpeg;base64,${WXACODE_IMAGE.toString('base64')}`);
+  expect(front.codes).toEqual([
+    expect.objectContaining({ scene: `${event.id}.${shown.code}`, page: SCENE_PAGE, env_version: 'trial' }),
+  ]);
+  expect(String(front.codes[0].scene).length).toBeLessThanOrEqual(32);
+  // The camera opens SCENE_PAGE with ?scene= as WeChat encodes it; the page reads it back.
+  const scanned = parseCodeScene(encodeURIComponent(String(front.codes[0].scene)));
+  expect(scanned).toEqual({ eventId: event.id, code: shown.code });
+  expect(await ok(C.openid, 'volunteer.signin', scanned)).toMatchObject({ signInAt: expect.any(String) });
+
+  front.codeRefusal = { errcode: 41030, errmsg: 'invalid page rid: 6520a1b2' };
+  const refused = await call(ORGANIZER.openid, 'volunteer.code.image', { eventId: event.id, envVersion: 'release' });
+  front.codeRefusal = null;
+  expect(refused).toMatchObject({ ok: false, error: { code: 'RULE', details: { rule: 'wxacode', errCode: 41030 } } });
+  // The screen falls back to the digits, which still sign in.
+  expect(await ok(ORGANIZER.openid, 'volunteer.code', { eventId: event.id })).toMatchObject({ code: shown.code });
 });
 
 it('好人榜: a round moved through its phases; C votes once, a repeat is CONFLICT, nothing links C to the choice', async () => {
