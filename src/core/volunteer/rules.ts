@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import { localDayKey } from '../time';
 import { type Schedule, scheduleStage } from '../schedule';
+import { SCENE_PAGE } from './scene';
 
 /**
  * Volunteer service rules (DESIGN.md §5), pure: the event's phase, the on-site code's time windows and
@@ -153,5 +154,5 @@ export function localYear(iso: string, timeZone: string): number {
 
 /** The event page, for inbox links (client route). */
 export function volunteerEventLink(eventId: string): string {
-  return `/subpackages/volunteer/event/index?id=${encodeURIComponent(eventId)}`;
+  return `/${SCENE_PAGE}?id=${encodeURIComponent(eventId)}`;
 }

@@ -5,7 +5,7 @@
  * is `<eventId>.<code>`: an id of up to 25 characters fits (the server's ids are 24 hex digits).
  */
 
-/** The page the code opens: a page of the published package, without a leading slash. */
+/** The event page, without the leading slash WeChat's `page` parameter refuses: the page the code opens. */
 export const SCENE_PAGE = 'subpackages/volunteer/event/index';
 
 export const SCENE_MAX_LENGTH = 32;

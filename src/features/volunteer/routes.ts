@@ -1,6 +1,8 @@
+import { SCENE_PAGE } from '@/core/volunteer/scene';
+
 /** Pages of the volunteer subpackage (the list itself is a segment of the 活动 tab). */
 export const VOLUNTEER_ROUTES = {
-  event: '/subpackages/volunteer/event/index',
+  event: `/${SCENE_PAGE}`,
   records: '/subpackages/volunteer/records/index',
   certificate: '/subpackages/volunteer/certificate/index',
   edit: '/subpackages/volunteer/edit/index',
