@@ -11,40 +11,12 @@ import { startServer } from '../server/entry/http';
 import { cloudRequests } from './bench-cloud';
 import { benchCold } from './bench-cold';
 import { benchExport } from './bench-export';
+import { measure, printLoad } from './bench-load';
+import { PEAK_CONNECTIONS, PEAK_STAFF, benchPeak } from './bench-peak';
 import { filesUnder, weappPackages } from './weapp-packages';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-
-interface Row {
-  name: string;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-async function measure(name: string, send: () => Promise<Response>): Promise<Row> {
-  for (let i = 0; i < 50; i++) await (await send()).arrayBuffer(); // warm-up
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next++ < REQUESTS) {
-        const t0 = performance.now();
-        const res = await send();
-        await res.arrayBuffer();
-        if (res.status >= 500) throw new Error(`${name}: HTTP ${res.status}`);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { name, rps: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
 
 function packageSizes(): [string, string][] {
   const rows: [string, string][] = [];
@@ -78,27 +50,21 @@ async function main(): Promise<void> {
         body: JSON.stringify(body),
       });
     const { data } = (await (await post('dev.login', { openid: 'demo-T0001' })).json()) as { data: { token: string } };
+    const load = (name: string, send: () => Promise<Response>) => measure(name, REQUESTS, CONCURRENCY, send);
+    await load('warm-up', () => fetch(`${server.url}/healthz`));
     const rows = [
-      await measure('baseline: GET /healthz', () => fetch(`${server.url}/healthz`)),
-      await measure('session.me', () => post('session.me', {}, data.token)),
-      await measure('staff.search (40 on roster)', () => post('staff.search', { q: '王' }, data.token)),
-      await measure('staff.list page 1 (admin)', () => post('staff.list', {}, data.token)),
-      await measure('INVALID_INPUT answer', () => post('staff.bind', { staffNo: 1 }, data.token)),
+      await load('baseline: GET /healthz', () => fetch(`${server.url}/healthz`)),
+      await load('session.me', () => post('session.me', {}, data.token)),
+      await load('staff.search (40 on roster)', () => post('staff.search', { q: '王' }, data.token)),
+      await load('staff.list page 1 (admin)', () => post('staff.list', {}, data.token)),
+      await load('INVALID_INPUT answer', () => post('staff.bind', { staffNo: 1 }, data.token)),
     ];
-    const base = rows[0].rps;
-    console.log(`\nAPI over HTTP: ${REQUESTS} requests, ${CONCURRENCY} concurrent, SQLite in ${dataDir}\n`);
-    console.log('| action | req/s | vs baseline | p50 ms | p95 ms | p99 ms |');
-    console.log('|---|---:|---:|---:|---:|---:|');
-    for (const r of rows) {
-      const cells = [
-        r.rps.toFixed(0),
-        `${((r.rps / base) * 100).toFixed(0)} %`,
-        r.p50.toFixed(2),
-        r.p95.toFixed(2),
-        r.p99.toFixed(2),
-      ];
-      console.log(`| ${r.name} | ${cells.join(' | ')} |`);
-    }
+    console.log(
+      `\nThe morning peak: ${PEAK_STAFF.toLocaleString('en-US')} staff, each opens and checks in once, ${PEAK_CONNECTIONS} connections, the server in its own process\n`,
+    );
+    printLoad(await benchPeak());
+    console.log(`\nThe admin's desk: ${REQUESTS} requests, ${CONCURRENCY} concurrent, SQLite in ${dataDir}\n`);
+    printLoad(rows);
     console.log('\nCloudBase database requests per call (warm container, counted at the double)\n');
     console.log('| action | requests |\n|---|---:|');
     for (const { name, requests } of await cloudRequests()) console.log(`| ${name} | ${requests} |`);

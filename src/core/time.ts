@@ -13,24 +13,81 @@ export type MonthKey = string;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 
+/**
+ * Every instant in the same quarter hour has the same offset from UTC: offsets are whole quarter hours
+ * and zones change them at a whole local hour (historical local mean time aside, long before any
+ * record here). So one Intl call per zone and quarter hour serves every request in it: the morning
+ * peak asks for today's key thousands of times a minute, and formatting through Intl (or dayjs's tz,
+ * which does) costs ~100 µs a call.
+ */
+const OFFSET_SPAN_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+/** Milliseconds to add to an instant to read its local clock as if it were UTC. */
+function offsetAt(ms: number, timeZone: string): number {
+  const start = Math.floor(ms / OFFSET_SPAN_MS) * OFFSET_SPAN_MS;
+  const key = `${timeZone} ${start}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const part: Record<string, number> = {};
+    for (const p of formatterOf(timeZone).formatToParts(new Date(start))) part[p.type] = Number(p.value);
+    offset = Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second) - start;
+    if (offsets.size >= 4096) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The instant's local clock in the unit's time zone, as a Date whose UTC fields read it. */
+function localClock(now: Date, timeZone: string): Date {
+  const ms = now.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('Invalid time value');
+  return new Date(ms + offsetAt(ms, timeZone));
+}
+
 /** The local calendar day of an instant: servers run in UTC, the unit does not. */
 export function localDayKey(now: Date, timeZone: string): DayKey {
-  return dayjs(now).tz(timeZone).format('YYYY-MM-DD');
+  return localClock(now, timeZone).toISOString().slice(0, 10);
 }
 
 export function localMonthKey(now: Date, timeZone: string): MonthKey {
-  return dayjs(now).tz(timeZone).format('YYYY-MM');
+  return localClock(now, timeZone).toISOString().slice(0, 7);
 }
 
 /** 'HH:mm' of an instant on the unit's clock, e.g. to fill a time picker. */
 export function localTimeKey(now: Date, timeZone: string): string {
-  return dayjs(now).tz(timeZone).format('HH:mm');
+  return localClock(now, timeZone).toISOString().slice(11, 16);
 }
 
 /** Minutes since local midnight, for window checks. */
 export function localMinuteOfDay(now: Date, timeZone: string): number {
-  const t = dayjs(now).tz(timeZone);
-  return t.hour() * 60 + t.minute() + t.second() / 60 + t.millisecond() / 60000;
+  const local = localClock(now, timeZone);
+  return (local.getTime() - Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate())) / 60_000;
+}
+
+/** Month, day, hour and minute of an instant on the unit's clock, for display. */
+export function localFields(now: Date, timeZone: string): { month: number; day: number; hhmm: string } {
+  const local = localClock(now, timeZone);
+  return { month: local.getUTCMonth() + 1, day: local.getUTCDate(), hhmm: local.toISOString().slice(11, 16) };
 }
 
 export function isDayKey(value: string): boolean {

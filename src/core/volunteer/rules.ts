@@ -1,5 +1,4 @@
-import dayjs from 'dayjs';
-import { localDayKey } from '../time';
+import { localDayKey, localFields } from '../time';
 import { type Schedule, scheduleStage } from '../schedule';
 import { SCENE_PAGE } from './scene';
 
@@ -131,16 +130,17 @@ export function parseCodePayload(text: string): { eventId: string; code: string 
 
 /** '3月12日 09:00–12:00', or with both dates when the event spans days; in the unit's time zone. */
 export function formatEventTime(startAt: string, endAt: string, timeZone: string): string {
-  const s = dayjs(startAt).tz(timeZone);
-  const e = dayjs(endAt).tz(timeZone);
+  const s = localFields(new Date(startAt), timeZone);
+  const e = localFields(new Date(endAt), timeZone);
   const sameDay = localDayKey(new Date(startAt), timeZone) === localDayKey(new Date(endAt), timeZone);
   return sameDay
-    ? `${s.format('M月D日')} ${s.format('HH:mm')}–${e.format('HH:mm')}`
-    : `${s.format('M月D日 HH:mm')} – ${e.format('M月D日 HH:mm')}`;
+    ? `${s.month}月${s.day}日 ${s.hhmm}–${e.hhmm}`
+    : `${s.month}月${s.day}日 ${s.hhmm} – ${e.month}月${e.day}日 ${e.hhmm}`;
 }
 
 export function formatDateTime(iso: string, timeZone: string): string {
-  return dayjs(iso).tz(timeZone).format('M月D日 HH:mm');
+  const t = localFields(new Date(iso), timeZone);
+  return `${t.month}月${t.day}日 ${t.hhmm}`;
 }
 
 export function formatHours(hours: number): string {

@@ -52,6 +52,44 @@ describe('local day keys in Asia/Shanghai while the process runs in UTC', () => 
   });
 });
 
+describe('the local clock, one Intl call per zone and quarter hour', () => {
+  const intlKey = (at: Date, timeZone: string) =>
+    new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(at);
+
+  it('agrees with Intl at every minute around daylight-saving changes, half-hour and 45-minute zones', () => {
+    const zones = ['Asia/Shanghai', 'Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
+    const spans = ['2026-03-08T00:00:00Z', '2026-03-29T00:00:00Z', '2026-04-04T14:00:00Z', '2026-10-03T14:00:00Z'];
+    for (const timeZone of zones) {
+      for (const from of spans) {
+        for (let minute = 0; minute < 24 * 60; minute += 7) {
+          const at = new Date(Date.parse(from) + minute * 60_000 + 13_000);
+          const expected = intlKey(at, timeZone);
+          expect(`${localDayKey(at, timeZone)} ${localTimeKey(at, timeZone)}`).toBe(expected);
+        }
+      }
+    }
+  });
+
+  it('turns the clock exactly at the change: 01:00 GMT is 02:00 BST', () => {
+    expect(localTimeKey(new Date('2026-03-29T00:59:59.999Z'), 'Europe/London')).toBe('00:59');
+    expect(localTimeKey(new Date('2026-03-29T01:00:00.000Z'), 'Europe/London')).toBe('02:00');
+    expect(localMinuteOfDay(new Date('2026-03-29T01:00:00.000Z'), 'Europe/London')).toBe(120);
+  });
+
+  it('refuses an invalid instant and an unknown zone instead of answering a wrong day', () => {
+    expect(() => localDayKey(new Date(Number.NaN), TZ)).toThrow(RangeError);
+    expect(() => localDayKey(new Date(), 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
+
 describe('calendar arithmetic', () => {
   it('validates day and month keys, including leap days', () => {
     expect(isDayKey('2028-02-29')).toBe(true);

@@ -1,0 +1,53 @@
+/** A closed-loop load generator: `concurrency` callers send `requests` requests between them. */
+export interface LoadRow {
+  name: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export async function measure(
+  name: string,
+  requests: number,
+  concurrency: number,
+  send: (i: number) => Promise<Response>,
+): Promise<LoadRow> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < requests; i = next++) {
+        const t0 = performance.now();
+        const res = await send(i);
+        const body = await res.text();
+        if (res.status >= 500) throw new Error(`${name}: HTTP ${res.status} ${body.slice(0, 200)}`);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { name, requests, rps: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+/** Prints rows as a markdown table, each throughput as a share of the first row's (the baseline). */
+export function printLoad(rows: LoadRow[]): void {
+  const base = rows[0].rps;
+  console.log('| action | requests | req/s | vs baseline | p50 ms | p95 ms | p99 ms |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const cells = [
+      r.requests.toLocaleString('en-US'),
+      r.rps.toFixed(0),
+      `${((r.rps / base) * 100).toFixed(0)} %`,
+      r.p50.toFixed(1),
+      r.p95.toFixed(1),
+      r.p99.toFixed(1),
+    ];
+    console.log(`| ${r.name} | ${cells.join(' | ')} |`);
+  }
+}

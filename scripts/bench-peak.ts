@@ -1,0 +1,139 @@
+// The morning peak (issue 11): a unit of 2,000 staff opens today's reading and checks in at once, 100
+// connections to the local server, each figure beside the same run's GET /healthz. The server runs in
+// its own process, as `npm start` runs it, so the load generator's CPU is not charged to it. Every
+// request is a different member's, as in the morning: the first open and the first check-in write.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../server/entry/http';
+import type { StaffDoc } from '../server/kernel/member';
+import { type LoadRow, measure } from './bench-load';
+
+export const PEAK_STAFF = Number(process.env.BENCH_STAFF ?? 2000);
+export const PEAK_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const DEPARTMENTS = 24;
+/** Thursday 3 December 2026, 06:05 in Asia/Shanghai: a workday, five minutes into the window. */
+const WINDOW_OPEN = Date.parse('2026-12-02T22:05:00Z');
+const BENCH_DAY = '2026-12-03';
+
+function peakStaff(count: number, at: string): StaffDoc[] {
+  return Array.from({ length: count }, (_, i) => ({
+    _id: `bench-staff-${i}`,
+    staffNo: `P${String(i).padStart(5, '0')}`,
+    name: `职工${i}`,
+    department: `第${(i % DEPARTMENTS) + 1}处`,
+    roles: ['staff'],
+    active: true,
+    openid: `bench-${i}`,
+    boundAt: at,
+    createdAt: at,
+    updatedAt: at,
+  }));
+}
+
+/** The demo's data plus the roster, written before the measured server starts on the same folder. */
+async function prepare(dataDir: string): Promise<StaffDoc[]> {
+  const at = new Date(WINDOW_OPEN);
+  const server = await startServer({ port: 0, dataDir, demo: true, clock: { now: () => at }, log: () => undefined });
+  try {
+    const staff = peakStaff(PEAK_STAFF, at.toISOString());
+    for (const doc of staff) await server.store.collection('staff').insert(doc);
+    return staff;
+  } finally {
+    await server.close();
+  }
+}
+
+/** `npm start -- --dev` on the folder: its own process, its settable clock; resolves with its URL. */
+function serve(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  // BENCH_PROFILE=DIR writes the server's CPU profile there (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', join('server', 'entry', 'serve.ts'), '--port', '0', '--data', dataDir, '--dev'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) resolve({ url, child });
+    });
+    child.on('exit', (code) => reject(new Error(`the bench server exited (${code}): ${out}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export async function benchPeak(): Promise<LoadRow[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tongxin-peak-'));
+  const staff = await prepare(dataDir);
+  const rows = await measurePeak(dataDir, staff);
+  await verify(dataDir, staff.length);
+  return rows;
+}
+
+async function measurePeak(dataDir: string, staff: StaffDoc[]): Promise<LoadRow[]> {
+  const { url, child } = await serve(dataDir);
+  try {
+    const post = (action: string, body: unknown, token?: string) =>
+      fetch(`${url}/api/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    const ok = async <T>(action: string, body: unknown, token?: string): Promise<T> => {
+      const answer = (await (await post(action, body, token)).json()) as { ok: boolean; data: T; error?: unknown };
+      if (!answer.ok) throw new Error(`${action}: ${JSON.stringify(answer.error)}`);
+      return answer.data;
+    };
+    const setClock = (at: number) => ok('dev.clock.set', { now: new Date(at).toISOString(), freeze: true });
+    await setClock(WINDOW_OPEN);
+    const tokens: string[] = [];
+    for (const s of staff) tokens.push((await ok<{ token: string }>('dev.login', { openid: s.openid })).token);
+    const today = await ok<{ reading: { id: string } | null }>('reading.today', {}, tokens[0]);
+    if (!today.reading) throw new Error('the demo has no reading on the bench day');
+    const readingId = today.reading.id;
+
+    const n = staff.length;
+    const load = (name: string, send: (i: number) => Promise<Response>) => measure(name, n, PEAK_CONNECTIONS, send);
+    // Warm-up: the server's code paths compiled before anything is measured.
+    await load('warm-up', () => fetch(`${url}/healthz`));
+    await load('warm-up', (i) => post('session.me', {}, tokens[i]));
+    const rows: LoadRow[] = [];
+    rows.push(await load('baseline: GET /healthz', () => fetch(`${url}/healthz`)));
+    rows.push(await load('reading.today (before opening)', (i) => post('reading.today', {}, tokens[i])));
+    rows.push(await load('reading.open (first)', (i) => post('reading.open', { readingId }, tokens[i])));
+    rows.push(await load('reading.open (again)', (i) => post('reading.open', { readingId }, tokens[i])));
+    await setClock(WINDOW_OPEN + 90_000); // everyone has read for the minimum time
+    const submit = (i: number) => post('checkin.submit', { readingId, note: '学习了' }, tokens[i]);
+    rows.push(await load('checkin.submit (first)', submit));
+    rows.push(await load('checkin.submit (repeat)', submit));
+    rows.push(await load('reading.today (checked in)', (i) => post('reading.today', {}, tokens[i])));
+    rows.push(await load('session.me', (i) => post('session.me', {}, tokens[i])));
+    rows.push(await load('volunteer.events', (i) => post('volunteer.events', {}, tokens[i])));
+    return rows;
+  } finally {
+    await stop(child);
+  }
+}
+
+/** Every acknowledged check-in is in the store, or the figures above measured refusals. */
+async function verify(dataDir: string, expected: number): Promise<void> {
+  const server = await startServer({ port: 0, dataDir, log: () => undefined });
+  try {
+    const recorded = await server.store.collection('checkins').count({ date: BENCH_DAY });
+    if (recorded < expected) throw new Error(`only ${recorded} of ${expected} check-ins were recorded`);
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
