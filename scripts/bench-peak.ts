@@ -13,6 +13,8 @@ import { type LoadRow, measure } from './bench-load';
 export const PEAK_STAFF = Number(process.env.BENCH_STAFF ?? 2000);
 export const PEAK_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const DEPARTMENTS = 24;
+const RACE_SEATS = 50;
+const RACE_SIGNUPS = 1000;
 /** Thursday 3 December 2026, 06:05 in Asia/Shanghai: a workday, five minutes into the window. */
 const WINDOW_OPEN = Date.parse('2026-12-02T22:05:00Z');
 const BENCH_DAY = '2026-12-03';
@@ -120,10 +122,52 @@ async function measurePeak(dataDir: string, staff: StaffDoc[]): Promise<LoadRow[
     rows.push(await load('reading.today (checked in)', (i) => post('reading.today', {}, tokens[i])));
     rows.push(await load('session.me', (i) => post('session.me', {}, tokens[i])));
     rows.push(await load('volunteer.events', (i) => post('volunteer.events', {}, tokens[i])));
+    rows.push(...(await signupRace(post, ok, tokens)));
     return rows;
   } finally {
     await stop(child);
   }
+}
+
+type Post = (action: string, body: unknown, token?: string) => Promise<Response>;
+type Ok = <T>(action: string, body: unknown, token?: string) => Promise<T>;
+interface EventFigures {
+  event: { id: string; capacity: number; confirmedCount: number; waitingCount: number };
+}
+
+/**
+ * 1,000 members press 报名 at the same moment for 50 seats, beside 1,000 reads of the event: exactly
+ * 50 must be confirmed and the rest waiting, or the figures measured a broken race.
+ */
+async function signupRace(post: Post, ok: Ok, tokens: string[]): Promise<LoadRow[]> {
+  const admin = (await ok<{ token: string }>('dev.login', { openid: 'demo-T0001' })).token;
+  const { event } = await ok<EventFigures>(
+    'volunteer.event.create',
+    {
+      title: '社区敬老服务',
+      content: '陪伴社区老人，协助整理活动室。',
+      place: '幸福里社区活动中心',
+      startAt: '2026-12-05T09:00:00+08:00',
+      endAt: '2026-12-05T12:00:00+08:00',
+      signupDeadline: '2026-12-04T18:00:00+08:00',
+      capacity: RACE_SEATS,
+    },
+    admin,
+  );
+  const racers = Math.min(RACE_SIGNUPS, tokens.length);
+  const eventId = event.id;
+  const reads = await measure('volunteer.event.get', racers, PEAK_CONNECTIONS, (i) =>
+    post('volunteer.event.get', { eventId }, tokens[i]),
+  );
+  const race = await measure(`volunteer.signup, ${racers} at once for ${RACE_SEATS} seats`, racers, racers, (i) =>
+    post('volunteer.signup', { eventId }, tokens[i]),
+  );
+  const after = (await ok<EventFigures>('volunteer.event.get', { eventId }, admin)).event;
+  if (after.confirmedCount !== RACE_SEATS || after.confirmedCount + after.waitingCount !== racers) {
+    throw new Error(`the race confirmed ${after.confirmedCount} and left ${after.waitingCount} waiting`);
+  }
+  race.name += ` (${after.confirmedCount} confirmed, ${after.waitingCount} waiting)`;
+  return [reads, race];
 }
 
 /** Every acknowledged check-in is in the store, or the figures above measured refusals. */
