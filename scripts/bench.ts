@@ -11,6 +11,7 @@ import { startServer } from '../server/entry/http';
 import { cloudRequests } from './bench-cloud';
 import { benchCold } from './bench-cold';
 import { benchExport } from './bench-export';
+import { HISTORY_SCALE, benchHistory } from './bench-history';
 import { measure, printLoad } from './bench-load';
 import { PEAK_CONNECTIONS, PEAK_STAFF, benchPeak } from './bench-peak';
 import { filesUnder, weappPackages } from './weapp-packages';
@@ -63,6 +64,17 @@ async function main(): Promise<void> {
       `\nThe morning peak: ${PEAK_STAFF.toLocaleString('en-US')} staff, each opens and checks in once, ${PEAK_CONNECTIONS} connections, the server in its own process\n`,
     );
     printLoad(await benchPeak());
+    const scale = HISTORY_SCALE;
+    const history = await benchHistory();
+    const bigCount = (scale.staff * scale.days).toLocaleString('en-US');
+    console.log(
+      `\nFlat cost with history: median of ${scale.calls} calls each, one store with ${scale.small.toLocaleString('en-US')} check-ins (baseline) and one with ${bigCount} (${scale.staff.toLocaleString('en-US')} staff × ${scale.days} workdays)\n`,
+    );
+    console.log(`| action | ${scale.small.toLocaleString('en-US')} check-ins, ms | ${bigCount}, ms | ratio |`);
+    console.log('|---|---:|---:|---:|');
+    for (const r of history) {
+      console.log(`| ${r.name} | ${r.small.toFixed(2)} | ${r.big.toFixed(2)} | ${(r.big / r.small).toFixed(2)} |`);
+    }
     console.log(`\nThe admin's desk: ${REQUESTS} requests, ${CONCURRENCY} concurrent, SQLite in ${dataDir}\n`);
     printLoad(rows);
     console.log('\nCloudBase database requests per call (warm container, counted at the double)\n');
