@@ -11,12 +11,13 @@ import { startServer } from '../server/entry/http';
 import { COLLECTION_SPECS, type Collections, recountAll } from '../server/features';
 import { openSqliteStore } from '../server/store/sqlite';
 import { tableName } from '../server/store/sqlite/migrate';
+import { apiClient } from './bench-load';
+import { benchMember } from './bench-roster';
 
 const STAFF = Number(process.env.BENCH_HISTORY_STAFF ?? 10_000);
 const DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 100);
-const SMALL = 1000;
+const SMALL = Math.min(1000, STAFF);
 const CALLS = 200;
-const DEPARTMENTS = 24;
 /** Thursday 3 December 2026, 06:05 in Asia/Shanghai; the history ends the day before. */
 const NOW = new Date('2026-12-02T22:05:00Z');
 
@@ -47,18 +48,7 @@ async function buildStore(
   try {
     const staff = seeded.store.collection('staff');
     for (let i = 0; i < STAFF; i++) {
-      await staff.insert({
-        _id: `hist-staff-${i}`,
-        staffNo: `H${String(i).padStart(5, '0')}`,
-        name: `职工${i}`,
-        department: `第${(i % DEPARTMENTS) + 1}处`,
-        roles: ['staff'],
-        active: true,
-        openid: `hist-${i}`,
-        boundAt: at,
-        createdAt: at,
-        updatedAt: at,
-      });
+      await staff.insert(benchMember('hist', i, at));
     }
     const readings = seeded.store.collection('readings');
     for (const date of days) {
@@ -90,11 +80,12 @@ async function buildStore(
   db.transaction(() =>
     checkins((i, d) => {
       const date = days[d];
+      const staff = benchMember('hist', i, at);
       const doc = {
         _id: `hist-c-${i}-${d}`,
-        staffId: `hist-staff-${i}`,
-        staffNo: `H${String(i).padStart(5, '0')}`,
-        department: `第${(i % DEPARTMENTS) + 1}处`,
+        staffId: staff._id,
+        staffNo: staff.staffNo,
+        department: staff.department,
         date,
         month: date.slice(0, 7),
         year: Number(date.slice(0, 4)),
@@ -128,20 +119,9 @@ const CALLS_MEASURED: [string, string, unknown, 'member' | 'admin'][] = [
 async function latencies(dataDir: string): Promise<Map<string, number>> {
   const server = await startServer({ port: 0, dataDir, demo: true, clock: { now: () => NOW }, log: () => undefined });
   try {
-    const post = async (action: string, body: unknown, token?: string) => {
-      const res = await fetch(`${server.url}/api/${action}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-      const answer = (await res.json()) as { ok: boolean; data: { token: string }; error?: unknown };
-      if (!answer.ok) throw new Error(`${action}: ${JSON.stringify(answer.error)}`);
-      return answer.data;
-    };
-    const tokens = {
-      member: (await post('dev.login', { openid: 'hist-0' })).token,
-      admin: (await post('dev.login', { openid: 'demo-T0001' })).token,
-    };
+    const { ok: post } = apiClient(server.url);
+    const login = async (openid: string) => (await post<{ token: string }>('dev.login', { openid })).token;
+    const tokens = { member: await login('hist-0'), admin: await login('demo-T0001') };
     const out = new Map<string, number>();
     for (const [name, action, body, who] of CALLS_MEASURED) {
       for (let i = 0; i < 20; i++) await post(action, body, tokens[who]); // warm-up

@@ -51,3 +51,19 @@ export function printLoad(rows: LoadRow[]): void {
     console.log(`| ${r.name} | ${cells.join(' | ')} |`);
   }
 }
+
+/** The local server's API as the benches call it: `post` answers the response, `ok` the data or throws. */
+export function apiClient(url: string) {
+  const post = (action: string, body: unknown, token?: string) =>
+    fetch(`${url}/api/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const ok = async <T>(action: string, body: unknown, token?: string): Promise<T> => {
+    const answer = (await (await post(action, body, token)).json()) as { ok: boolean; data: T; error?: unknown };
+    if (!answer.ok) throw new Error(`${action}: ${JSON.stringify(answer.error)}`);
+    return answer.data;
+  };
+  return { post, ok };
+}

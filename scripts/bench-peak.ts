@@ -8,38 +8,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../server/entry/http';
 import type { StaffDoc } from '../server/kernel/member';
-import { type LoadRow, measure } from './bench-load';
+import { COLLECTION_SPECS, type Collections } from '../server/features';
+import { openSqliteStore } from '../server/store/sqlite';
+import { type LoadRow, apiClient, measure } from './bench-load';
+import { benchMember } from './bench-roster';
 
 export const PEAK_STAFF = Number(process.env.BENCH_STAFF ?? 2000);
 export const PEAK_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
-const DEPARTMENTS = 24;
 const RACE_SEATS = 50;
 const RACE_SIGNUPS = 1000;
 /** Thursday 3 December 2026, 06:05 in Asia/Shanghai: a workday, five minutes into the window. */
 const WINDOW_OPEN = Date.parse('2026-12-02T22:05:00Z');
 const BENCH_DAY = '2026-12-03';
 
-function peakStaff(count: number, at: string): StaffDoc[] {
-  return Array.from({ length: count }, (_, i) => ({
-    _id: `bench-staff-${i}`,
-    staffNo: `P${String(i).padStart(5, '0')}`,
-    name: `职工${i}`,
-    department: `第${(i % DEPARTMENTS) + 1}处`,
-    roles: ['staff'],
-    active: true,
-    openid: `bench-${i}`,
-    boundAt: at,
-    createdAt: at,
-    updatedAt: at,
-  }));
-}
-
 /** The demo's data plus the roster, written before the measured server starts on the same folder. */
 async function prepare(dataDir: string): Promise<StaffDoc[]> {
   const at = new Date(WINDOW_OPEN);
   const server = await startServer({ port: 0, dataDir, demo: true, clock: { now: () => at }, log: () => undefined });
   try {
-    const staff = peakStaff(PEAK_STAFF, at.toISOString());
+    const staff = Array.from({ length: PEAK_STAFF }, (_, i) => benchMember('bench', i, at.toISOString()));
     for (const doc of staff) await server.store.collection('staff').insert(doc);
     return staff;
   } finally {
@@ -86,17 +73,7 @@ export async function benchPeak(): Promise<LoadRow[]> {
 async function measurePeak(dataDir: string, staff: StaffDoc[]): Promise<LoadRow[]> {
   const { url, child } = await serve(dataDir);
   try {
-    const post = (action: string, body: unknown, token?: string) =>
-      fetch(`${url}/api/${action}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-    const ok = async <T>(action: string, body: unknown, token?: string): Promise<T> => {
-      const answer = (await (await post(action, body, token)).json()) as { ok: boolean; data: T; error?: unknown };
-      if (!answer.ok) throw new Error(`${action}: ${JSON.stringify(answer.error)}`);
-      return answer.data;
-    };
+    const { post, ok } = apiClient(url);
     const setClock = (at: number) => ok('dev.clock.set', { now: new Date(at).toISOString(), freeze: true });
     await setClock(WINDOW_OPEN);
     const tokens: string[] = [];
@@ -122,15 +99,13 @@ async function measurePeak(dataDir: string, staff: StaffDoc[]): Promise<LoadRow[
     rows.push(await load('reading.today (checked in)', (i) => post('reading.today', {}, tokens[i])));
     rows.push(await load('session.me', (i) => post('session.me', {}, tokens[i])));
     rows.push(await load('volunteer.events', (i) => post('volunteer.events', {}, tokens[i])));
-    rows.push(...(await signupRace(post, ok, tokens)));
+    rows.push(...(await signupRace({ post, ok }, tokens)));
     return rows;
   } finally {
     await stop(child);
   }
 }
 
-type Post = (action: string, body: unknown, token?: string) => Promise<Response>;
-type Ok = <T>(action: string, body: unknown, token?: string) => Promise<T>;
 interface EventFigures {
   event: { id: string; capacity: number; confirmedCount: number; waitingCount: number };
 }
@@ -139,7 +114,7 @@ interface EventFigures {
  * 1,000 members press 报名 at the same moment for 50 seats, beside 1,000 reads of the event: exactly
  * 50 must be confirmed and the rest waiting, or the figures measured a broken race.
  */
-async function signupRace(post: Post, ok: Ok, tokens: string[]): Promise<LoadRow[]> {
+async function signupRace({ post, ok }: ReturnType<typeof apiClient>, tokens: string[]): Promise<LoadRow[]> {
   const admin = (await ok<{ token: string }>('dev.login', { openid: 'demo-T0001' })).token;
   const { event } = await ok<EventFigures>(
     'volunteer.event.create',
@@ -172,12 +147,12 @@ async function signupRace(post: Post, ok: Ok, tokens: string[]): Promise<LoadRow
 
 /** Every acknowledged check-in is in the store, or the figures above measured refusals. */
 async function verify(dataDir: string, expected: number): Promise<void> {
-  const server = await startServer({ port: 0, dataDir, log: () => undefined });
+  const store = openSqliteStore<Collections>({ file: join(dataDir, 'tongxin.db'), specs: COLLECTION_SPECS });
   try {
-    const recorded = await server.store.collection('checkins').count({ date: BENCH_DAY });
+    const recorded = await store.collection('checkins').count({ date: BENCH_DAY });
     if (recorded < expected) throw new Error(`only ${recorded} of ${expected} check-ins were recorded`);
   } finally {
-    await server.close();
+    await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -12,7 +12,7 @@ import { cloudRequests } from './bench-cloud';
 import { benchCold } from './bench-cold';
 import { benchExport } from './bench-export';
 import { HISTORY_SCALE, benchHistory } from './bench-history';
-import { measure, printLoad } from './bench-load';
+import { apiClient, measure, printLoad } from './bench-load';
 import { PEAK_CONNECTIONS, PEAK_STAFF, benchPeak } from './bench-peak';
 import { filesUnder, weappPackages } from './weapp-packages';
 
@@ -44,13 +44,8 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongxin-bench-'));
   const server = await startServer({ port: 0, dataDir, demo: true, log: () => undefined });
   try {
-    const post = (action: string, body: unknown, token?: string) =>
-      fetch(`${server.url}/api/${action}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-    const { data } = (await (await post('dev.login', { openid: 'demo-T0001' })).json()) as { data: { token: string } };
+    const { post, ok } = apiClient(server.url);
+    const data = { token: (await ok<{ token: string }>('dev.login', { openid: 'demo-T0001' })).token };
     const load = (name: string, send: () => Promise<Response>) => measure(name, REQUESTS, CONCURRENCY, send);
     await load('warm-up', () => fetch(`${server.url}/healthz`));
     const rows = [
