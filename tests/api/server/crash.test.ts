@@ -10,9 +10,10 @@ import { openSqliteStore } from '../../../server/store/sqlite';
 
 /**
  * Crash safety: the local server is killed with SIGKILL in the middle of a burst of acknowledged
- * writes (check-ins and volunteer sign-ups), three times on the same data folder. After each, the
- * store opens, passes SQLite's integrity check, holds every write that was answered ok, and every
- * counter equals a recount: a transaction is all or nothing, an answer comes after its commit.
+ * writes (check-ins, volunteer sign-ups and 好人榜 ballots), three times on the same data folder.
+ * After each, the store opens, passes SQLite's integrity check, holds every write that was answered
+ * ok, every counter equals a recount and the ballots' tallies add up to their voters: a transaction
+ * is all or nothing, an answer comes after its commit.
  */
 
 const root = join(__dirname, '..', '..', '..');
@@ -72,6 +73,38 @@ function client(url: string) {
   };
 }
 
+/**
+ * A 好人榜 round in voting through the whole test, with three approved candidates: every member of
+ * every round may cast one ballot in it. Resolves to the round and its nomination ids.
+ */
+async function votingRound(call: ReturnType<typeof client>, nominees: string[]) {
+  await call('dev.clock.set', { now: new Date(WINDOW_OPEN - 3_600_000).toISOString(), freeze: true });
+  const as = async (openid: string) => (await call<{ token: string }>('dev.login', { openid })).data.token;
+  const admin = await as('demo-T0001');
+  const nominator = await as('demo-T0004');
+  type Round = { round: { id: string } };
+  const input = {
+    title: '崩溃测试评选',
+    nominateUntil: '2026-12-10T18:00:00+08:00',
+    voteUntil: '2026-12-17T18:00:00+08:00',
+  };
+  const { round } = (await call<Round>('honor.round.create', input, admin)).data;
+  const advance = (to: string) => call('honor.round.advance', { roundId: round.id, to }, admin);
+  await advance('nominating');
+  const ids: string[] = [];
+  for (const nomineeStaffId of nominees) {
+    const nomination = { roundId: round.id, nomineeStaffId, kind: 'peer', category: '职业道德', deeds: DEEDS };
+    ids.push((await call<{ nomination: { id: string } }>('honor.nominate', nomination, nominator)).data.nomination.id);
+  }
+  await advance('reviewing');
+  for (const nominationId of ids) await call('honor.review', { nominationId, decision: 'approve' }, admin);
+  expect((await advance('voting')).ok).toBe(true);
+  return { roundId: round.id, nominationIds: ids };
+}
+
+const DEEDS =
+  '多年如一日扎根基层岗位，工作中认真细致、任劳任怨，业余时间坚持参加社区志愿服务，帮助困难群众解决实际问题。';
+
 function roster(round: number, at: string): StaffDoc[] {
   return Array.from({ length: MEMBERS_PER_ROUND }, (_, k) => {
     const i = round * MEMBERS_PER_ROUND + k;
@@ -93,19 +126,27 @@ function roster(round: number, at: string): StaffDoc[] {
 describe('kill -9 in the middle of a burst of writes', () => {
   let dataDir: string;
   let server: Server | undefined;
+  let ballot: { roundId: string; nominationIds: string[] };
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tongxin-crash-'));
     server = await serve(dataDir); // seeds the demo unit
     await stop(server.child, 'SIGTERM');
     const store = openSqliteStore<Collections>({ file: join(dataDir, 'tongxin.db'), specs: COLLECTION_SPECS });
+    const nominees: string[] = [];
     try {
       const at = new Date(WINDOW_OPEN).toISOString();
       for (let round = 0; round < ROUNDS; round++) {
         for (const doc of roster(round, at)) await store.collection('staff').insert(doc);
       }
+      for (const staffNo of ['T0005', 'T0006', 'T0007']) {
+        nominees.push((await store.collection('staff').find({ staffNo }, { limit: 1 }))[0]._id);
+      }
     } finally {
       await store.close();
     }
+    server = await serve(dataDir);
+    ballot = await votingRound(client(server.url), nominees);
+    await stop(server.child, 'SIGTERM');
   }, 60_000);
   afterAll(async () => {
     if (server) await stop(server.child, 'SIGKILL');
@@ -142,13 +183,15 @@ describe('kill -9 in the middle of a burst of writes', () => {
       ).data;
       await call('dev.clock.set', { now: new Date(WINDOW_OPEN + 90_000).toISOString(), freeze: true });
 
-      // 2,000 writes, 50 at a time; the server dies somewhere between the 400th and the 1,200th answer.
+      // 3,000 writes, 50 at a time; the server dies somewhere between the 400th and the 1,200th answer.
+      const vote = (i: number) => ({ roundId: ballot.roundId, nominationIds: [ballot.nominationIds[i % 3]] });
       const writes = members.flatMap((_, i) => [
         { kind: 'checkin' as const, i, send: () => call('checkin.submit', { readingId: reading.id }, tokens[i]) },
         { kind: 'signup' as const, i, send: () => call('volunteer.signup', { eventId: event.id }, tokens[i]) },
+        { kind: 'ballot' as const, i, send: () => call('honor.vote', vote(i), tokens[i]) },
       ]);
       const killAt = 400 + Math.floor(Math.random() * 800);
-      const acked = { checkin: new Set<string>(), signup: new Set<string>() };
+      const acked = { checkin: new Set<string>(), signup: new Set<string>(), ballot: new Set<string>() };
       let next = 0;
       let answered = 0;
       const child = server.child;
@@ -167,8 +210,11 @@ describe('kill -9 in the middle of a burst of writes', () => {
         }),
       );
       await stop(child, 'SIGKILL');
-      expect(acked.checkin.size + acked.signup.size).toBeGreaterThanOrEqual(killAt - 50);
-      expect(acked.checkin.size + acked.signup.size).toBeLessThan(writes.length);
+      const ackedCount = acked.checkin.size + acked.signup.size + acked.ballot.size;
+      expect(ackedCount).toBeGreaterThanOrEqual(killAt - 50);
+      expect(ackedCount).toBeLessThan(writes.length);
+      // Each kind was acknowledged before the kill (the writes interleave), so each is proven below.
+      expect([acked.checkin.size, acked.signup.size, acked.ballot.size].every((n) => n > 50)).toBe(true);
 
       // Restarted on the same folder, the server serves again.
       server = await serve(dataDir);
@@ -194,6 +240,12 @@ describe('kill -9 in the middle of a burst of writes', () => {
           if (entry?.live) live.add(id);
         }
         expect([...acked.signup].filter((id) => !live.has(id))).toEqual([]);
+        // Every acknowledged ballot has its voter's marker, and the tallies hold exactly one vote per marker.
+        const voters = await findAll(store.collection('honorVoters'), { roundId: ballot.roundId });
+        const voted = new Set(voters.map((v) => v.staffId));
+        expect([...acked.ballot].filter((id) => !voted.has(id))).toEqual([]);
+        const tallies = await findAll(store.collection('honorTallies'), { roundId: ballot.roundId });
+        expect(tallies.reduce((sum, t) => sum + t.votes, 0)).toBe(voters.length);
         expect(await recountAll(store, { now: new Date(WINDOW_OPEN + 90_000), all: true })).toEqual([]);
       } finally {
         await store.close();
