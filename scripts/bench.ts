@@ -1,12 +1,12 @@
 // `npm run bench`: throughput and latency of the local server's API, compared with a baseline measured
 // in the same run (GET /healthz: HTTP without router or store), the CloudBase requests per call of the
 // morning's actions (bench-cloud.ts), the exports at a year's scale (bench-export.ts), the cloud
-// function's cold require against wx-server-sdk's alone (bench-cold.ts), plus the sizes of the built packages.
+// function's cold require against wx-server-sdk's alone (bench-cold.ts), plus what a phone downloads
+// beside an empty Taro app (bench-sizes.ts).
 // Numbers are for reading, never for asserting: tests carry no timing thresholds.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { startServer } from '../server/entry/http';
 import { cloudRequests } from './bench-cloud';
 import { benchCold } from './bench-cold';
@@ -14,31 +14,10 @@ import { benchExport } from './bench-export';
 import { HISTORY_SCALE, benchHistory } from './bench-history';
 import { apiClient, measure, printLoad } from './bench-load';
 import { PEAK_CONNECTIONS, PEAK_STAFF, benchPeak } from './bench-peak';
-import { filesUnder, weappPackages } from './weapp-packages';
+import { benchSizes, printSizes } from './bench-sizes';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-
-function packageSizes(): [string, string][] {
-  const rows: [string, string][] = [];
-  const weapp = weappPackages('dist/weapp');
-  if (weapp) {
-    const subs = Object.values(weapp.subpackages);
-    rows.push(['weapp main package (limit 2 MB)', `${weapp.main} B`]);
-    rows.push(['weapp subpackages (total; largest)', `${subs.reduce((a, b) => a + b, 0)} B; ${Math.max(...subs)} B`]);
-  } else rows.push(['weapp package', 'not built (npm run build:weapp)']);
-  if (existsSync('dist/h5')) {
-    const js = filesUnder('dist/h5').filter((f) => f.endsWith('.js'));
-    const gz = js.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
-    rows.push(['H5 JavaScript, gzipped', `${gz} B`]);
-  } else rows.push(['H5 JavaScript', 'not built (npm run build:h5)']);
-  const cloud = 'cloudfunctions/api/index.js';
-  rows.push([
-    'cloud function bundle',
-    existsSync(cloud) ? `${statSync(cloud).size} B` : 'not built (npm run build:cloud)',
-  ]);
-  return rows;
-}
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongxin-bench-'));
@@ -92,8 +71,8 @@ async function main(): Promise<void> {
       const bytes = i === 0 ? '' : `${cold.bundleBytes.toLocaleString('en-US')}${cold.built ? ' (built now)' : ''}`;
       console.log(`| ${r.name} | ${r.ms.toFixed(1)} | ${(r.ms / cold.rows[0].ms).toFixed(2)}× | ${bytes} |`);
     }
-    console.log('\n| package | size |\n|---|---:|');
-    for (const [name, size] of packageSizes()) console.log(`| ${name} | ${size} |`);
+    console.log('\nWhat a phone downloads (built now when dist/ lacks a build)\n');
+    printSizes(await benchSizes());
   } finally {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
