@@ -40,3 +40,5 @@ export type { ReadingCollections } from './collections';
 export type { ReadingWorld } from './ctx';
 /** The month's participation by department and day, as `checkin.participation` answers it (the dashboard's source). */
 export { checkinParticipation as monthParticipation } from './actions/checkin-participation';
+/** A department's day counters, one document per department and day out of the shards (counters.ts). */
+export { departmentDays } from './counters';

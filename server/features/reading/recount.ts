@@ -5,7 +5,7 @@ import { repairCounters as repair } from '../../kernel/counters';
 import { loadSettings } from '../settings';
 import type { Collection, Filter } from '../../store/port';
 import type { CheckinDayDoc, CheckinDeptMonthDoc, CheckinDoc, CheckinMonthDoc } from './collections';
-import { dayDocId, deptMonthDocId, monthDocId } from './counters';
+import { DAY_FIELDS, dayDocId, dayKey, DEPT_MONTH_FIELDS, deptMonthDocId, deptMonthKey, monthDocId } from './counters';
 import type { ReadingStore } from './ctx';
 
 /**
@@ -25,8 +25,15 @@ export async function recountReading(store: ReadingStore, fromMonth?: string): P
       ...month,
       name: (await store.collection('staff').get(month.staffId))?.name ?? '',
     }))),
-    ...(await repair(store.collection('checkinDays'), inRange, expected.days, DAY_FIELDS)),
-    ...(await repair(store.collection('checkinDeptMonths'), inRange, expected.deptMonths, DEPT_MONTH_FIELDS)),
+    ...(await repair(store.collection('checkinDays'), inRange, expected.days, DAY_FIELDS, undefined, dayKey)),
+    ...(await repair(
+      store.collection('checkinDeptMonths'),
+      inRange,
+      expected.deptMonths,
+      DEPT_MONTH_FIELDS,
+      undefined,
+      deptMonthKey,
+    )),
   ];
 }
 
@@ -40,8 +47,6 @@ export async function recountReadingCounters(store: ReadingStore, { now, all }: 
 }
 
 const MONTH_FIELDS = ['checkins', 'makeups', 'minutes'] as const;
-const DAY_FIELDS = ['checkins', 'makeups'] as const;
-const DEPT_MONTH_FIELDS = ['checkins', 'makeups', 'participants'] as const;
 
 interface Expected {
   months: Map<string, CheckinMonthDoc>;

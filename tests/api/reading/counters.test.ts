@@ -16,6 +16,8 @@ import { wordListCheck } from '../../../server/kernel/wordlist';
 import { createRouter } from '../../../server/router';
 import { openSqliteStore } from '../../../server/store/sqlite';
 import { failingWritesTo } from '../../support/faulty-store';
+import type { CheckinDayDoc, CheckinDeptMonthDoc } from '../../../server/features/reading/collections';
+import { dayKey, departmentDays, departmentMonths, deptMonthKey } from '../../../server/features/reading/counters';
 
 /**
  * The counters kept on write (check-ins per member-month, department-day and department-month) on the
@@ -88,6 +90,31 @@ describe('a check-in and its counters', () => {
   });
 });
 
+/**
+ * The first department-month counter as its shards sum it (with the key's id, that of shard 0), and
+ * one of its shards.
+ */
+async function firstDeptMonth(store: AppStore): Promise<[CheckinDeptMonthDoc, CheckinDeptMonthDoc]> {
+  const [shard] = await store
+    .collection('checkinDeptMonths')
+    .find({ month: '2027-03' }, { sort: { _id: 1 }, limit: 1 });
+  const [sum] = departmentMonths(await shardsOf(store, shard));
+  return [{ ...sum, _id: deptMonthKey(shard) }, shard];
+}
+
+function shardsOf(store: AppStore, d: CheckinDeptMonthDoc): Promise<CheckinDeptMonthDoc[]> {
+  return store.collection('checkinDeptMonths').find({ month: d.month, department: d.department }, { limit: 10 });
+}
+
+/** The first department-day counter as its shards sum it, and its shards. */
+async function firstDay(store: AppStore): Promise<[CheckinDayDoc, CheckinDayDoc[]]> {
+  const [first] = await store.collection('checkinDays').find({ month: '2027-03' }, { sort: { _id: 1 }, limit: 1 });
+  const shards = await store
+    .collection('checkinDays')
+    .find({ date: first.date, department: first.department }, { limit: 10 });
+  return [{ ...departmentDays(shards)[0], _id: dayKey(first) }, shards];
+}
+
 describe('the recount', () => {
   it('finds the demo unit’s counters equal to its records', async () => {
     const { store } = await seeded();
@@ -97,16 +124,18 @@ describe('the recount', () => {
   it('repairs a short counter, a missing one and one with no records behind it, then finds nothing', async () => {
     const { store } = await seeded();
     const [month] = await store.collection('checkinMonths').find({ month: '2027-03' }, { sort: { _id: 1 }, limit: 1 });
-    const [dept] = await store
-      .collection('checkinDeptMonths')
-      .find({ month: '2027-03' }, { sort: { _id: 1 }, limit: 1 });
-    const [day] = await store.collection('checkinDays').find({ month: '2027-03' }, { sort: { _id: 1 }, limit: 1 });
+    const [dept, shard] = await firstDeptMonth(store);
+    const [day, dayShards] = await firstDay(store);
     await store.collection('checkinMonths').update({ _id: month._id }, { inc: { checkins: -1, minutes: -20 } });
-    await store.collection('checkinDeptMonths').update({ _id: dept._id }, { inc: { participants: -1 } });
-    await store.collection('checkinDays').remove({ _id: day._id });
-    await store
-      .collection('checkinDays')
-      .insert({ ...day, _id: '2027-03-05:无此部门', date: '2027-03-05', makeups: 0 });
+    await store.collection('checkinDeptMonths').update({ _id: shard._id }, { inc: { participants: -1 } });
+    for (const d of dayShards) await store.collection('checkinDays').remove({ _id: d._id });
+    await store.collection('checkinDays').insert({
+      ...day,
+      _id: '2027-03-05:无此部门',
+      date: '2027-03-05',
+      department: '无此部门',
+      makeups: 0,
+    });
 
     const lines = await recountAll(store, { now: new Date(THURSDAY_0730), all: true });
     expect(lines).toEqual(
@@ -119,7 +148,9 @@ describe('the recount', () => {
     );
     expect(lines).toHaveLength(4);
     expect(await store.collection('checkinMonths').get(month._id)).toEqual(month);
+    // A repaired counter is whole in its first shard.
     expect(await store.collection('checkinDays').get(day._id)).toEqual(day);
+    expect(departmentMonths(await shardsOf(store, dept))).toEqual([dept]);
     expect(await recountAll(store, { now: new Date(THURSDAY_0730), all: true })).toEqual([]);
   });
 
@@ -142,10 +173,8 @@ describe('the recount', () => {
 
   it('runs from the command line over a data folder and says what it changed', async () => {
     const { store, dir } = await seeded();
-    const [dept] = await store
-      .collection('checkinDeptMonths')
-      .find({ month: '2027-03' }, { sort: { _id: 1 }, limit: 1 });
-    await store.collection('checkinDeptMonths').update({ _id: dept._id }, { inc: { checkins: 5 } });
+    const [dept, shard] = await firstDeptMonth(store);
+    await store.collection('checkinDeptMonths').update({ _id: shard._id }, { inc: { checkins: 5 } });
     const run = () =>
       promisify(execFile)(
         process.execPath,

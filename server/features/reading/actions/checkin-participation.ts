@@ -8,6 +8,7 @@ import { monthDays } from '../days';
 import { readingDates } from '../records';
 import { rosterWhere } from '../../people';
 import type { CheckinDayDoc } from '../collections';
+import { departmentDays, departmentMonths } from '../counters';
 
 /**
  * Participation by department and by day, for secretaries and admins. Figures come from the
@@ -28,8 +29,8 @@ export async function checkinParticipation(
     monthDays(ctx.store, input.month),
     readingDates(ctx.store, input.month),
     rosterWhere(ctx.store, { active: true }),
-    findAll(ctx.store.collection('checkinDays'), { month: input.month }),
-    findAll(ctx.store.collection('checkinDeptMonths'), { month: input.month }),
+    findAll(ctx.store.collection('checkinDays'), { month: input.month }).then(departmentDays),
+    findAll(ctx.store.collection('checkinDeptMonths'), { month: input.month }).then(departmentMonths),
   ]);
   const counted = new Set(countedWorkdays(days, today, windowState(now, settings), published));
 

@@ -192,7 +192,7 @@ export async function readingList(input: ParsedInput<'reading.list'>, ctx: Ctx):
   let counts: Map<string, number> | null = null;
   if (ahead) {
     counts = new Map();
-    // One document per department and day: a unit of 50 departments passes 1,000 in a month.
+    // A few shards per department and day (counters.ts): a unit of 50 departments passes 1,000 in a month.
     const days = await findAll(ctx.store.collection('checkinDays'), { month: input.month });
     for (const d of days) counts.set(d.date, (counts.get(d.date) ?? 0) + d.checkins);
   }

@@ -3,6 +3,7 @@ import { weekdayOf } from '../../../../src/core/time';
 import { findAll } from '../../../kernel/paging';
 import type { StaffDoc } from '../../../kernel/member';
 import { rosterWhere } from '../../people';
+import { departmentDays } from '../../reading';
 import type { Ctx } from '../ctx';
 import type { Period } from '../period';
 import { type Cell, type Column, share, type Table } from '../workbook';
@@ -35,7 +36,7 @@ export async function checkinsReport(ctx: Ctx, period: Period): Promise<Checkins
   const { from, to } = period;
   const [readings, dayDocs, roster] = await Promise.all([
     findAll(store.collection('readings'), { date: { gte: from, lte: to } }, { date: 1 }),
-    findAll(store.collection('checkinDays'), { month: { in: period.months } }),
+    findAll(store.collection('checkinDays'), { month: { in: period.months } }).then(departmentDays),
     rosterWhere(store, {}),
   ]);
   const active = roster.filter((s) => s.active);
