@@ -37,15 +37,20 @@ function dateCn(day: string): string {
   return `${y} 年 ${m} 月 ${d} 日`;
 }
 
+// One string, so that no line break of the markup can take the space around a number.
+function lead({ person, year, items, totalHours }: VolunteerCertificate): string {
+  return (
+    `兹证明 ${person.name}（工号 ${person.staffNo}，${person.department}）于 ${year} 年参加志愿服务 ` +
+    `${items.length} 次，经组织者确认的服务时长共计 ${totalHours} 小时。明细如下：`
+  );
+}
+
 export function CertificateSheet({ data }: { data: VolunteerCertificate }) {
   return (
     <View className='cert'>
       <View className='cert__sheet'>
         <Text className='cert__title'>志愿服务证明</Text>
-        <Text className='cert__lead'>
-          兹证明 {data.person.name}（工号 {data.person.staffNo}，{data.person.department}）于 {data.year} 年参加志愿服务
-          {data.items.length} 次，经组织者确认的服务时长共计 {data.totalHours} 小时。明细如下：
-        </Text>
+        <Text className='cert__lead'>{lead(data)}</Text>
         <View className='cert__table'>
           <View className='cert__row cert__row--head'>
             <Text className='cert__cell cert__cell--date'>日期</Text>
