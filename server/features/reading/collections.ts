@@ -47,6 +47,13 @@ export interface CheckinDoc {
   reason?: string;
   note?: string;
   minutes: number;
+  /**
+   * The streak this check-in ends (itself included on a workday), counted at the calendar's
+   * revision `runRevision` (settings/revision.ts); -1 marks it to be counted again (a make-up
+   * before it). Absent on records written before runs were kept: counted on first read.
+   */
+  run?: number;
+  runRevision?: number;
 }
 
 /** One member's month: `_id` is `<month>:<staffId>`. Archive and honor roll read these. */

@@ -6,7 +6,8 @@ import type { ReadCache } from '../../kernel/cache';
 import type { ReadingStore } from './ctx';
 import type { CheckinDoc, ReadingDoc } from './collections';
 import { monthDocId } from './counters';
-import { workdaysBetween } from './days';
+import { dayInfoShared, workdaysBetween } from './days';
+import { pastRevision } from '../settings';
 
 /** Reads of one member's records and the views handed out. */
 
@@ -65,32 +66,94 @@ const SHARED_SPAN_DAYS = 400;
 
 export interface Streak {
   streak: number;
+  /** The calendar's revision for the past it was counted at (settings/revision.ts). */
+  revision: number;
   /** The member's check-in of `today`, found on the way (or null). */
   todays: CheckinDoc | null;
   /**
-   * The month's check-ins and make-ups, from the same read: its first page holds the member's 120
-   * latest days, and a month has at most 31 (one record per day), so the page holds the whole month.
+   * The month's check-ins and make-ups (of `today`'s month), from the same read: a month has at most
+   * 31 records (one per day), all newer than any record of an earlier month.
    */
   month: { checkins: number; makeups: number };
 }
 
 /**
- * The member's streak, reading their records newest first only as far back as the run goes. At a
- * gap (a workday without check-in) it asks for the latest reading on or before that day: one query
- * tells whether the gap day had a reading and, if not, that every day back to that reading had
- * none. The cost follows the streak and its gaps, not the member's history; the calendar and the gap
- * answers are the same for every member, so a container shares them. `plus` counts a check-in of
- * today that is being written as this runs.
+ * The member's streak from their latest check-in alone: each check-in stores the run it ends
+ * (`run`, counted at `runRevision`), so the cost stays the same however long the run. The run holds
+ * unless a workday with a reading lies between that check-in and today (a day missed); today, not
+ * yet done, does not break it. A run stored at an older revision of the calendar, or never (records
+ * from before runs were stored, make-ups, and the check-ins after a make-up), is counted again by
+ * walking the records (`walkStreak`) and stored. `plus` counts a check-in of today that is being
+ * written as this runs.
  */
 export async function streakFor(reads: Reads, staffId: string, today: DayKey, plus?: DayKey): Promise<Streak> {
   const { store } = reads;
-  const checked = new Set<DayKey>(plus ? [plus] : []);
+  const [recent, revision] = await Promise.all([
+    store.collection('checkins').find({ staffId, date: { lte: today } }, { sort: { date: -1 }, limit: 31 }),
+    pastRevision(reads),
+  ]);
+  const latest = recent[0];
+  const month = { checkins: 0, makeups: 0 };
+  for (const c of recent.filter((r) => r.month === today.slice(0, 7))) {
+    month.checkins += 1;
+    if (c.makeup) month.makeups += 1;
+  }
+  const todays = latest?.date === today ? latest : null;
+  const adds = plus === today && !todays && (await dayInfoShared(reads, today)).workday ? 1 : 0;
+  if (!latest) return { streak: adds, revision, todays, month };
+  const run = await runOf(reads, latest, revision);
+  if (todays) return { streak: run, revision, todays, month };
+  const missed = await missedBetween(reads, latest.date, today);
+  return { streak: (missed ? 0 : run) + adds, revision, todays, month };
+}
+
+/** The run a check-in ends, as stored when counted at this revision, else counted now and stored. */
+async function runOf(reads: Reads, doc: CheckinDoc, revision: number): Promise<number> {
+  if (doc.run !== undefined && doc.runRevision === revision) return doc.run;
+  const { streak } = await walkStreak(reads, doc.staffId, doc.date);
+  // Only over what was read: a make-up that marked the record meanwhile (runRevision -1) wins.
+  const filter = doc.runRevision === undefined ? { _id: doc._id } : { _id: doc._id, runRevision: doc.runRevision };
+  await reads.store.collection('checkins').update(filter, { set: { run: streak, runRevision: revision } });
+  return streak;
+}
+
+/**
+ * Whether a workday with a reading lies strictly between `from` and `to`. The same for every member
+ * whose latest check-in is on `from` (most of the unit on a morning), so a container shares it.
+ */
+function missedBetween(reads: Reads, from: DayKey, to: DayKey): Promise<boolean> {
+  return reads.cache.get(`streak:missed:${from}:${to}`, async () => {
+    const readings = reads.store.collection('readings');
+    let isWorkday: ((day: DayKey) => boolean) | null = null;
+    for (let skip = 0; ; skip += STREAK_PAGE) {
+      const page = await readings.find({ date: { gt: from, lt: to } }, { sort: { date: 1 }, limit: STREAK_PAGE, skip });
+      if (page.length === 0) return false;
+      isWorkday ??=
+        from >= addDays(to, -SHARED_SPAN_DAYS)
+          ? await reads.cache.get(`calendar:span:${to}`, () =>
+              workdaysBetween(reads.store, addDays(to, -SHARED_SPAN_DAYS), to),
+            )
+          : await workdaysBetween(reads.store, from, to);
+      if (page.some((r) => isWorkday?.(r.date))) return true;
+      if (page.length < STREAK_PAGE) return false;
+    }
+  });
+}
+
+/**
+ * The streak counted from the records: newest first, only as far back as the run goes. At a gap (a
+ * workday without check-in) it asks for the latest reading on or before that day: one query tells
+ * whether the gap day had a reading and, if not, that every day back to that reading had none. The
+ * cost follows the streak and its gaps; the calendar and the gap answers are the same for every
+ * member, so a container shares them. Run once per check-in whose stored run is missing or stale.
+ */
+async function walkStreak(reads: Reads, staffId: string, today: DayKey): Promise<{ streak: number }> {
+  const { store } = reads;
+  const checked = new Set<DayKey>();
   const withReading = new Set<DayKey>();
   const without: [DayKey, DayKey][] = []; // (after, upTo]: days known to have had no reading
   const hadReading = (day: DayKey) =>
     withReading.has(day) ? true : without.some(([after, upTo]) => day > after && day <= upTo) ? false : undefined;
-  let todays: CheckinDoc | null = null;
-  const month = { checkins: 0, makeups: 0 };
   let loadedFrom: DayKey | null = null;
   let isWorkday: ((day: DayKey) => boolean) | null = null;
   const shared = addDays(today, -SHARED_SPAN_DAYS);
@@ -99,13 +162,6 @@ export async function streakFor(reads: Reads, staffId: string, today: DayKey, pl
       const page = await store
         .collection('checkins')
         .find({ staffId, date: { lte: today } }, { sort: { date: -1 }, limit: STREAK_PAGE, skip });
-      if (skip === 0) {
-        if (page[0]?.date === today) todays = page[0];
-        for (const c of page.filter((p) => p.month === today.slice(0, 7))) {
-          month.checkins += 1;
-          if (c.makeup) month.makeups += 1;
-        }
-      }
       page.forEach((c) => checked.add(c.date));
       skip += page.length;
       loadedFrom = page.length === STREAK_PAGE ? page[page.length - 1].date : null;
@@ -116,7 +172,7 @@ export async function streakFor(reads: Reads, staffId: string, today: DayKey, pl
           : await workdaysBetween(store, from, today);
     }
     const result = streakOf({ today, checked, isWorkday, loadedFrom, hadReading });
-    if (result.complete) return { streak: result.streak, todays, month };
+    if (result.complete) return { streak: result.streak };
     if (result.need === 'older') {
       isWorkday = null;
       continue;

@@ -19,13 +19,21 @@ export interface CalendarDoc {
   updatedBy: string;
 }
 
+/** The calendar's revision for the past (revision.ts): one document. */
+export interface CalendarRevisionDoc {
+  _id: string;
+  revision: number;
+}
+
 export interface SettingsCollections {
   settings: SettingsDoc;
   calendar: CalendarDoc;
+  calendarRevisions: CalendarRevisionDoc;
 }
 
 export const SETTINGS_COLLECTIONS: CollectionSpecs<SettingsCollections> = {
   settings: {},
   // By month for a month's page, by date for the spans streaks and publicity walk.
   calendar: { indexes: [['month'], ['date']] },
+  calendarRevisions: {},
 };

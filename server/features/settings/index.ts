@@ -27,5 +27,6 @@ export const settings = defineFeature({
 });
 
 export { loadSettings } from './load';
+export { pastDayChanged, pastRevision } from './revision';
 export { calendarDay, dayLabel, readCalendarDay, readCalendarMonth, readWorkdays } from './calendar-days';
 export type { CalendarDoc, SettingsCollections, SettingsDoc } from './collections';

@@ -108,6 +108,8 @@ export async function checkinSubmit(
 
   const doc = newCheckin(me, today, reading._id, now, settings.studyMinutesPerCheckin);
   if (note) doc.note = note;
+  doc.run = recent.streak;
+  doc.runRevision = recent.revision;
   const saved = await insertOnce(ctx, doc, me);
   if (!saved) throw new AppError('CONFLICT', '打卡未能保存，请重试');
   if (saved.already) return outcome(ctx, saved.doc, today, true);
@@ -156,8 +158,16 @@ export async function checkinMakeup(
     doc.makeup = true;
     doc.makeupSlot = `${me._id}:${month}:${used + 1}`;
     doc.reason = input.reason;
+    doc.runRevision = -1;
     const saved = await insertOnce(ctx, doc, me);
-    if (saved) return answer(saved.doc, saved.already);
+    if (!saved) continue;
+    // The runs stored on the member's later check-ins may now join across the filled day.
+    if (!saved.already) {
+      await ctx.store
+        .collection('checkins')
+        .update({ staffId: me._id, date: { gt: input.date } }, { set: { runRevision: -1 } });
+    }
+    return answer(saved.doc, saved.already);
   }
   throw new AppError('CONFLICT', '补卡未能保存，请稍后重试');
 }

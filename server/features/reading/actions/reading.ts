@@ -22,6 +22,7 @@ import {
 } from '../records';
 import { isDuplicate } from '../../../store/port';
 import type { ReadingDoc } from '../collections';
+import { pastDayChanged } from '../../settings';
 
 /** Secretaries and admins see readings published ahead; everyone else from their day on. */
 export function seesAhead(ctx: Ctx): boolean {
@@ -128,6 +129,8 @@ export async function readingUpdate(
     throw error;
   }
   ctx.cache.forget('reading:');
+  // A past day that loses its reading no longer ends anyone's streak.
+  if (set.date && doc.date < todayKey) await pastDayChanged(ctx, doc.date, now, (await ctx.settings()).timeZone);
   return { reading: readingView({ ...doc, ...set }) };
 }
 

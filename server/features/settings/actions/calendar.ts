@@ -6,12 +6,20 @@ import { calendarDay, readCalendarMonth } from '../calendar-days';
 import type { CalendarDoc } from '../collections';
 import type { Ctx } from '../ctx';
 import { officialDay, officialYearKnown } from '../official';
+import { pastDayChanged } from '../revision';
 
 export async function calendarSet(input: ParsedInput<'calendar.set'>, ctx: Ctx): Promise<ActionOutput<'calendar.set'>> {
   // Every member sees the note on the calendar, so it is checked like any text staff write.
   await assertCleanText(ctx, 'note', input.note);
   ctx.auditTarget(`date:${input.date}`);
   ctx.cache.forget('calendar:');
+  const day = await writeDay(input, ctx);
+  // After the write: a streak counted in between must not carry the new revision.
+  await pastDayChanged(ctx, input.date, ctx.clock.now(), (await ctx.settings()).timeZone);
+  return day;
+}
+
+async function writeDay(input: ParsedInput<'calendar.set'>, ctx: Ctx): Promise<ActionOutput<'calendar.set'>> {
   // A day set to what the official schedule (or Monday–Friday) already says, without a note, needs
   // no entry: it then follows the schedule, and a later correction of the schedule reaches it.
   if (input.workday === baseWorkday(input.date, officialDay(input.date)) && !input.note) {
@@ -43,6 +51,7 @@ export async function calendarClear(
   ctx.auditTarget(`date:${input.date}`);
   ctx.cache.forget('calendar:');
   await ctx.store.collection('calendar').remove({ _id: input.date });
+  await pastDayChanged(ctx, input.date, ctx.clock.now(), (await ctx.settings()).timeZone);
   return calendarDay(input.date, undefined);
 }
 

@@ -3,6 +3,7 @@ import { AppError } from '../../../../src/core/errors';
 import { DEFAULT_SETTINGS, type Settings, windowProblem } from '../../../../src/core/settings/schema';
 import type { Ctx } from '../ctx';
 import { isDuplicate } from '../../../store/port';
+import { pastDayChanged } from '../revision';
 
 export async function settingsGet(
   _input: ParsedInput<'settings.get'>,
@@ -32,6 +33,9 @@ export async function settingsUpdate(
     }
   }
   ctx.cache.forget('settings');
+  // Another time zone cuts every past day differently.
+  if (next.timeZone !== (await ctx.settings()).timeZone)
+    await pastDayChanged(ctx, null, ctx.clock.now(), next.timeZone);
   ctx.auditTarget(`settings:${Object.keys(stripUndefined(input)).join(',')}`);
   return next;
 }
