@@ -29,8 +29,16 @@ export interface BindCodeDoc {
   issuedAt: string;
 }
 
+/** Active members of one department (headcount.ts): `_id` is the department's name. */
+export interface HeadcountDoc {
+  _id: string;
+  department: string;
+  active: number;
+}
+
 export interface PeopleCollections {
   staff: StaffDoc;
+  headcounts: HeadcountDoc;
   bindFailures: BindFailureDoc;
   bindCodes: BindCodeDoc;
   meta: MetaDoc;
@@ -38,6 +46,7 @@ export interface PeopleCollections {
 
 export const PEOPLE_COLLECTIONS: CollectionSpecs<PeopleCollections> = {
   staff: { unique: [['staffNo'], ['openid']], indexes: [['department'], ['active']] },
+  headcounts: {},
   bindFailures: { indexes: [['openid', 'at']] },
   bindCodes: {},
   meta: {},

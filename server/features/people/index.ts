@@ -19,6 +19,9 @@ import { staffList, staffSearch } from './actions/staff-search';
 import { staffActivate, staffDeactivate, staffSetRoles, staffUnbind } from './actions/staff-status';
 import { PEOPLE_COLLECTIONS } from './collections';
 import { seedRoster } from './seed';
+import { recountHeadcounts } from './headcount';
+import type { PeopleCollections } from './collections';
+import type { Store } from '../../store/port';
 
 export const people = defineFeature({
   name: 'people',
@@ -39,9 +42,11 @@ export const people = defineFeature({
     'staff.bindCode.sheet': staffBindCodeSheet,
   },
   seed: seedRoster,
+  recount: (store: Store<PeopleCollections>) => recountHeadcounts(store),
 });
 
 export { rosterWhere } from './roster';
+export { headcounts, recountHeadcounts } from './headcount';
 export { staffPick, staffView } from './views';
 export type { BindFailureDoc, MetaDoc, PeopleCollections, StaffDoc } from './collections';
 export { issueBindCode } from './bind-codes';

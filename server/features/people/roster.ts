@@ -2,6 +2,7 @@ import type { Role } from '../../../src/core/roles';
 import type { PeopleStore } from './ctx';
 import type { StaffDoc } from '../../kernel/member';
 import type { Filter } from '../../store/port';
+import { moveHeadcount } from './headcount';
 
 const PAGE = 1000;
 
@@ -61,7 +62,10 @@ export async function writeKeepingAnAdmin(
   if (await wouldLeaveNoAdmin(store, doc._id, next)) return false;
   await write();
   if ((await activeAdmins(store)).length > 0) return true;
-  await store.collection('staff').update({ _id: doc._id }, { set: { roles: doc.roles, active: doc.active } });
+  await store.transaction(async (tx) => {
+    await tx.collection('staff').update({ _id: doc._id }, { set: { roles: doc.roles, active: doc.active } });
+    await moveHeadcount(tx, { department: doc.department, active: next.active }, doc);
+  });
   return false;
 }
 

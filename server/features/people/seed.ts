@@ -2,6 +2,7 @@ import type { Role } from '../../../src/core/roles';
 import type { FeatureSeed } from '../../kernel/feature';
 import { newId } from '../../kernel/ids';
 import type { PeopleCollections } from './collections';
+import { moveHeadcount } from './headcount';
 import type { StaffDoc } from '../../kernel/member';
 
 /** The demo unit of DESIGN.md §7: a contract that tests and the demo login rely on. */
@@ -88,5 +89,8 @@ export function demoRoster(at: string): StaffDoc[] {
 
 /** The demo roster (DESIGN.md §7): the first seed of the demo unit, so every later seed finds it. */
 export const seedRoster: FeatureSeed<PeopleCollections> = async (store, now) => {
-  for (const doc of demoRoster(now.toISOString())) await store.collection('staff').insert(doc);
+  for (const doc of demoRoster(now.toISOString())) {
+    await store.collection('staff').insert(doc);
+    await moveHeadcount(store, null, doc);
+  }
 };

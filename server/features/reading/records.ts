@@ -118,26 +118,35 @@ async function runOf(reads: Reads, doc: CheckinDoc, revision: number): Promise<n
 }
 
 /**
- * Whether a workday with a reading lies strictly between `from` and `to`. The same for every member
- * whose latest check-in is on `from` (most of the unit on a morning), so a container shares it.
+ * Whether a workday with a reading lies strictly between `from` and `to`. Asked through the latest
+ * reading on or before a day, the same question the walk asks and for the same days (the day before
+ * today above all), so a container answers it for the whole unit from what it already holds.
  */
-function missedBetween(reads: Reads, from: DayKey, to: DayKey): Promise<boolean> {
-  return reads.cache.get(`streak:missed:${from}:${to}`, async () => {
+async function missedBetween(reads: Reads, from: DayKey, to: DayKey): Promise<boolean> {
+  let isWorkday: ((day: DayKey) => boolean) | null = null;
+  for (let day = addDays(to, -1); day > from;) {
+    const latest = await latestReadingOn(reads, day);
+    if (latest === null || latest <= from) return false;
+    isWorkday ??= await sharedSpan(reads, to);
+    if (isWorkday(latest)) return true;
+    day = addDays(latest, -1);
+  }
+  return false;
+}
+
+/** The date of the latest reading on or before `day`, shared by the container. */
+function latestReadingOn(reads: Reads, day: DayKey): Promise<DayKey | null> {
+  return reads.cache.get(`reading:latest:${day}`, async () => {
     const readings = reads.store.collection('readings');
-    let isWorkday: ((day: DayKey) => boolean) | null = null;
-    for (let skip = 0; ; skip += STREAK_PAGE) {
-      const page = await readings.find({ date: { gt: from, lt: to } }, { sort: { date: 1 }, limit: STREAK_PAGE, skip });
-      if (page.length === 0) return false;
-      isWorkday ??=
-        from >= addDays(to, -SHARED_SPAN_DAYS)
-          ? await reads.cache.get(`calendar:span:${to}`, () =>
-              workdaysBetween(reads.store, addDays(to, -SHARED_SPAN_DAYS), to),
-            )
-          : await workdaysBetween(reads.store, from, to);
-      if (page.some((r) => isWorkday?.(r.date))) return true;
-      if (page.length < STREAK_PAGE) return false;
-    }
+    const [doc] = await readings.find({ date: { lte: day } }, { sort: { date: -1 }, limit: 1 });
+    return doc?.date ?? null;
   });
+}
+
+/** Workdays of the SHARED_SPAN_DAYS before `today`, the span every member's streak shares. */
+function sharedSpan(reads: Reads, today: DayKey): Promise<(day: DayKey) => boolean> {
+  const from = addDays(today, -SHARED_SPAN_DAYS);
+  return reads.cache.get(`calendar:span:${today}`, () => workdaysBetween(reads.store, from, today));
 }
 
 /**
@@ -166,10 +175,7 @@ async function walkStreak(reads: Reads, staffId: string, today: DayKey): Promise
       skip += page.length;
       loadedFrom = page.length === STREAK_PAGE ? page[page.length - 1].date : null;
       const from = loadedFrom ?? [...checked].sort()[0] ?? today;
-      isWorkday =
-        from >= shared
-          ? await reads.cache.get(`calendar:span:${today}`, () => workdaysBetween(store, shared, today))
-          : await workdaysBetween(store, from, today);
+      isWorkday = from >= shared ? await sharedSpan(reads, today) : await workdaysBetween(store, from, today);
     }
     const result = streakOf({ today, checked, isWorkday, loadedFrom, hadReading });
     if (result.complete) return { streak: result.streak };
@@ -178,10 +184,7 @@ async function walkStreak(reads: Reads, staffId: string, today: DayKey): Promise
       continue;
     }
     const day = result.day;
-    const latest = await reads.cache.get(`reading:latest:${day}`, async () => {
-      const [doc] = await store.collection('readings').find({ date: { lte: day } }, { sort: { date: -1 }, limit: 1 });
-      return doc?.date ?? null;
-    });
+    const latest = await latestReadingOn(reads, day);
     if (latest) withReading.add(latest);
     if (latest !== day) without.push([latest ?? '0000-00-00', day]);
   }

@@ -7,9 +7,11 @@ import { cloudRequests } from '../../../scripts/bench-cloud';
  * (docs/cloudbase.md): these are ceilings.
  *
  * checkin.submit: staff, recent check-ins (the month's among them), the open; then one transaction:
- * start, the record (its id and its day's key checked, then added), three counter increments, commit.
+ * start, the record (its id and its day's key checked, then added), three counter increments, commit;
+ * and two more when the department's day and month land on a shard nobody of the department has
+ * made yet (the increment finds nothing, the shard is added): the first few check-ins of a day.
  */
-it('reading.today ≤ 3, reading.open ≤ 3, checkin.submit ≤ 11 requests in a warm container', async () => {
+it('reading.today ≤ 3, reading.open ≤ 3, checkin.submit ≤ 13 requests in a warm container', async () => {
   const rows = new Map((await cloudRequests()).map((r) => [r.name, r]));
   const counts = {
     today: rows.get('reading.today')?.requests,
@@ -17,7 +19,7 @@ it('reading.today ≤ 3, reading.open ≤ 3, checkin.submit ≤ 11 requests in a
     submit: rows.get('checkin.submit')?.requests,
     repeat: rows.get('checkin.submit (repeat)')?.requests,
   };
-  const ceilings = { today: 3, open: 3, submit: 11, repeat: 2 };
+  const ceilings = { today: 3, open: 3, submit: 13, repeat: 2 };
   const over = Object.entries(counts).filter(([k, n]) => n === undefined || n > ceilings[k as keyof typeof ceilings]);
   expect([counts, over]).toEqual([counts, []]);
   expect(rows.get('checkin.submit')?.data).toMatchObject({

@@ -7,6 +7,7 @@ import { newId } from '../../../kernel/ids';
 import { isDuplicate } from '../../../store/port';
 import type { StaffDoc } from '../../../kernel/member';
 import { writeKeepingAnAdmin } from '../roster';
+import { moveHeadcount } from '../headcount';
 
 export async function staffImport(input: ParsedInput<'staff.import'>, ctx: Ctx): Promise<ActionOutput<'staff.import'>> {
   const staff = ctx.store.collection('staff');
@@ -41,7 +42,10 @@ export async function staffImport(input: ParsedInput<'staff.import'>, ctx: Ctx):
     if (existing) {
       const roles = row.roles ? normalizeRoles(row.roles) : existing.roles;
       const written = await writeKeepingAnAdmin(ctx.store, existing, { roles, active: existing.active }, async () => {
-        await staff.update({ _id: existing._id }, { set: { ...fields, roles, updatedAt: at } });
+        await ctx.store.transaction(async (tx) => {
+          await tx.collection('staff').update({ _id: existing._id }, { set: { ...fields, roles, updatedAt: at } });
+          await moveHeadcount(tx, existing, { ...existing, ...fields });
+        });
       });
       results.push(
         written
@@ -62,7 +66,10 @@ export async function staffImport(input: ParsedInput<'staff.import'>, ctx: Ctx):
       updatedAt: at,
     };
     try {
-      await staff.insert(doc);
+      await ctx.store.transaction(async (tx) => {
+        await tx.collection('staff').insert(doc);
+        await moveHeadcount(tx, null, doc);
+      });
       results.push({ line, staffNo: row.staffNo, status: 'created' });
     } catch (error) {
       if (!isDuplicate(error)) throw error;

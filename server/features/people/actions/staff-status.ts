@@ -6,6 +6,7 @@ import type { Ctx } from '../ctx';
 import type { StaffDoc } from '../../../kernel/member';
 import { isPrivileged, rolesText, tellAdmins } from '../admin-notices';
 import { unbindKeepingAnAdmin, writeKeepingAnAdmin } from '../roster';
+import { moveHeadcount } from '../headcount';
 import { staffAdminView } from '../views';
 
 const lastAdmin = () => ruleError('lastAdmin', '至少需要保留一名在职管理员');
@@ -18,7 +19,10 @@ async function loadStaff(ctx: Ctx, staffId: string): Promise<StaffDoc> {
 
 async function save(ctx: Ctx, doc: StaffDoc, set: Partial<StaffDoc>): Promise<StaffDoc> {
   const next = { ...doc, ...set, updatedAt: ctx.clock.now().toISOString() };
-  await ctx.store.collection('staff').update({ _id: doc._id }, { set: { ...set, updatedAt: next.updatedAt } });
+  await ctx.store.transaction(async (tx) => {
+    await tx.collection('staff').update({ _id: doc._id }, { set: { ...set, updatedAt: next.updatedAt } });
+    await moveHeadcount(tx, doc, next);
+  });
   ctx.auditTarget(`staff:${doc.staffNo}`);
   return next;
 }

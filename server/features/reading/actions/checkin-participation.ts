@@ -6,14 +6,14 @@ import { localDayKey, localMonthKey } from '../../../../src/core/time';
 import type { Ctx } from '../ctx';
 import { monthDays } from '../days';
 import { readingDates } from '../records';
-import { rosterWhere } from '../../people';
+import { headcounts } from '../../people';
 import type { CheckinDayDoc } from '../collections';
 import { departmentDays, departmentMonths } from '../counters';
 
 /**
  * Participation by department and by day, for secretaries and admins. Figures come from the
- * counters kept on write; the denominator is the roster's active members per department, read
- * whole because the roster is bounded by the unit's size, not by history.
+ * counters kept on write; the denominator is the active members per department, from the roster's
+ * own counters (people/headcount.ts), so no call reads the roster.
  */
 export async function checkinParticipation(
   input: ParsedInput<'checkin.participation'>,
@@ -25,17 +25,15 @@ export async function checkinParticipation(
   // A past month is over, a future one has not begun: only the current one is cut at today.
   const today =
     input.month > current ? '0000-00-00' : input.month < current ? '9999-12-31' : localDayKey(now, settings.timeZone);
-  const [days, published, roster, dayDocs, monthDocs] = await Promise.all([
+  const [days, published, headcount, dayDocs, monthDocs] = await Promise.all([
     monthDays(ctx.store, input.month),
     readingDates(ctx.store, input.month),
-    rosterWhere(ctx.store, { active: true }),
+    headcounts(ctx.store),
     findAll(ctx.store.collection('checkinDays'), { month: input.month }).then(departmentDays),
     findAll(ctx.store.collection('checkinDeptMonths'), { month: input.month }).then(departmentMonths),
   ]);
   const counted = new Set(countedWorkdays(days, today, windowState(now, settings), published));
 
-  const headcount = new Map<string, number>();
-  for (const s of roster) headcount.set(s.department, (headcount.get(s.department) ?? 0) + 1);
   const names = new Set([...headcount.keys(), ...monthDocs.map((d) => d.department)]);
   const departments = [...names].sort((a, b) => a.localeCompare(b, 'zh'));
 
@@ -58,7 +56,7 @@ export async function checkinParticipation(
     row(dept, headcount.get(dept) ?? 0, countedCheckins.get(dept) ?? 0, byDept.get(dept) ?? none),
   );
   const sum = (pick: (r: DepartmentParticipation) => number) => rows.reduce((n, r) => n + pick(r), 0);
-  const people = roster.length;
+  const people = [...headcount.values()].reduce((a, b) => a + b, 0);
   const total = row(
     '全部',
     people,
