@@ -84,7 +84,8 @@ export interface Streak {
  * yet done, does not break it. A run stored at an older revision of the calendar, or never (records
  * from before runs were stored, make-ups, and the check-ins after a make-up), is counted again by
  * walking the records (`walkStreak`) and stored. `plus` counts a check-in of today that is being
- * written as this runs.
+ * written as this runs; it stores nothing, since that check-in will carry the run (and a check-in
+ * refused by a later rule must leave the store as it was).
  */
 export async function streakFor(reads: Reads, staffId: string, today: DayKey, plus?: DayKey): Promise<Streak> {
   const { store } = reads;
@@ -101,16 +102,17 @@ export async function streakFor(reads: Reads, staffId: string, today: DayKey, pl
   const todays = latest?.date === today ? latest : null;
   const adds = plus === today && !todays && (await dayInfoShared(reads, today)).workday ? 1 : 0;
   if (!latest) return { streak: adds, revision, todays, month };
-  const run = await runOf(reads, latest, revision);
+  const run = await runOf(reads, latest, revision, plus === undefined);
   if (todays) return { streak: run, revision, todays, month };
   const missed = await missedBetween(reads, latest.date, today);
   return { streak: (missed ? 0 : run) + adds, revision, todays, month };
 }
 
 /** The run a check-in ends, as stored when counted at this revision, else counted now and stored. */
-async function runOf(reads: Reads, doc: CheckinDoc, revision: number): Promise<number> {
+async function runOf(reads: Reads, doc: CheckinDoc, revision: number, keep: boolean): Promise<number> {
   if (doc.run !== undefined && doc.runRevision === revision) return doc.run;
   const { streak } = await walkStreak(reads, doc.staffId, doc.date);
+  if (!keep) return streak;
   // Only over what was read: a make-up that marked the record meanwhile (runRevision -1) wins.
   const filter = doc.runRevision === undefined ? { _id: doc._id } : { _id: doc._id, runRevision: doc.runRevision };
   await reads.store.collection('checkins').update(filter, { set: { run: streak, runRevision: revision } });
