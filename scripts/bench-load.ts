@@ -6,6 +6,8 @@ export interface LoadRow {
   p50: number;
   p95: number;
   p99: number;
+  /** The baseline's req/s measured just before this row, when the bench pairs them. */
+  baseline?: number;
 }
 
 export async function measure(
@@ -34,16 +36,19 @@ export async function measure(
   return { name, requests, rps: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
-/** Prints rows as a markdown table, each throughput as a share of the first row's (the baseline). */
+/**
+ * Prints rows as a markdown table, each throughput as a share of its own baseline (measured just
+ * before it) or else of the first row's.
+ */
 export function printLoad(rows: LoadRow[]): void {
-  const base = rows[0].rps;
   console.log('| action | requests | req/s | vs baseline | p50 ms | p95 ms | p99 ms |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
+    const base = r.baseline ?? rows[0].rps;
     const cells = [
       r.requests.toLocaleString('en-US'),
       r.rps.toFixed(0),
-      `${((r.rps / base) * 100).toFixed(0)} %`,
+      `${((r.rps / base) * 100).toFixed(0)} %${r.baseline ? ` of ${base.toFixed(0)}` : ''}`,
       r.p50.toFixed(1),
       r.p95.toFixed(1),
       r.p99.toFixed(1),

@@ -83,12 +83,19 @@ async function measurePeak(dataDir: string, staff: StaffDoc[]): Promise<LoadRow[
     const readingId = today.reading.id;
 
     const n = staff.length;
-    const load = (name: string, send: (i: number) => Promise<Response>) => measure(name, n, PEAK_CONNECTIONS, send);
+    const healthz = () => fetch(`${url}/healthz`);
+    // Each action beside a /healthz measured just before it: on this machine the baseline itself
+    // drifts by a third within a run (CPU frequency, the other core's load generator), and a share
+    // against one early baseline measured that drift as much as the action.
+    const load = async (name: string, send: (i: number) => Promise<Response>) => {
+      const baseline = (await measure('baseline', n, PEAK_CONNECTIONS, healthz)).rps;
+      return { ...(await measure(name, n, PEAK_CONNECTIONS, send)), baseline };
+    };
     // Warm-up: the server's code paths compiled before anything is measured.
-    await load('warm-up', () => fetch(`${url}/healthz`));
-    await load('warm-up', (i) => post('session.me', {}, tokens[i]));
+    await measure('warm-up', n, PEAK_CONNECTIONS, healthz);
+    await measure('warm-up', n, PEAK_CONNECTIONS, (i) => post('session.me', {}, tokens[i]));
     const rows: LoadRow[] = [];
-    rows.push(await load('baseline: GET /healthz', () => fetch(`${url}/healthz`)));
+    rows.push(await measure('baseline: GET /healthz', n, PEAK_CONNECTIONS, healthz));
     rows.push(await load('reading.today (before opening)', (i) => post('reading.today', {}, tokens[i])));
     rows.push(await load('reading.open (first)', (i) => post('reading.open', { readingId }, tokens[i])));
     rows.push(await load('reading.open (again)', (i) => post('reading.open', { readingId }, tokens[i])));
