@@ -17,6 +17,16 @@ import { migrate } from './migrate';
  * While a transaction is open the write lock is held, so another process (or another store object on
  * the same file in this process) that writes blocks for up to BUSY_TIMEOUT_MS and then fails with
  * SQLITE_BUSY: keep transactions short.
+ *
+ * Group commit. The transactions asked for in one turn of the event loop (the requests that arrived
+ * together), and those asked for while they run, run one after another inside one SQLite
+ * transaction, each in its own savepoint (a failing one rolls back to it alone), and commit
+ * together: at the morning peak a check-in's own BEGIN and COMMIT were a sixth of its cost. Waiting
+ * for the next turn is what makes batches: every operation passes through one queue, so without it
+ * no transaction was ever waiting while another ran (measured: one per batch). Each runs in its
+ * caller's async context and sees its own writes and those before it; a refused one is told at
+ * once, the others only after the shared COMMIT, so an answer never reports a write that a crash
+ * could still take back.
  */
 
 export const BUSY_TIMEOUT_MS = 5000;
@@ -29,8 +39,22 @@ interface TxState {
   secret?: boolean;
 }
 
+/** At most this many transactions share one commit, so that the first of them never waits long. */
+const BATCH_LIMIT = 32;
+
+interface Waiting {
+  fn: (state: TxState) => Promise<unknown>;
+  /** Runs a callback in the caller's async context (its request's notices, say), not the batch's. */
+  resume: <R>(callback: () => R) => R;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
 class Core<C> {
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly waiting: Waiting[] = [];
+  private batchQueued = false;
+  private batchRun: Promise<void> = Promise.resolve();
   private closing: Promise<void> | null = null;
   private readonly collections = new Map<string, SqliteCollection>();
   private readonly statements: StatementCache;
@@ -84,29 +108,90 @@ class Core<C> {
   }
 
   transaction<R>(fn: (state: TxState) => Promise<R>): Promise<R> {
-    return this.exclusive(async () => {
-      const state: TxState = { open: true };
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await this.inside.run(state, () => fn(state));
-        this.db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        // SQLite may already have rolled back by itself (e.g. on SQLITE_FULL).
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      } finally {
-        state.open = false;
-        // A rolled-back transaction may have spilled pages into the log too.
-        if (state.secret) this.forgetLog();
-      }
+    // Waiting for our own transaction from inside it would never end: fail loudly instead.
+    if (this.inside.getStore()?.open) {
+      return Promise.reject(new Error('the main store was used inside transaction(fn): use the tx argument'));
+    }
+    return new Promise<R>((resolve, reject) => {
+      const resume = AsyncLocalStorage.snapshot();
+      this.waiting.push({ fn, resume, resolve: resolve as (value: unknown) => void, reject });
+      this.queueBatch();
     });
   }
 
+  private queueBatch(): void {
+    if (this.batchQueued) return;
+    this.batchQueued = true;
+    // After the requests that arrived together have had their turn: those that reach their
+    // transaction in it join this batch.
+    this.batchRun = new Promise((resolve) =>
+      setImmediate(() => {
+        this.exclusive(() => this.runBatch())
+          .catch((error: unknown) => {
+            // The store was closed (or BEGIN failed): nothing of this batch ran.
+            for (const item of this.waiting.splice(0)) item.reject(error);
+            this.batchQueued = false;
+          })
+          .finally(resolve);
+      }),
+    );
+  }
+
+  /** Runs the waiting transactions (more may join while it does) and commits them together. */
+  private async runBatch(): Promise<void> {
+    let done: Waiting[] = [];
+    const results = new Map<Waiting, unknown>();
+    let secret = false;
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (let n = 0; n < BATCH_LIMIT && this.waiting.length > 0; n++) {
+        const item = this.waiting.shift() as Waiting;
+        const state: TxState = { open: true };
+        this.db.exec('SAVEPOINT tx');
+        try {
+          results.set(item, await item.resume(() => this.inside.run(state, () => item.fn(state))));
+          this.db.exec('RELEASE tx');
+          done.push(item);
+        } catch (error) {
+          item.reject(error);
+          if (this.db.inTransaction) {
+            this.db.exec('ROLLBACK TO tx');
+            this.db.exec('RELEASE tx');
+          } else {
+            // SQLite rolled the whole transaction back by itself (e.g. on SQLITE_FULL): the ones
+            // before in this batch are gone too.
+            for (const lost of done) lost.reject(error);
+            done = [];
+            this.db.exec('BEGIN IMMEDIATE');
+          }
+        } finally {
+          state.open = false;
+          if (state.secret) secret = true;
+        }
+      }
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      for (const item of done) item.reject(error);
+      done = [];
+    } finally {
+      // A rolled-back transaction may have spilled pages into the log too.
+      if (secret) this.forgetLog();
+      // Those that came after the last one ran (or past the limit) get the next batch.
+      this.batchQueued = false;
+      if (this.waiting.length > 0) this.queueBatch();
+    }
+    for (const item of done) item.resolve(results.get(item));
+  }
+
   close(): Promise<void> {
-    this.closing ??= this.exclusive(() => {
-      this.db.close();
-    });
+    this.closing ??= (async () => {
+      // Transactions already asked for still run: their batch waits for the next turn.
+      while (this.batchQueued) await this.batchRun;
+      await this.exclusive(() => {
+        this.db.close();
+      });
+    })();
     return this.closing;
   }
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -210,6 +211,50 @@ describe('sqlite adapter', () => {
       });
     await Promise.all(Array.from({ length: 10 }, bump));
     expect((await store.collection('events').get('e'))?.seatsLeft).toBe(10);
+  });
+
+  it('commits waiting transactions together, answering each after the shared commit, one failing alone', async () => {
+    const file = tempFile();
+    const store = open(file);
+    const seen: string[] = [];
+    const write = (i: number) =>
+      store
+        .transaction(async (tx) => {
+          await tx.collection('items').insert({ _id: `t${i}` });
+          seen.push(`ran ${i}`);
+          if (i === 4) throw new Error('refused');
+        })
+        .then(
+          () => seen.push(`answered ${i}`),
+          () => seen.push(`refused ${i}`),
+        );
+    await Promise.all(Array.from({ length: 8 }, (_, i) => write(i)));
+    // All eight ran before any success was answered: one commit for the batch. The refused one is told
+    // at once (it has nothing to commit) and left nothing behind.
+    const firstAnswer = seen.findIndex((e) => e.startsWith('answered'));
+    expect(seen.slice(0, firstAnswer).filter((e) => e.startsWith('ran'))).toHaveLength(8);
+    expect(seen).toContain('refused 4');
+    const ids = (await store.collection('items').find({})).map((d) => d._id).sort();
+    expect(ids).toEqual(['t0', 't1', 't2', 't3', 't5', 't6', 't7']);
+    // What was answered is in the file for any other reader.
+    expect((await open(file).collection('items').find({})).length).toBe(7);
+  });
+
+  it('runs each batched transaction in its own caller’s async context', async () => {
+    const store = open(tempFile());
+    const request = new AsyncLocalStorage<string>();
+    const seen = await Promise.all(
+      ['a', 'b', 'c'].map((name) =>
+        request.run(name, () =>
+          store.transaction(async (tx) => {
+            await tx.collection('items').insert({ _id: name });
+            return request.getStore();
+          }),
+        ),
+      ),
+    );
+    // A notice collected by the request's context (server/kernel/outbox.ts) lands with its request.
+    expect(seen).toEqual(['a', 'b', 'c']);
   });
 
   it('closes after the open transaction ends; later calls reject; close is idempotent', async () => {
