@@ -9,9 +9,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { startServer } from '../server/entry/http';
 import { apiClient } from './bench-load';
+import { launchChromium } from './chromium';
 import { filesUnder, PACKAGE_LIMIT, weappPackages } from './weapp-packages';
 
 const ROOT = join(__dirname, '..');
@@ -46,18 +46,7 @@ const gzipped = (file: string) => gzipSync(readFileSync(file)).length;
 async function h5InitialScripts(): Promise<{ firstVisit: number; member: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongxin-sizes-'));
   const server = await startServer({ port: 0, dataDir, demo: true, dev: true, staticDir: H5, log: () => undefined });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const opened = async (token?: string) => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     // The session as the app stores it, in place before any script runs.

@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM } from '../../../scripts/chromium';
 
 const ROOT = join(__dirname, '..', '..', '..');
-export const CHROMIUM = '/usr/bin/chromium';
 export const H5 = join(ROOT, 'dist', 'h5');
 
 /** Debian's Chromium; as root on a fresh Debian machine it is installed on first use. */
