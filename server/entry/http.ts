@@ -4,7 +4,16 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyStatic from '@fastify/static';
 import { AppError } from '../../src/core/errors';
 import { base64Length, ROSTER_FILE_MAX_BYTES } from '../../src/core/people';
-import { type AppStore, COLLECTION_SPECS, type Collections, handlers, runJobs, seedDemoIfEmpty } from '../features';
+import {
+  type AppStore,
+  COLLECTION_SPECS,
+  type Collections,
+  forgetCachedFrom,
+  handlers,
+  runJobs,
+  seedDemoIfEmpty,
+} from '../features';
+import { ttlCache } from '../kernel/cache';
 import { devFeature } from '../features/dev';
 import { type Clock, DevClock, systemClock } from '../kernel/clock';
 import { wordListCheck } from '../kernel/wordlist';
@@ -71,7 +80,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const demo = options.demo ?? false;
   const dev = options.dev ?? false;
   closeDataFolder(options.dataDir);
-  const sqlite = openSqliteStore<Collections>({ file: join(options.dataDir, 'tongxin.db'), specs: COLLECTION_SPECS });
+  // The settings, the day's reading and the calendar are cached as in a cloud container, and forgotten
+  // the moment a write to what they were read from commits: every write passes this store.
+  const cache = ttlCache();
+  const sqlite = openSqliteStore<Collections>({
+    file: join(options.dataDir, 'tongxin.db'),
+    specs: COLLECTION_SPECS,
+    onCommit: (collection) => forgetCachedFrom(cache, collection),
+  });
   closeDataFolder(options.dataDir);
   const host = options.host ?? '127.0.0.1';
   if (demo && !LOOPBACK.has(host)) {
@@ -96,6 +112,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     handlers: { ...handlers, ...devFeature({ signer: demo ? signer : null, clock: devClock }).handlers },
     subscribe: sender,
     log: options.log,
+    cache,
   });
   const jobs = options.jobsEveryMs
     ? everyFew(options.jobsEveryMs, () => runJobs(store, { now: clock.now(), sender }))

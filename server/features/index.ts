@@ -15,6 +15,7 @@ import {
   seedFeatures,
 } from '../kernel/feature';
 import { runEachJob } from '../kernel/jobs';
+import type { ReadCache } from '../kernel/cache';
 import type { SubscribeSender } from '../kernel/wechat';
 import { localDayKey, localMinuteOfDay } from '../../src/core/time';
 import { type CollectionSpec, isDuplicate, type Store } from '../store/port';
@@ -55,6 +56,23 @@ export type CollectionName = keyof Collections;
 export type AppStore = Store<Collections>;
 
 export const COLLECTION_SPECS: Record<CollectionName, CollectionSpec> = collectionSpecs(FEATURES);
+
+/**
+ * What each cached read (kernel/cache.ts: the settings, the day's reading, the calendar) is read
+ * from: a committed write to one of these collections forgets the keys that start so. A server that
+ * sees every write (the local one) may then cache as the cloud's containers do and still answer
+ * nothing older than its own last write.
+ */
+const CACHED_FROM: Partial<Record<CollectionName, readonly string[]>> = {
+  settings: ['settings'],
+  calendar: ['calendar:'],
+  calendarRevisions: ['calendar:revision'],
+  readings: ['reading:'],
+};
+
+export function forgetCachedFrom(cache: ReadCache, collection: string): void {
+  for (const prefix of CACHED_FROM[collection as CollectionName] ?? []) cache.forget(prefix);
+}
 
 /** Actions only the local server has (the dev feature); the cloud function never registers them. */
 export type LocalAction = 'dev.login' | 'dev.identities' | 'dev.clock.set' | 'dev.clock.reset';

@@ -3,7 +3,9 @@
  * reading, the calendar. On CloudBase every read is a billed request against the plan's QPS, and in
  * the morning peak thousands of members read the same few documents (docs/cloudbase.md). A write
  * in this container forgets what it changed at once; another container sees it within the TTL.
- * The local server passes `noCache`: its reads cost nothing and tests write beside it.
+ * The local server caches the same way and forgets on every committed write to what an entry was
+ * read from (server/features/index.ts, CACHED_FROM), since every write passes its one store; only a
+ * second process on the same file (the recount tool) is seen within the TTL.
  */
 export interface ReadCache {
   get<T>(key: string, load: () => Promise<T>): Promise<T>;

@@ -37,7 +37,12 @@ interface TxState {
   open: boolean;
   /** It wrote to a secret collection: the log is checkpointed away when it ends. */
   secret?: boolean;
+  /** The collections it wrote to, told to `onCommit` once it has committed. */
+  wrote?: Set<string>;
 }
+
+/** Told the name of each collection a committed write changed (after the commit, never before). */
+export type CommitListener = (collection: string) => void;
 
 /** At most this many transactions share one commit, so that the first of them never waits long. */
 const BATCH_LIMIT = 32;
@@ -64,6 +69,7 @@ class Core<C> {
   constructor(
     private readonly db: Database.Database,
     private readonly specs: { [K in keyof C]: CollectionSpec },
+    readonly onCommit: CommitListener = () => undefined,
   ) {
     this.statements = new StatementCache(db);
   }
@@ -141,6 +147,7 @@ class Core<C> {
   private async runBatch(): Promise<void> {
     let done: Waiting[] = [];
     const results = new Map<Waiting, unknown>();
+    const wrote = new Set<string>();
     let secret = false;
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -167,6 +174,7 @@ class Core<C> {
         } finally {
           state.open = false;
           if (state.secret) secret = true;
+          for (const name of state.wrote ?? []) wrote.add(name);
         }
       }
       this.db.exec('COMMIT');
@@ -177,6 +185,8 @@ class Core<C> {
     } finally {
       // A rolled-back transaction may have spilled pages into the log too.
       if (secret) this.forgetLog();
+      // Also after a rollback: telling of a write that did not happen only costs a reread.
+      for (const name of wrote) this.onCommit(name);
       // Those that came after the last one ran (or past the limit) get the next batch.
       this.batchQueued = false;
       if (this.waiting.length > 0) this.queueBatch();
@@ -256,11 +266,20 @@ class SqliteStore<C extends DocMap<C>> implements Store<C> {
 
   collection<K extends keyof C & string>(name: K): Collection<C[K]> {
     const inner = this.core.collection(name);
-    if (!this.core.isSecret(name)) return new PortCollection<C[K]>(inner, this.run);
-    // A secret collection: outside a transaction the log goes right after the write; inside one, once
-    // the transaction has ended.
+    const secret = this.core.isSecret(name);
+    // Outside a transaction a write is committed as it returns; inside one, when the batch commits.
+    // A secret collection's log goes at the same moment.
     const tx = this.tx;
-    const wrote = tx === null ? () => this.core.forgetLog() : () => void (tx.secret = true);
+    const wrote =
+      tx === null
+        ? () => {
+            if (secret) this.core.forgetLog();
+            this.core.onCommit(name);
+          }
+        : () => {
+            if (secret) tx.secret = true;
+            (tx.wrote ??= new Set()).add(name);
+          };
     return new PortCollection<C[K]>(inner, this.run, wrote);
   }
 
@@ -288,6 +307,8 @@ async function runInside<R>(tx: TxState, op: () => R | Promise<R>): Promise<R> {
 export function openSqliteStore<C extends DocMap<C>>(options: {
   file: string;
   specs: { [K in keyof C]: CollectionSpec };
+  /** Told each collection a committed write changed: what lets the local server cache reads. */
+  onCommit?: CommitListener;
 }): Store<C> {
   const db = new Database(options.file);
   try {
@@ -303,5 +324,5 @@ export function openSqliteStore<C extends DocMap<C>>(options: {
     db.close();
     throw error;
   }
-  return new SqliteStore<C>(new Core<C>(db, options.specs), null);
+  return new SqliteStore<C>(new Core<C>(db, options.specs, options.onCommit), null);
 }
