@@ -129,7 +129,10 @@ async function missedBetween(reads: Reads, from: DayKey, to: DayKey): Promise<bo
   for (let day = addDays(to, -1); day > from;) {
     const latest = await latestReadingOn(reads, day);
     if (latest === null || latest <= from) return false;
-    isWorkday ??= await sharedSpan(reads, to);
+    isWorkday ??=
+      from >= addDays(to, -SHARED_SPAN_DAYS)
+        ? await sharedSpan(reads, to)
+        : await workdaysBetween(reads.store, from, to);
     if (isWorkday(latest)) return true;
     day = addDays(latest, -1);
   }
