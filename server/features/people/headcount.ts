@@ -8,8 +8,9 @@ import type { HeadcountDoc, PeopleCollections } from './collections';
  * Active members per department, moved in the same transaction as every roster write that changes
  * who is active where (an import, an activation or deactivation, a change put back), so that
  * participation and the dashboard need not read the roster: 10,000 documents in a large unit, ten
- * requests on CloudBase, on every call. The recount proves them against the roster; a store from
- * before they were kept gets them on first read.
+ * requests on CloudBase, on every call. The recount proves them against the roster, and each read
+ * checks their sum against a count of the active roster (one cheap query): a store from before they
+ * were kept, or one written past the API, gets them counted again on the spot.
  */
 type HeadcountStore = Store<PeopleCollections>;
 type Place = Pick<StaffDoc, 'department' | 'active'>;
@@ -25,10 +26,12 @@ export async function moveHeadcount(tx: HeadcountStore, from: Place | null, to: 
 
 /** Active members by department (departments with none left are omitted). */
 export async function headcounts(store: HeadcountStore): Promise<Map<string, number>> {
-  let docs = await findAll(store.collection('headcounts'), {});
-  if (docs.length === 0 && (await store.collection('staff').count({ active: true })) > 0) {
+  const read = () => findAll(store.collection('headcounts'), {});
+  const [first, active] = await Promise.all([read(), store.collection('staff').count({ active: true })]);
+  let docs = first;
+  if (docs.reduce((sum, d) => sum + d.active, 0) !== active) {
     await recountHeadcounts(store);
-    docs = await findAll(store.collection('headcounts'), {});
+    docs = await read();
   }
   return new Map(docs.filter((d) => d.active > 0).map((d) => [d.department, d.active]));
 }

@@ -80,6 +80,12 @@ describe('the headcount per department', () => {
     const counts = t.server.store.collection('headcounts');
     await counts.remove({});
     await expectInStep();
+    // The first roster write in such a store leaves one department's count alone (at -1): the read
+    // still answers the roster, since the counts' sum is checked against it.
+    await counts.remove({});
+    await t.ok('staff.deactivate', { staffId: await idOf('H0002') }, admin);
+    expect((await counts.find({}, { limit: 10 })).map((d) => d.active)).toEqual([-1]);
+    await expectInStep();
     const [doc] = await counts.find({}, { sort: { _id: 1 }, limit: 1 });
     await counts.update({ _id: doc._id }, { inc: { active: 3 } });
     expect(await recountAll(t.server.store, { now: new Date(), all: true })).toEqual([
