@@ -99,12 +99,16 @@ class Core<C> {
     if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
+  /** Waiting for our own transaction from inside it would never end: the error that says so, if so. */
+  private usedInside(): Error | null {
+    if (!this.inside.getStore()?.open) return null;
+    return new Error('the main store was used inside transaction(fn): use the tx argument');
+  }
+
   /** Runs task after everything queued before it (transactions included) has finished. */
   exclusive<R>(task: () => R | Promise<R>): Promise<R> {
-    // Waiting for our own transaction from inside it would never end: fail loudly instead.
-    if (this.inside.getStore()?.open) {
-      return Promise.reject(new Error('the main store was used inside transaction(fn): use the tx argument'));
-    }
+    const refused = this.usedInside();
+    if (refused) return Promise.reject(refused);
     const result = this.tail.then(() => {
       if (!this.db.open) throw new Error('the store is closed');
       return task();
@@ -114,10 +118,8 @@ class Core<C> {
   }
 
   transaction<R>(fn: (state: TxState) => Promise<R>): Promise<R> {
-    // Waiting for our own transaction from inside it would never end: fail loudly instead.
-    if (this.inside.getStore()?.open) {
-      return Promise.reject(new Error('the main store was used inside transaction(fn): use the tx argument'));
-    }
+    const refused = this.usedInside();
+    if (refused) return Promise.reject(refused);
     return new Promise<R>((resolve, reject) => {
       const resume = AsyncLocalStorage.snapshot();
       this.waiting.push({ fn, resume, resolve: resolve as (value: unknown) => void, reject });
