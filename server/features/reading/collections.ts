@@ -111,6 +111,8 @@ export const READING_COLLECTIONS: CollectionSpecs<ReadingCollections> = {
     indexes: [
       ['staffId', 'year'],
       ['month', 'checkins'],
+      // the honor roll's pages, in staff-number order
+      ['month', 'staffNo'],
     ],
   },
   checkinDays: { indexes: [['month']] },

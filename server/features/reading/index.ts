@@ -7,7 +7,8 @@
 import { defineFeature } from '../../kernel/feature';
 import { checkinMakeup, checkinSubmit } from './actions/checkin';
 import { checkinParticipation } from './actions/checkin-participation';
-import { checkinArchive, checkinCalendar, checkinHonorRoll } from './actions/checkin-stats';
+import { checkinArchive, checkinCalendar } from './actions/checkin-stats';
+import { checkinHonorRoll } from './actions/honor-roll';
 import { readingGet, readingList, readingOpen, readingPublish, readingToday, readingUpdate } from './actions/reading';
 import { READING_COLLECTIONS } from './collections';
 import { readingReminder } from './jobs';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { member, privilegedRead, privilegedWrite } from '../contract/define';
 import { MAKEUP_REASON_MAX } from './rules';
-import { dayKey, empty, id, longText, monthKey, optionalText, text } from '../contract/fields';
+import { dayKey, empty, id, longText, monthKey, optionalText, staffNo, text } from '../contract/fields';
 import type {
   CheckinCalendar,
   CheckinResult,
@@ -51,6 +51,11 @@ export const readingUpdateInput = z
 export const readingIdInput = z.strictObject({ readingId: id('晨读编号') });
 export const monthInput = z.strictObject({ month: monthKey });
 
+/** 学习标兵 per answer: a unit where thousands qualify is read a page at a time. */
+export const HONOR_ROLL_PAGE = 50;
+/** `after`: the last staff number of the previous page (its `next`). */
+export const honorRollInput = z.strictObject({ month: monthKey, after: z.optional(staffNo) });
+
 export const checkinSubmitInput = z.strictObject({
   readingId: id('晨读编号'),
   note: optionalText('心得', NOTE_HARD_MAX, true),
@@ -80,7 +85,7 @@ export const readingActions = {
   'checkin.makeup': member(checkinMakeupInput),
   'checkin.calendar': member(monthInput),
   'checkin.archive': member(checkinArchiveInput),
-  'checkin.honorRoll': member(monthInput),
+  'checkin.honorRoll': member(honorRollInput),
   'checkin.participation': privilegedRead(monthInput, SECRETARY),
 } as const;
 

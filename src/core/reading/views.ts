@@ -129,8 +129,10 @@ export interface HonorRoll {
   threshold: number;
   /** Check-ins needed (0 when no workday has passed yet). */
   needed: number;
-  /** In staff-number order: no ranks, no times, no counts. */
+  /** In staff-number order: no ranks, no times, no counts; at most HONOR_ROLL_PAGE of them. */
   items: HonorRollEntry[];
+  /** The `after` of the next page; null on the last. */
+  next: string | null;
 }
 
 export interface DepartmentParticipation {

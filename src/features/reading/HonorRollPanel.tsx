@@ -1,10 +1,12 @@
-import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { call } from '@/api/client';
 import { useQuery } from '@/api/hooks';
+import type { HonorRollEntry } from '@/core/reading/contract';
 import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
 import { localMonthKey } from '@/core/time';
 import { Card } from '@/components/Card';
-import { StateView } from '@/components/StateView';
+import { ErrorText, StateView } from '@/components/StateView';
 import { monthLabel, shiftMonth } from '@/features/admin/calendar/month-grid';
 import { percentText } from './format';
 import { StepNav } from './MonthNav';
@@ -20,6 +22,25 @@ export function HonorRollPanel({ timeZone }: { timeZone: string }) {
   const roll = useQuery('checkin.honorRoll', { month });
   useRefreshOnShow(roll.reload);
   const data = roll.data;
+  // Pages after the first, appended by 加载更多; a new month or a reload starts again.
+  const [more, setMore] = useState<{ items: HonorRollEntry[]; next: string | null } | null>(null);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    setMore(null);
+    setMoreError(null);
+  }, [data, month]);
+  const items = data ? [...data.items, ...(more?.items ?? [])] : [];
+  const next = more ? more.next : (data?.next ?? null);
+
+  async function loadMore(after: string) {
+    setBusy(true);
+    setMoreError(null);
+    const res = await call('checkin.honorRoll', { month, after });
+    setBusy(false);
+    if (!res.ok) return setMoreError(res.error.message);
+    setMore((m) => ({ items: [...(m?.items ?? []), ...res.data.items], next: res.data.next }));
+  }
 
   return (
     <Card>
@@ -37,7 +58,7 @@ export function HonorRollPanel({ timeZone }: { timeZone: string }) {
               : `${monthLabel(month)}共 ${data.workdays} 个有晨读的工作日，打卡（含补卡）达到 ${percentText(data.threshold)} 即入选。`}
             按工号排列，不排名次。
           </Text>
-          {data.items.length === 0 ? (
+          {items.length === 0 ? (
             <StateView
               kind='empty'
               title='暂无学习标兵'
@@ -45,13 +66,19 @@ export function HonorRollPanel({ timeZone }: { timeZone: string }) {
             />
           ) : (
             <View className='honor'>
-              {data.items.map((p) => (
+              {items.map((p) => (
                 <View key={p.staffNo} className='honor__item'>
                   <Text className='honor__name'>{p.name}</Text>
                   <Text className='honor__dept'>{p.department}</Text>
                 </View>
               ))}
             </View>
+          )}
+          <ErrorText message={moreError} />
+          {next !== null && (
+            <Button className='btn btn--block' disabled={busy} onClick={() => void loadMore(next)}>
+              加载更多
+            </Button>
           )}
         </>
       )}

@@ -2,23 +2,19 @@ import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import type { CalendarEntry, StudyTotals } from '../../../../src/core/reading/contract';
 import { AppError } from '../../../../src/core/errors';
 import {
-  countedWorkdays,
   dayState,
-  honorRollNeeded,
   makeupDateProblem,
-  onHonorRoll,
   windowState,
 } from '../../../../src/core/reading/rules';
 import { hasAnyRole } from '../../../../src/core/roles';
-import { localDayKey, localMonthKey } from '../../../../src/core/time';
+import { localDayKey } from '../../../../src/core/time';
 import { member } from '../../../kernel/context';
-import { findAll } from '../../../kernel/paging';
 import type { Ctx } from '../ctx';
 import { monthDays } from '../days';
 import { markOf } from '../records';
 import { seesAhead } from './reading';
 
-/** My calendar and archive, the honor roll: all from a bounded read (a month, a year, the counters). */
+/** My calendar and archive: each from a bounded read (a month of records, a year of counters). */
 
 export async function checkinCalendar(
   input: ParsedInput<'checkin.calendar'>,
@@ -107,56 +103,5 @@ export async function checkinArchive(
     staff: { id: staff._id, staffNo: staff.staffNo, name: staff.name, department: staff.department },
     months,
     total,
-  };
-}
-
-export async function checkinHonorRoll(
-  input: ParsedInput<'checkin.honorRoll'>,
-  ctx: Ctx,
-): Promise<ActionOutput<'checkin.honorRoll'>> {
-  const settings = await ctx.settings();
-  const now = ctx.clock.now();
-  const current = localMonthKey(now, settings.timeZone);
-  const base = { month: input.month, threshold: settings.honorRollThreshold, provisional: input.month === current };
-  if (settings.rankingMode === 'off') return { ...base, enabled: false, workdays: 0, needed: 0, items: [] };
-  if (input.month > current) return { ...base, enabled: true, workdays: 0, needed: 0, items: [] };
-
-  // A past month counts all its workdays with a reading; the current one those that have passed.
-  const today = input.month === current ? localDayKey(now, settings.timeZone) : '9999-12-31';
-  const [days, readings] = await Promise.all([
-    monthDays(ctx.store, input.month),
-    ctx.store.collection('readings').find({ month: input.month }, { limit: 31 }),
-  ]);
-  const published = new Set(readings.map((r) => r.date));
-  const counted = countedWorkdays(days, today, windowState(now, settings), published);
-  const needed = honorRollNeeded(settings.honorRollThreshold, counted.length);
-  const countedSet = new Set(counted);
-  // Readings of days that do not count (today while its window is open, a day made a holiday later):
-  // their check-ins come off the month's counter.
-  const uncounted = readings.filter((r) => !countedSet.has(r.date)).map((r) => r._id);
-  const [candidates, offDays] =
-    needed === 0
-      ? [[], []]
-      : await Promise.all([
-          findAll(ctx.store.collection('checkinMonths'), { month: input.month, checkins: { gte: needed } }),
-          uncounted.length === 0 ? [] : findAll(ctx.store.collection('checkins'), { readingId: { in: uncounted } }),
-        ]);
-  const off = new Map<string, number>();
-  for (const c of offDays) off.set(c.staffId, (off.get(c.staffId) ?? 0) + 1);
-  const docs = candidates
-    .filter((d) =>
-      onHonorRoll(
-        { monthCheckins: d.checkins, uncountedCheckins: off.get(d.staffId) ?? 0 },
-        counted.length,
-        settings.honorRollThreshold,
-      ),
-    )
-    .sort((x, y) => x.staffNo.localeCompare(y.staffNo));
-  return {
-    ...base,
-    enabled: true,
-    workdays: counted.length,
-    needed,
-    items: docs.map((d) => ({ staffNo: d.staffNo, name: d.name, department: d.department })),
   };
 }
