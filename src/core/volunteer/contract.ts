@@ -9,6 +9,7 @@ import type {
   VolunteerCode,
   VolunteerEventView,
   VolunteerPerson,
+  VolunteerStanding,
   VolunteerRecordView,
 } from './views';
 
@@ -176,6 +177,11 @@ export interface VolunteerOutputs {
   'volunteer.cancel': { event: VolunteerEventView; already?: boolean };
   'volunteer.signin': { signInAt: string; already?: boolean };
   'volunteer.signout': { signInAt: string; signOutAt: string; computedHours: number | null; already?: boolean };
-  'volunteer.records': { year: number; person: VolunteerPerson; totalHours: number; items: VolunteerRecordView[] };
+  'volunteer.records': VolunteerStanding & {
+    year: number;
+    person: VolunteerPerson;
+    totalHours: number;
+    items: VolunteerRecordView[];
+  };
   'volunteer.certificate': VolunteerCertificate;
 }

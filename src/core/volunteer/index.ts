@@ -3,3 +3,4 @@ export * from './contract';
 export * from './views';
 export * from './rules';
 export * from './scene';
+export * from './stars';

@@ -1,3 +1,4 @@
+import type { StarLevel } from './stars';
 import type { VolunteerPhase } from './rules';
 
 /** What the volunteer actions answer with (DESIGN.md §4, 志愿服务). */
@@ -80,7 +81,13 @@ export interface VolunteerPerson {
   department: string;
 }
 
-export interface VolunteerCertificate {
+/** The star level from every year's confirmed hours (src/core/volunteer/stars.ts). */
+export interface VolunteerStanding extends StarLevel {
+  /** Confirmed hours of every year. */
+  cumulativeHours: number;
+}
+
+export interface VolunteerCertificate extends VolunteerStanding {
   year: number;
   person: VolunteerPerson;
   unitName: string;

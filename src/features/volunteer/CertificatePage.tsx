@@ -4,6 +4,7 @@ import { isWeapp } from '@/api/client';
 import { useQuery } from '@/api/hooks';
 import type { VolunteerCertificate } from '@/core/volunteer/contract';
 import { localYear } from '@/core/volunteer/rules';
+import { starTitle } from '@/core/volunteer/stars';
 import { StateView } from '@/components/StateView';
 import { SessionGate } from '@/features/session/SessionGate';
 import './certificate.scss';
@@ -45,6 +46,13 @@ function lead({ person, year, items, totalHours }: VolunteerCertificate): string
   );
 }
 
+/** The star level as of the day of issue (every year's confirmed hours), and what the next needs. */
+function standing({ stars, cumulativeHours, hoursToNextStar }: VolunteerCertificate): string {
+  const level = stars > 0 ? `星级：${starTitle(stars)}` : '星级：尚未评星';
+  const next = hoursToNextStar === null ? '已达最高星级' : `距${starTitle(stars + 1)}尚差 ${hoursToNextStar} 小时`;
+  return `截至出具日，历年累计服务时长 ${cumulativeHours} 小时，${level}（${next}）。`;
+}
+
 export function CertificateSheet({ data }: { data: VolunteerCertificate }) {
   return (
     <View className='cert'>
@@ -75,6 +83,7 @@ export function CertificateSheet({ data }: { data: VolunteerCertificate }) {
             </View>
           ))}
         </View>
+        <Text className='cert__standing'>{standing(data)}</Text>
         <Text className='cert__note'>
           服务记录依据《志愿服务记录与证明出具办法》（民政部令第67号）出具，服务时长不含往返路途时间。
         </Text>

@@ -10,6 +10,7 @@ import { StateView } from '@/components/StateView';
 import { SessionGate } from '@/features/session/SessionGate';
 import { formatDateTime, formatHours } from './format';
 import { VOLUNTEER_ROUTES, withEvent, withYear } from './routes';
+import { StarLevel } from './StarLevel';
 import './volunteer.scss';
 import { serverNow } from '@/features/session/session';
 
@@ -57,6 +58,7 @@ function Records({ timeZone, initialYear }: { timeZone: string; initialYear: num
               <Text>小时（已确认）</Text>
             </View>
             <Text className='card__text'>只统计组织者确认的时长，待确认的记录不计入。</Text>
+            <StarLevel standing={q.data} />
             <View className='btn-row'>
               <Button
                 className='btn btn--small'

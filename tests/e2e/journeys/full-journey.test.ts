@@ -236,6 +236,8 @@ it('a new member binds, checks in, signs up, registers a team, nominates and vot
   const card = m.here.locator('.vol-card').filter({ hasText: event.title });
   await card.getByText('2.5 小时', { exact: true }).waitFor();
   await card.getByText(/赵强 确认于/).waitFor();
+  expect(await m.here.locator('.vol-stars__title').innerText()).toBe('尚未评星');
+  await m.here.getByText('再服务 97.5 小时可达一星志愿者。').waitFor();
   await m.step('志愿记录');
   await tapUntil(
     () => m.button('查看服务证明'),
@@ -244,6 +246,8 @@ it('a new member binds, checks in, signs up, registers a team, nominates and vot
   const lead = await m.here.locator('.cert__lead').innerText();
   expect(lead).toContain(`${ME.name}（工号 ${ME.staffNo}`);
   expect(lead).toContain('共计 2.5 小时');
+  // 2.5 confirmed hours in all: no star yet, 97.5 to the first.
+  expect(await m.here.locator('.cert__standing').innerText()).toContain('尚未评星（距一星志愿者尚差 97.5 小时）');
   await m.here.locator('.cert__row').filter({ hasText: event.title }).getByText('2.5', { exact: true }).waitFor();
   await m.step('服务证明');
   // Every figure of the sentence stands apart from the Chinese around it ("于 2026 年", "共计 2.5 小时");

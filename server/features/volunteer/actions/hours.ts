@@ -2,9 +2,12 @@ import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import { AppError, ruleError } from '../../../../src/core/errors';
 import { hasAnyRole } from '../../../../src/core/roles';
 import { localDayKey } from '../../../../src/core/time';
+import type { VolunteerStanding } from '../../../../src/core/volunteer/contract';
 import { computeHours, formatHours, localYear, needsNote } from '../../../../src/core/volunteer/rules';
+import { starLevel } from '../../../../src/core/volunteer/stars';
 import { assertCleanText } from '../../../kernel/content';
 import { member } from '../../../kernel/context';
+import { findAll } from '../../../kernel/paging';
 import type { Ctx } from '../ctx';
 import { allEntries } from '../../signup';
 import type { StaffDoc } from '../../../kernel/member';
@@ -100,11 +103,25 @@ export async function volunteerRecords(
   }
   const person = staffId === me._id ? me : await ctx.store.collection('staff').get(staffId);
   if (!person) throw new AppError('NOT_FOUND', '找不到该人员');
-  const [docs, counter] = await Promise.all([
+  const [docs, counter, standing] = await Promise.all([
     ctx.store.collection('volunteerRecords').find({ staffId, year }, { sort: { startAt: -1 }, limit: 1000 }),
     ctx.store.collection('volunteerHours').get(`${staffId}:${year}`),
+    standingOf(ctx, staffId),
   ]);
-  return { year, person: personOf(person), totalHours: counter?.hours ?? 0, items: docs.map(recordView) };
+  return {
+    year,
+    person: personOf(person),
+    totalHours: counter?.hours ?? 0,
+    ...standing,
+    items: docs.map(recordView),
+  };
+}
+
+/** Stars from the per-year hour counters: one document per year served, never the records. */
+async function standingOf(ctx: Ctx, staffId: string): Promise<VolunteerStanding> {
+  const years = await findAll(ctx.store.collection('volunteerHours'), { staffId });
+  const cumulativeHours = years.reduce((sum, y) => sum + y.hours, 0);
+  return { cumulativeHours, ...starLevel(cumulativeHours) };
 }
 
 export async function volunteerCertificate(
@@ -113,11 +130,12 @@ export async function volunteerCertificate(
 ): Promise<ActionOutput<'volunteer.certificate'>> {
   const me = member(ctx);
   const settings = await ctx.settings();
-  const [docs, counter] = await Promise.all([
+  const [docs, counter, standing] = await Promise.all([
     ctx.store
       .collection('volunteerRecords')
       .find({ staffId: me._id, year: input.year }, { sort: { startAt: 1 }, limit: 1000 }),
     ctx.store.collection('volunteerHours').get(`${me._id}:${input.year}`),
+    standingOf(ctx, me._id),
   ]);
   const items = docs
     .filter((r) => r.hours !== null && r.hours > 0)
@@ -128,6 +146,7 @@ export async function volunteerCertificate(
     unitName: settings.unitName,
     items,
     totalHours: counter?.hours ?? 0,
+    ...standing,
     issuedOn: localDayKey(ctx.clock.now(), settings.timeZone),
   };
 }
