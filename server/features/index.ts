@@ -68,6 +68,7 @@ const CACHED_FROM: Partial<Record<CollectionName, readonly string[]>> = {
   calendar: ['calendar:'],
   calendarRevisions: ['calendar:revision'],
   readings: ['reading:'],
+  branchReadings: ['reading:'],
 };
 
 export function forgetCachedFrom(cache: ReadCache, collection: string): void {

@@ -36,9 +36,19 @@ export interface HeadcountDoc {
   active: number;
 }
 
+/** Active members of one party branch (headcount.ts): `_id` is the branch's name. */
+export interface BranchCountDoc {
+  _id: string;
+  branch: string;
+  active: number;
+  /** Staff ids of its members holding the secretary role, sorted (absent: none). */
+  secretaries?: string[];
+}
+
 export interface PeopleCollections {
   staff: StaffDoc;
   headcounts: HeadcountDoc;
+  branchCounts: BranchCountDoc;
   bindFailures: BindFailureDoc;
   bindCodes: BindCodeDoc;
   meta: MetaDoc;
@@ -47,6 +57,7 @@ export interface PeopleCollections {
 export const PEOPLE_COLLECTIONS: CollectionSpecs<PeopleCollections> = {
   staff: { unique: [['staffNo'], ['openid']], indexes: [['department'], ['active']] },
   headcounts: {},
+  branchCounts: {},
   bindFailures: { indexes: [['openid', 'at']] },
   bindCodes: {},
   meta: {},

@@ -1,7 +1,7 @@
 import { bump, repairCounters } from '../../kernel/counters';
-import type { StaffDoc } from '../../kernel/member';
 import { findAll } from '../../kernel/paging';
 import type { Store } from '../../store/port';
+import { moveBranch, type Place, repairBranches } from './branches';
 import type { HeadcountDoc, PeopleCollections } from './collections';
 
 /**
@@ -13,15 +13,20 @@ import type { HeadcountDoc, PeopleCollections } from './collections';
  * were kept, or one written past the API, gets them counted again on the spot.
  */
 type HeadcountStore = Store<PeopleCollections>;
-type Place = Pick<StaffDoc, 'department' | 'active'>;
 
-/** Moves the counts from where a member was (`from`, null when new) to where they are (`to`). */
+/**
+ * Moves the counts from where a member was (`from`, null when new) to where they are (`to`): their
+ * department's, and their party branch's (branches.ts).
+ */
 export async function moveHeadcount(tx: HeadcountStore, from: Place | null, to: Place): Promise<void> {
-  if (from?.active && to.active && from.department === to.department) return;
-  const counts = tx.collection('headcounts');
-  if (from?.active)
-    await bump(counts, { _id: from.department, department: from.department, active: -1 }, { active: -1 });
-  if (to.active) await bump(counts, { _id: to.department, department: to.department, active: 1 }, { active: 1 });
+  const was = from?.active ? from : null;
+  const is = to.active ? to : null;
+  if (was?.department !== is?.department) {
+    const counts = tx.collection('headcounts');
+    if (was) await bump(counts, { _id: was.department, department: was.department, active: -1 }, { active: -1 });
+    if (is) await bump(counts, { _id: is.department, department: is.department, active: 1 }, { active: 1 });
+  }
+  await moveBranch(tx, from, to);
 }
 
 /** Active members by department (departments with none left are omitted). */
@@ -36,13 +41,17 @@ export async function headcounts(store: HeadcountStore): Promise<Map<string, num
   return new Map(docs.filter((d) => d.active > 0).map((d) => [d.department, d.active]));
 }
 
-/** Sets every department's count to what the roster says; one line per repair. */
+/** Sets every department's and branch's count to what the roster says; one line per repair. */
 export async function recountHeadcounts(store: HeadcountStore): Promise<string[]> {
-  const expected = new Map<string, HeadcountDoc>();
-  for (const s of await findAll(store.collection('staff'), { active: true })) {
-    const doc = expected.get(s.department) ?? { _id: s.department, department: s.department, active: 0 };
+  const active = await findAll(store.collection('staff'), { active: true });
+  const depts = new Map<string, HeadcountDoc>();
+  for (const s of active) {
+    const doc = depts.get(s.department) ?? { _id: s.department, department: s.department, active: 0 };
     doc.active += 1;
-    expected.set(s.department, doc);
+    depts.set(s.department, doc);
   }
-  return repairCounters(store.collection('headcounts'), {}, expected, ['active']);
+  return [
+    ...(await repairCounters(store.collection('headcounts'), {}, depts, ['active'])),
+    ...(await repairBranches(store, active)),
+  ];
 }

@@ -19,6 +19,7 @@ import { staffList, staffSearch } from './actions/staff-search';
 import { staffActivate, staffDeactivate, staffSetRoles, staffUnbind } from './actions/staff-status';
 import { PEOPLE_COLLECTIONS } from './collections';
 import { seedRoster } from './seed';
+import { staffBranches } from './actions/staff-branches';
 import { recountHeadcounts } from './headcount';
 import type { PeopleCollections } from './collections';
 import type { Store } from '../../store/port';
@@ -40,6 +41,7 @@ export const people = defineFeature({
     'staff.activate': staffActivate,
     'staff.bindCode.issue': staffBindCodeIssue,
     'staff.bindCode.sheet': staffBindCodeSheet,
+    'staff.branches': staffBranches,
   },
   seed: seedRoster,
   recount: (store: Store<PeopleCollections>) => recountHeadcounts(store),
@@ -47,6 +49,7 @@ export const people = defineFeature({
 
 export { rosterWhere } from './roster';
 export { headcounts, recountHeadcounts } from './headcount';
+export { branchCounts } from './branches';
 export { staffPick, staffView } from './views';
 export type { BindFailureDoc, MetaDoc, PeopleCollections, StaffDoc } from './collections';
 export { issueBindCode } from './bind-codes';

@@ -64,7 +64,7 @@ export async function writeKeepingAnAdmin(
   if ((await activeAdmins(store)).length > 0) return true;
   await store.transaction(async (tx) => {
     await tx.collection('staff').update({ _id: doc._id }, { set: { roles: doc.roles, active: doc.active } });
-    await moveHeadcount(tx, { department: doc.department, active: next.active }, doc);
+    await moveHeadcount(tx, { ...doc, roles: [...next.roles], active: next.active }, doc);
   });
   return false;
 }

@@ -3,6 +3,7 @@ import type { FeatureSeed } from '../../kernel/feature';
 import { newId } from '../../kernel/ids';
 import type { PeopleCollections } from './collections';
 import { moveHeadcount } from './headcount';
+import { markBranchesCounted } from './branches';
 import type { StaffDoc } from '../../kernel/member';
 
 /** The demo unit of DESIGN.md §7: a contract that tests and the demo login rely on. */
@@ -62,6 +63,11 @@ const ROLES: Record<string, Role[]> = {
   T0003: ['staff', 'organizer'],
 };
 
+/** The demo unit's party branches (机关党委 has two); every member but the unit's secretary is in one. */
+export const DEMO_BRANCHES = ['机关第一党支部', '机关第二党支部'];
+/** 王芳 leads the study for the whole unit (机关党委), as the secretary before branches did. */
+const UNIT_WIDE = new Set(['T0002']);
+
 export function demoStaffNo(n: number): string {
   return `T${String(n).padStart(4, '0')}`;
 }
@@ -75,7 +81,7 @@ export function demoRoster(at: string): StaffDoc[] {
       staffNo,
       name,
       department: DEMO_DEPARTMENTS[i % DEMO_DEPARTMENTS.length],
-      branch: `第${'一二三四'[i % 4]}党支部`,
+      ...(UNIT_WIDE.has(staffNo) ? {} : { branch: DEMO_BRANCHES[i % DEMO_BRANCHES.length] }),
       gender: GENDERS[i] === 'F' ? 'female' : 'male',
       roles: ROLES[staffNo] ?? ['staff'],
       active: true,
@@ -93,4 +99,5 @@ export const seedRoster: FeatureSeed<PeopleCollections> = async (store, now) => 
     await store.collection('staff').insert(doc);
     await moveHeadcount(store, null, doc);
   }
+  await markBranchesCounted(store);
 };

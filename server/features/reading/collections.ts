@@ -2,10 +2,18 @@ import type { CollectionSpecs } from '../../kernel/feature';
 
 /** Morning readings, check-ins and the counters kept on write for archives, honor roll and rates. */
 
+/**
+ * A reading of the whole unit (collection `readings`, one per local day) or of one party branch
+ * (`branchReadings`, one per day and branch, `branch` set). Two collections rather than one with a
+ * scope field: a store from before branches keeps its unique key on the date as it is, with nothing
+ * to fill in, and every unit-wide read stays the one it was.
+ */
 export interface ReadingDoc {
   _id: string;
-  /** One reading per local day: a unique key. */
+  /** One reading per local day (and branch): a unique key. */
   date: string;
+  /** Only on a branch's reading. */
+  branch?: string;
   month: string;
   title: string;
   body: string;
@@ -91,6 +99,7 @@ export interface CheckinDeptMonthDoc {
 }
 
 export interface ReadingCollections {
+  branchReadings: ReadingDoc;
   readings: ReadingDoc;
   readingOpens: ReadingOpenDoc;
   checkins: CheckinDoc;
@@ -101,6 +110,7 @@ export interface ReadingCollections {
 
 export const READING_COLLECTIONS: CollectionSpecs<ReadingCollections> = {
   readings: { unique: [['date']], indexes: [['month']] },
+  branchReadings: { unique: [['date', 'branch']], indexes: [['month'], ['branch', 'date']] },
   readingOpens: {},
   // month: the nightly recount reads this month and the last.
   checkins: {

@@ -8,6 +8,8 @@ import type { CheckinDoc, ReadingDoc } from './collections';
 import { monthDocId } from './counters';
 import { dayInfoShared, workdaysBetween } from './days';
 import { pastRevision } from '../settings';
+import { branchOf } from '../../../src/core/people/branch';
+import { readingFor } from '../../../src/core/reading/scope';
 
 /** Reads of one member's records and the views handed out. */
 
@@ -17,24 +19,44 @@ export interface Reads {
   cache: ReadCache;
 }
 
-export async function readingOn(store: ReadingStore, date: DayKey): Promise<ReadingDoc | null> {
-  const [doc] = await store.collection('readings').find({ date }, { limit: 1 });
+/** A member's party branch, whose readings they read beside the unit's: null for none. */
+export type Branch = string | null;
+
+/** The reading of exactly this scope on a day: the unit's (branch null) or one branch's. */
+export async function readingIn(store: ReadingStore, date: DayKey, branch: Branch): Promise<ReadingDoc | null> {
+  const [doc] = branch
+    ? await store.collection('branchReadings').find({ date, branch }, { limit: 1 })
+    : await store.collection('readings').find({ date }, { limit: 1 });
   return doc ?? null;
 }
 
+/** A member's reading of a day: their branch's, else the unit's (core/reading/scope.ts). */
+export async function readingOn(store: ReadingStore, date: DayKey, branch: Branch): Promise<ReadingDoc | null> {
+  return readingFor(branch ? await readingIn(store, date, branch) : null, await readingIn(store, date, null));
+}
+
 /** The day's reading, as every member asks for it in the morning: shared for a few seconds. */
-export function readingOfDay(reads: Reads, date: DayKey): Promise<ReadingDoc | null> {
-  return reads.cache.get(`reading:date:${date}`, () => readingOn(reads.store, date));
+export async function readingOfDay(reads: Reads, date: DayKey, branch: Branch): Promise<ReadingDoc | null> {
+  const scoped = (b: Branch) =>
+    reads.cache.get(`reading:date:${b ?? ''}:${date}`, () => readingIn(reads.store, date, b));
+  return readingFor(branch ? await scoped(branch) : null, await scoped(null));
 }
 
 export function readingById(reads: Reads, id: string): Promise<ReadingDoc | null> {
-  return reads.cache.get(`reading:id:${id}`, () => reads.store.collection('readings').get(id));
+  return reads.cache.get(
+    `reading:id:${id}`,
+    async () =>
+      (await reads.store.collection('readings').get(id)) ?? (await reads.store.collection('branchReadings').get(id)),
+  );
 }
 
-/** The days of a month that have a reading (at most 31 documents). */
-export async function readingDates(store: ReadingStore, month: string): Promise<Set<DayKey>> {
-  const docs = await store.collection('readings').find({ month }, { limit: 31 });
-  return new Set(docs.map((d) => d.date));
+/** The days of a month with a reading for a member: the unit's and their branch's (≤ 62 documents). */
+export async function readingDates(store: ReadingStore, month: string, branch: Branch): Promise<Set<DayKey>> {
+  const [unit, own] = await Promise.all([
+    store.collection('readings').find({ month }, { limit: 31 }),
+    branch ? store.collection('branchReadings').find({ month, branch }, { limit: 31 }) : [],
+  ]);
+  return new Set([...unit, ...own].map((d) => d.date));
 }
 
 export async function checkinOn(store: ReadingStore, staffId: string, date: DayKey): Promise<CheckinDoc | null> {
@@ -87,8 +109,15 @@ export interface Streak {
  * written as this runs; it stores nothing, since that check-in will carry the run (and a check-in
  * refused by a later rule must leave the store as it was).
  */
-export async function streakFor(reads: Reads, staffId: string, today: DayKey, plus?: DayKey): Promise<Streak> {
+export async function streakFor(
+  reads: Reads,
+  who: { _id: string; branch?: string },
+  today: DayKey,
+  plus?: DayKey,
+): Promise<Streak> {
   const { store } = reads;
+  const staffId = who._id;
+  const branch = branchOf(who);
   const [recent, revision] = await Promise.all([
     store.collection('checkins').find({ staffId, date: { lte: today } }, { sort: { date: -1 }, limit: 31 }),
     pastRevision(reads),
@@ -102,16 +131,16 @@ export async function streakFor(reads: Reads, staffId: string, today: DayKey, pl
   const todays = latest?.date === today ? latest : null;
   const adds = plus === today && !todays && (await dayInfoShared(reads, today)).workday ? 1 : 0;
   if (!latest) return { streak: adds, revision, todays, month };
-  const run = await runOf(reads, latest, revision, plus === undefined);
+  const run = await runOf(reads, latest, branch, revision, plus === undefined);
   if (todays) return { streak: run, revision, todays, month };
-  const missed = await missedBetween(reads, latest.date, today);
+  const missed = await missedBetween(reads, latest.date, today, branch);
   return { streak: (missed ? 0 : run) + adds, revision, todays, month };
 }
 
 /** The run a check-in ends, as stored when counted at this revision, else counted now and stored. */
-async function runOf(reads: Reads, doc: CheckinDoc, revision: number, keep: boolean): Promise<number> {
+async function runOf(reads: Reads, doc: CheckinDoc, branch: Branch, revision: number, keep: boolean): Promise<number> {
   if (doc.run !== undefined && doc.runRevision === revision) return doc.run;
-  const { streak } = await walkStreak(reads, doc.staffId, doc.date);
+  const { streak } = await walkStreak(reads, doc.staffId, branch, doc.date);
   if (!keep) return streak;
   // Only over what was read: a make-up that marked the record meanwhile (runRevision -1) wins.
   const filter = doc.runRevision === undefined ? { _id: doc._id } : { _id: doc._id, runRevision: doc.runRevision };
@@ -124,10 +153,10 @@ async function runOf(reads: Reads, doc: CheckinDoc, revision: number, keep: bool
  * reading on or before a day, the same question the walk asks and for the same days (the day before
  * today above all), so a container answers it for the whole unit from what it already holds.
  */
-async function missedBetween(reads: Reads, from: DayKey, to: DayKey): Promise<boolean> {
+async function missedBetween(reads: Reads, from: DayKey, to: DayKey, branch: Branch): Promise<boolean> {
   let isWorkday: ((day: DayKey) => boolean) | null = null;
   for (let day = addDays(to, -1); day > from;) {
-    const latest = await latestReadingOn(reads, day);
+    const latest = await latestReadingOn(reads, day, branch);
     if (latest === null || latest <= from) return false;
     isWorkday ??=
       from >= addDays(to, -SHARED_SPAN_DAYS)
@@ -139,13 +168,23 @@ async function missedBetween(reads: Reads, from: DayKey, to: DayKey): Promise<bo
   return false;
 }
 
-/** The date of the latest reading on or before `day`, shared by the container. */
-function latestReadingOn(reads: Reads, day: DayKey): Promise<DayKey | null> {
-  return reads.cache.get(`reading:latest:${day}`, async () => {
-    const readings = reads.store.collection('readings');
-    const [doc] = await readings.find({ date: { lte: day } }, { sort: { date: -1 }, limit: 1 });
+/** The date of a member's latest reading on or before `day` (the unit's or their branch's), shared by the container. */
+async function latestReadingOn(reads: Reads, day: DayKey, branch: Branch): Promise<DayKey | null> {
+  const unit = reads.cache.get(`reading:latest::${day}`, async () => {
+    const [doc] = await reads.store
+      .collection('readings')
+      .find({ date: { lte: day } }, { sort: { date: -1 }, limit: 1 });
     return doc?.date ?? null;
   });
+  if (!branch) return unit;
+  const own = await reads.cache.get(`reading:latest:${branch}:${day}`, async () => {
+    const [doc] = await reads.store
+      .collection('branchReadings')
+      .find({ branch, date: { lte: day } }, { sort: { date: -1 }, limit: 1 });
+    return doc?.date ?? null;
+  });
+  const u = await unit;
+  return u === null ? own : own === null || u > own ? u : own;
 }
 
 /** Workdays of the SHARED_SPAN_DAYS before `today`, the span every member's streak shares. */
@@ -161,7 +200,7 @@ function sharedSpan(reads: Reads, today: DayKey): Promise<(day: DayKey) => boole
  * cost follows the streak and its gaps; the calendar and the gap answers are the same for every
  * member, so a container shares them. Run once per check-in whose stored run is missing or stale.
  */
-async function walkStreak(reads: Reads, staffId: string, today: DayKey): Promise<{ streak: number }> {
+async function walkStreak(reads: Reads, staffId: string, branch: Branch, today: DayKey): Promise<{ streak: number }> {
   const { store } = reads;
   const checked = new Set<DayKey>();
   const withReading = new Set<DayKey>();
@@ -189,7 +228,7 @@ async function walkStreak(reads: Reads, staffId: string, today: DayKey): Promise
       continue;
     }
     const day = result.day;
-    const latest = await latestReadingOn(reads, day);
+    const latest = await latestReadingOn(reads, day, branch);
     if (latest) withReading.add(latest);
     if (latest !== day) without.push([latest ?? '0000-00-00', day]);
   }
@@ -205,12 +244,14 @@ export function readingView(doc: ReadingDoc): ReadingView {
     updatedAt: doc.updatedAt,
   };
   if (doc.source) view.source = doc.source;
+  if (doc.branch) view.branch = doc.branch;
   return view;
 }
 
 export function readingSummary(doc: ReadingDoc, mine: CheckinMark | null, checkins?: number): ReadingSummary {
   const summary: ReadingSummary = { id: doc._id, date: doc.date, title: doc.title, mine };
   if (doc.source) summary.source = doc.source;
+  if (doc.branch) summary.branch = doc.branch;
   if (checkins !== undefined) summary.checkins = checkins;
   return summary;
 }

@@ -72,5 +72,5 @@ export const seedReading: FeatureSeed<ReadingWorld> = async (store, now, roster)
   }
   // Each reader's latest check-in gets its run, as a check-in made through the app has it: the
   // demo's first morning reads streaks as every later one does.
-  for (const staff of readers) await streakFor({ store, cache: noCache }, staff._id, today);
+  for (const staff of readers) await streakFor({ store, cache: noCache }, staff, today);
 };

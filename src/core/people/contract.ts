@@ -5,6 +5,7 @@ import { base64Length, ROSTER_FILE_MAX_BYTES, ROSTER_FILE_TOO_BIG } from './impo
 import type {
   BindCodeIssued,
   BindCodeSheetRow,
+  BranchView,
   ImportResult,
   ImportTemplate,
   SessionMe,
@@ -135,6 +136,8 @@ export const peopleActions = {
   'staff.activate': def(staffIdInput, 'staff', ADMIN, true),
   'staff.bindCode.issue': def(staffIdInput, 'staff', ADMIN, true),
   'staff.bindCode.sheet': def(staffBindCodeSheetInput, 'staff', ADMIN, true),
+  // Secretaries too: where a reading can be published.
+  'staff.branches': def(empty, 'staff', ['secretary']),
 } as const;
 
 export interface PeopleOutputs {
@@ -151,4 +154,5 @@ export interface PeopleOutputs {
   'staff.activate': { staff: StaffAdminView; already?: boolean };
   'staff.bindCode.issue': BindCodeIssued;
   'staff.bindCode.sheet': { items: BindCodeSheetRow[]; expiresAt: string };
+  'staff.branches': { items: BranchView[] };
 }

@@ -28,6 +28,13 @@ export interface StaffPick {
   department: string;
 }
 
+/** A party branch as the roster names it: its active members and its secretaries. */
+export interface BranchView {
+  name: string;
+  members: number;
+  secretaries: StaffPick[];
+}
+
 export interface SessionMe {
   staff: StaffView | null;
   roles: Role[];

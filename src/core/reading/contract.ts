@@ -32,7 +32,10 @@ const body = longText('正文', READING_BODY_MAX, READING_BODY_MIN);
 /** Empty clears the source on update. */
 const source = optionalText('来源', READING_SOURCE_MAX);
 
-export const readingPublishInput = z.strictObject({ date: dayKey, title, body, source });
+/** The party branch a reading is for, by its name in the roster; '' names the whole unit. */
+const branch = optionalText('支部', 32);
+
+export const readingPublishInput = z.strictObject({ date: dayKey, title, body, source, branch });
 
 export const readingUpdateInput = z
   .strictObject({
@@ -41,11 +44,18 @@ export const readingUpdateInput = z
     title: z.optional(title),
     body: z.optional(body),
     source,
+    branch,
   })
   .check(
-    z.refine((v) => v.date !== undefined || v.title !== undefined || v.body !== undefined || v.source !== undefined, {
-      message: '没有要修改的内容',
-    }),
+    z.refine(
+      (v) =>
+        v.date !== undefined ||
+        v.title !== undefined ||
+        v.body !== undefined ||
+        v.source !== undefined ||
+        v.branch !== undefined,
+      { message: '没有要修改的内容' },
+    ),
   );
 
 export const readingIdInput = z.strictObject({ readingId: id('晨读编号') });

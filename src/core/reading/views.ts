@@ -10,6 +10,8 @@ export interface ReadingView {
   /** Paragraphs separated by line breaks. */
   body: string;
   source?: string;
+  /** A party branch's reading; absent on the unit's. */
+  branch?: string;
   publishedAt: string;
   updatedAt: string;
 }
@@ -19,6 +21,8 @@ export interface ReadingSummary {
   date: DayKey;
   title: string;
   source?: string;
+  /** A party branch's reading; absent on the unit's. */
+  branch?: string;
   /** My check-in for that day, if any. */
   mine: CheckinMark | null;
   /** Secretary and admin only: check-ins recorded for the day, make-ups included. */

@@ -152,6 +152,7 @@ export const TABLE: { [A in ActionName]: readonly Case<A>[] } = {
   'staff.activate': plain((fx) => ({ staffId: fx.staff.T0027 })),
   'staff.bindCode.issue': plain((fx) => ({ staffId: fx.staff.T0031 })),
   'staff.bindCode.sheet': plain(nothing),
+  'staff.branches': plain(nothing),
   'settings.get': plain(nothing),
   'settings.update': plain(() => ({ volunteerHoursTarget: 20 })),
   'calendar.set': plain(() => ({ date: '2026-10-10', workday: false })),

@@ -44,7 +44,7 @@ export async function staffImport(input: ParsedInput<'staff.import'>, ctx: Ctx):
       const written = await writeKeepingAnAdmin(ctx.store, existing, { roles, active: existing.active }, async () => {
         await ctx.store.transaction(async (tx) => {
           await tx.collection('staff').update({ _id: existing._id }, { set: { ...fields, roles, updatedAt: at } });
-          await moveHeadcount(tx, existing, { ...existing, ...fields });
+          await moveHeadcount(tx, existing, { ...existing, ...fields, roles });
         });
       });
       results.push(

@@ -27,7 +27,7 @@ export async function checkinParticipation(
     input.month > current ? '0000-00-00' : input.month < current ? '9999-12-31' : localDayKey(now, settings.timeZone);
   const [days, published, headcount, dayDocs, monthDocs] = await Promise.all([
     monthDays(ctx.store, input.month),
-    readingDates(ctx.store, input.month),
+    readingDates(ctx.store, input.month, null),
     headcounts(ctx.store),
     findAll(ctx.store.collection('checkinDays'), { month: input.month }).then(departmentDays),
     findAll(ctx.store.collection('checkinDeptMonths'), { month: input.month }).then(departmentMonths),

@@ -1,17 +1,14 @@
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import type { CalendarEntry, StudyTotals } from '../../../../src/core/reading/contract';
 import { AppError } from '../../../../src/core/errors';
-import {
-  dayState,
-  makeupDateProblem,
-  windowState,
-} from '../../../../src/core/reading/rules';
+import { dayState, makeupDateProblem, windowState } from '../../../../src/core/reading/rules';
 import { hasAnyRole } from '../../../../src/core/roles';
 import { localDayKey } from '../../../../src/core/time';
 import { member } from '../../../kernel/context';
 import type { Ctx } from '../ctx';
 import { monthDays } from '../days';
-import { markOf } from '../records';
+import { markOf, readingDates } from '../records';
+import { branchOf } from '../../../../src/core/people/branch';
 import { seesAhead } from './reading';
 
 /** My calendar and archive: each from a bounded read (a month of records, a year of counters). */
@@ -25,13 +22,13 @@ export async function checkinCalendar(
   const today = localDayKey(now, settings.timeZone);
   const window = windowState(now, settings);
   const me = member(ctx);
-  const [days, readings, mine] = await Promise.all([
+  const [days, dates, mine] = await Promise.all([
     monthDays(ctx.store, input.month),
-    ctx.store.collection('readings').find({ month: input.month }, { limit: 31 }),
+    readingDates(ctx.store, input.month, branchOf(me)),
     ctx.store.collection('checkins').find({ staffId: me._id, month: input.month }, { limit: 31 }),
   ]);
   const ahead = seesAhead(ctx);
-  const withReading = new Set(readings.filter((r) => ahead || r.date <= today).map((r) => r.date));
+  const withReading = new Set([...dates].filter((d) => ahead || d <= today));
   const marks = new Map(mine.map((c) => [c.date, markOf(c)]));
   const totals: StudyTotals = { checkins: 0, makeups: 0, minutes: 0 };
   for (const c of mine) {

@@ -5,6 +5,7 @@ import type { Settings } from '../../../../src/core/settings/schema';
 import { localDayKey } from '../../../../src/core/time';
 import { assertCleanText } from '../../../kernel/content';
 import { member } from '../../../kernel/context';
+import { branchOf } from '../../../../src/core/people/branch';
 import type { Ctx } from '../ctx';
 import { newId } from '../../../kernel/ids';
 import { recordCheckin } from '../counters';
@@ -13,7 +14,8 @@ import { checkinOn, checkinView, makeupsUsed, monthCount, readingById, readingOn
 import { isDuplicate } from '../../../store/port';
 import type { CheckinDoc } from '../collections';
 import type { StaffDoc } from '../../../kernel/member';
-import { openId, seesAhead } from './reading';
+import { openId, readerOf, seesAhead } from './reading';
+import { readsScope } from '../../../../src/core/reading/scope';
 
 /** Check-in and make-up (DESIGN.md §5): every rule is checked on the server's clock. */
 
@@ -39,7 +41,7 @@ function newCheckin(staff: StaffDoc, date: string, readingId: string, at: Date, 
 
 async function outcome(ctx: Ctx, doc: CheckinDoc, today: string, already: boolean) {
   const [{ streak }, count] = await Promise.all([
-    streakFor(ctx, doc.staffId, today),
+    streakFor(ctx, member(ctx), today),
     monthCount(ctx.store, doc.staffId, doc.month),
   ]);
   return { checkin: checkinView(doc), streak, monthCount: count, ...(already ? { already: true } : {}) };
@@ -78,7 +80,9 @@ export async function checkinSubmit(
   const now = ctx.clock.now();
   const today = localDayKey(now, settings.timeZone);
   const reading = await readingById(ctx, input.readingId);
-  if (!reading || (reading.date > today && !seesAhead(ctx))) throw new AppError('NOT_FOUND', '找不到该晨读');
+  if (!reading || (reading.date > today && !seesAhead(ctx)) || !readsScope(readerOf(ctx), reading.branch ?? null)) {
+    throw new AppError('NOT_FOUND', '找不到该晨读');
+  }
   if (reading.date !== today) {
     throw ruleError(
       'readingDate',
@@ -91,7 +95,7 @@ export async function checkinSubmit(
   // One read of the member's recent check-ins tells a repeat (harmless at any hour: it answers with
   // the record, before any rule could refuse) and gives the streak and the month's count. The streak
   // counts today as checked: true for a repeat, and true once this check-in is written.
-  const recent = await streakFor(ctx, me._id, today, today);
+  const recent = await streakFor(ctx, me, today, today);
   if (recent.todays) return { ...answer(recent.todays, recent.streak, recent.month.checkins), already: true };
 
   if (!(await dayInfoShared(ctx, today)).workday) throw ruleError('workday', '今天不是工作日，无需打卡');
@@ -143,7 +147,7 @@ export async function checkinMakeup(
   if (!(await dayInfo(ctx.store, input.date)).workday) {
     throw ruleError('workday', '该日不是工作日，无需补卡', { field: 'date' });
   }
-  const reading = await readingOn(ctx.store, input.date);
+  const reading = await readingOn(ctx.store, input.date, branchOf(me));
   if (!reading) throw ruleError('noReading', '该日没有发布晨读，无需补卡', { field: 'date' });
   await assertCleanText(ctx, 'reason', input.reason);
 

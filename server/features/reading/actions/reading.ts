@@ -14,8 +14,8 @@ import {
   checkinView,
   markOf,
   readingById,
+  readingIn,
   readingOfDay,
-  readingOn,
   readingSummary,
   readingView,
   streakFor,
@@ -23,6 +23,9 @@ import {
 import { isDuplicate } from '../../../store/port';
 import type { ReadingDoc } from '../collections';
 import { pastDayChanged } from '../../settings';
+import { branchOf } from '../../../../src/core/people/branch';
+import { mayEdit, publishScope, readsScope, type Publisher } from '../../../../src/core/reading/scope';
+import { branchCounts } from '../../people';
 
 /** Secretaries and admins see readings published ahead; everyone else from their day on. */
 export function seesAhead(ctx: Ctx): boolean {
@@ -35,11 +38,41 @@ async function today(ctx: Ctx) {
   return { settings, now, today: localDayKey(now, settings.timeZone) };
 }
 
-/** A reading the caller may see; one ahead of its day is as good as missing for staff. */
-async function visibleReading(ctx: Ctx, readingId: string, todayKey: string): Promise<ReadingDoc> {
+/** The caller as a reader and publisher of branch-scoped readings (core/reading/scope.ts). */
+export function readerOf(ctx: Ctx): Publisher {
+  return { roles: ctx.caller.roles, branch: branchOf(member(ctx)) };
+}
+
+/**
+ * A reading the caller may see: one ahead of its day is as good as missing for staff, and so is
+ * another branch's.
+ */
+export async function visibleReading(ctx: Ctx, readingId: string, todayKey: string): Promise<ReadingDoc> {
   const doc = await readingById(ctx, readingId);
-  if (!doc || (doc.date > todayKey && !seesAhead(ctx))) throw new AppError('NOT_FOUND', '找不到该晨读');
+  if (!doc || (doc.date > todayKey && !seesAhead(ctx)) || !readsScope(readerOf(ctx), doc.branch ?? null)) {
+    throw new AppError('NOT_FOUND', '找不到该晨读');
+  }
   return doc;
+}
+
+/**
+ * Where a publish or a move goes: the scope rules, against the branches the roster names. In the
+ * call, `branch: ''` names the unit.
+ */
+async function scopeFor(ctx: Ctx, named: string | undefined): Promise<string | null> {
+  const publisher = readerOf(ctx);
+  const asked = named === '' ? null : named;
+  const needsList = typeof asked === 'string' || (asked === undefined && publisher.branch !== null);
+  const known = needsList ? new Set((await branchCounts(ctx.store)).keys()) : new Set<string>();
+  const scope = publishScope(publisher, asked, known);
+  if (scope.ok) return scope.branch;
+  if (scope.code === 'RULE') throw ruleError(scope.rule ?? 'branch', scope.message, { field: 'branch' });
+  throw new AppError('FORBIDDEN', scope.message);
+}
+
+/** The collection of a reading of this scope. */
+function readingsOf(ctx: Ctx, branch: string | null) {
+  return ctx.store.collection(branch ? 'branchReadings' : 'readings');
 }
 
 /** Line breaks of any platform become \n; paragraphs are kept as written. */
@@ -57,21 +90,24 @@ function pastDate(): AppError {
   return ruleError('pastDate', '不能为已经过去的日期发布晨读', { field: 'date' });
 }
 
-async function dateTaken(ctx: Ctx, date: string): Promise<AppError> {
-  const existing = await readingOn(ctx.store, date);
+async function dateTaken(ctx: Ctx, date: string, branch: string | null): Promise<AppError> {
+  const existing = await readingIn(ctx.store, date, branch);
   return new AppError(
     'CONFLICT',
-    `${date} 已发布晨读，请在列表中编辑`,
+    `${branch ? `${branch}已于` : ''}${date} 发布晨读，请在列表中编辑`,
     existing ? { readingId: existing._id } : undefined,
   );
 }
+
+const auditKey = (date: string, branch: string | null) => (branch ? `reading:${branch}:${date}` : `reading:${date}`);
 
 export async function readingPublish(
   input: ParsedInput<'reading.publish'>,
   ctx: Ctx,
 ): Promise<ActionOutput<'reading.publish'>> {
   const { now, today: todayKey } = await today(ctx);
-  ctx.auditTarget(`reading:${input.date}`);
+  const branch = await scopeFor(ctx, input.branch);
+  ctx.auditTarget(auditKey(input.date, branch));
   if (input.date < todayKey) throw pastDate();
   const body = normalizeBody(input.body);
   await checkTexts(ctx, { title: input.title, body, source: input.source });
@@ -89,10 +125,11 @@ export async function readingPublish(
     updatedBy: by,
     updatedAt: at,
   };
+  if (branch) doc.branch = branch;
   try {
-    await ctx.store.collection('readings').insert(doc);
+    await readingsOf(ctx, branch).insert(doc);
   } catch (error) {
-    if (isDuplicate(error)) throw await dateTaken(ctx, input.date);
+    if (isDuplicate(error)) throw await dateTaken(ctx, input.date, branch);
     throw error;
   }
   ctx.cache.forget('reading:');
@@ -104,17 +141,31 @@ export async function readingUpdate(
   ctx: Ctx,
 ): Promise<ActionOutput<'reading.update'>> {
   const { now, today: todayKey } = await today(ctx);
-  const readings = ctx.store.collection('readings');
-  const doc = await readings.get(input.readingId);
+  const doc =
+    (await ctx.store.collection('readings').get(input.readingId)) ??
+    (await ctx.store.collection('branchReadings').get(input.readingId));
   if (!doc) throw new AppError('NOT_FOUND', '找不到该晨读');
-  ctx.auditTarget(`reading:${doc.date}`);
+  const from = doc.branch ?? null;
+  ctx.auditTarget(auditKey(doc.date, from));
+  if (!mayEdit(readerOf(ctx), from)) {
+    throw new AppError(
+      'FORBIDDEN',
+      from ? `只有${from}的书记或管理员可以编辑这篇晨读` : '全单位的晨读由管理员或未分支部的书记编辑',
+    );
+  }
+  const to = input.branch === undefined ? from : await scopeFor(ctx, input.branch);
   const set: Partial<ReadingDoc> = { updatedAt: now.toISOString(), updatedBy: member(ctx)._id };
+  const moves = (input.date !== undefined && input.date !== doc.date) || to !== from;
+  // Check-ins are filed under the reading's day and read by its branch: moving it would leave them
+  // on a day, or with members, without it.
+  if (moves && (await ctx.store.collection('checkins').count({ readingId: doc._id })) > 0) {
+    const field = input.date !== undefined && input.date !== doc.date ? 'date' : 'branch';
+    throw ruleError('hasCheckins', `已有同事为这篇晨读打卡，不能再修改${field === 'date' ? '日期' : '支部'}`, {
+      field,
+    });
+  }
   if (input.date !== undefined && input.date !== doc.date) {
     if (input.date < todayKey) throw pastDate();
-    // Check-ins are filed under the reading's day: moving it would leave them on a day without it.
-    if ((await ctx.store.collection('checkins').count({ readingId: doc._id })) > 0) {
-      throw ruleError('hasCheckins', '已有同事为这篇晨读打卡，不能再修改日期', { field: 'date' });
-    }
     set.date = input.date;
     set.month = input.date.slice(0, 7);
   }
@@ -123,15 +174,28 @@ export async function readingUpdate(
   if (input.source !== undefined) set.source = input.source;
   await checkTexts(ctx, { title: set.title, body: set.body, source: set.source });
   try {
-    await readings.update({ _id: doc._id }, { set });
+    if (to === from) await readingsOf(ctx, from).update({ _id: doc._id }, { set });
+    else await moveScope(ctx, { ...doc, ...set }, from, to);
   } catch (error) {
-    if (isDuplicate(error) && set.date) throw await dateTaken(ctx, set.date);
+    if (isDuplicate(error)) throw await dateTaken(ctx, set.date ?? doc.date, to);
     throw error;
   }
   ctx.cache.forget('reading:');
-  // A past day that loses its reading no longer ends anyone's streak.
-  if (set.date && doc.date < todayKey) await pastDayChanged(ctx, doc.date, now, (await ctx.settings()).timeZone);
-  return { reading: readingView({ ...doc, ...set }) };
+  // A past day that loses its reading (for the unit or a branch) no longer ends anyone's streak.
+  if ((set.date || to !== from) && doc.date < todayKey) {
+    await pastDayChanged(ctx, doc.date, now, (await ctx.settings()).timeZone);
+  }
+  const { branch: _old, ...saved } = { ...doc, ...set };
+  return { reading: readingView(to ? { ...saved, branch: to } : saved) };
+}
+
+/** Moves a reading to another scope's collection under the same id, in one transaction. */
+async function moveScope(ctx: Ctx, doc: ReadingDoc, from: string | null, to: string | null): Promise<void> {
+  const { branch: _old, ...rest } = doc;
+  await ctx.store.transaction(async (tx) => {
+    await tx.collection(from ? 'branchReadings' : 'readings').remove({ _id: doc._id });
+    await tx.collection(to ? 'branchReadings' : 'readings').insert(to ? { ...rest, branch: to } : rest);
+  });
 }
 
 export async function readingToday(
@@ -143,9 +207,9 @@ export async function readingToday(
   // The reading, the day and the settings are the container's (kernel/cache.ts); what is the
   // member's own takes two reads: the recent check-ins (today's and the month's among them), the open.
   const [reading, day, recent] = await Promise.all([
-    readingOfDay(ctx, todayKey),
+    readingOfDay(ctx, todayKey, branchOf(me)),
     dayInfoShared(ctx, todayKey),
-    streakFor(ctx, me._id, todayKey),
+    streakFor(ctx, me, todayKey),
   ]);
   const { streak, todays: checkin } = recent;
   const count = recent.month.checkins;
@@ -187,10 +251,19 @@ export async function readingList(input: ParsedInput<'reading.list'>, ctx: Ctx):
   const { today: todayKey } = await today(ctx);
   const me = member(ctx);
   const ahead = seesAhead(ctx);
-  const [docs, mine] = await Promise.all([
-    ctx.store.collection('readings').find({ month: input.month }, { sort: { date: 1 }, limit: 31 }),
+  const branch = branchOf(me);
+  const admin = hasAnyRole(ctx.caller.roles, ['admin']);
+  const [unit, branches, mine] = await Promise.all([
+    ctx.store.collection('readings').find({ month: input.month }, { limit: 31 }),
+    // An admin sees every branch's; anyone else the unit's and their own branch's.
+    admin || branch
+      ? findAll(ctx.store.collection('branchReadings'), admin ? { month: input.month } : { month: input.month, branch })
+      : [],
     ctx.store.collection('checkins').find({ staffId: me._id, month: input.month }, { limit: 31 }),
   ]);
+  const docs = [...unit, ...branches].sort(
+    (a, b) => a.date.localeCompare(b.date) || (a.branch ?? '').localeCompare(b.branch ?? '', 'zh'),
+  );
   const marks = new Map(mine.map((c) => [c.date, markOf(c)]));
   let counts: Map<string, number> | null = null;
   if (ahead) {

@@ -1,0 +1,149 @@
+import { recountAll } from '../../../server/features';
+import { errorOf, startTestServer, type TestServer } from '../support/harness';
+import { BODY, readAndCheckIn, sh, staffIdOf, withoutSeededReadings } from './support';
+
+/**
+ * Readings led by each party branch's secretary (支部书记领学): the demo's two branches, 王芳 (T0002)
+ * the unit's secretary of no branch, T0029 and T0030 made the secretaries of 机关第一党支部 and
+ * 机关第二党支部. T0021 is in the first branch, T0022 in the second.
+ */
+const FIRST = '机关第一党支部';
+const SECOND = '机关第二党支部';
+let t: TestServer;
+const tokens: Record<string, string> = {};
+const as = async (no: string) => (tokens[no] ??= await t.login(`demo-${no}`));
+const publish = async (who: string, date: string, title: string, branch?: string) =>
+  t.call('reading.publish', { date, title, body: BODY, ...(branch !== undefined ? { branch } : {}) }, await as(who));
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await withoutSeededReadings(t);
+  await t.setClock(sh('2027-03-01', '05:00:00'), true);
+  for (const no of ['T0029', 'T0030']) {
+    await t.ok('staff.setRoles', { staffId: await staffIdOf(t, no), roles: ['staff', 'secretary'] }, await as('T0001'));
+  }
+});
+afterAll(() => t.stop());
+
+async function readingCount(): Promise<number> {
+  const store = t.server.store;
+  return (await store.collection('readings').count({})) + (await store.collection('branchReadings').count({}));
+}
+
+describe('publishing by branch', () => {
+  it('lets two branch secretaries and the unit publish for the same date', async () => {
+    expect((await publish('T0002', '2027-03-01', '全单位晨读')).status).toBe(200);
+    const first = await publish('T0029', '2027-03-01', '一支部领学');
+    expect(first.body).toMatchObject({ ok: true, data: { reading: { branch: FIRST, title: '一支部领学' } } });
+    const second = await publish('T0030', '2027-03-01', '二支部领学', SECOND);
+    expect(second.body).toMatchObject({ ok: true, data: { reading: { branch: SECOND } } });
+    // One per date and scope: the first branch again is a conflict.
+    const again = await publish('T0029', '2027-03-01', '一支部重复');
+    expect(errorOf(again).code).toBe('CONFLICT');
+    expect(await readingCount()).toBe(3);
+  });
+
+  it("refuses another branch, a branch to the unit's secretary, and an unknown branch, changing nothing", async () => {
+    const before = await readingCount();
+    const other = await publish('T0029', '2027-03-02', '越权', SECOND);
+    expect(other.status).toBe(403);
+    expect(errorOf(other).message).toBe(`只能为本支部（${FIRST}）发布晨读`);
+    expect((await publish('T0029', '2027-03-02', '越权', '')).status).toBe(403); // '' names the unit
+    expect((await publish('T0002', '2027-03-02', '越权', FIRST)).status).toBe(403);
+    const unknown = await publish('T0001', '2027-03-02', '不存在', '机关第九党支部');
+    expect(unknown.status).toBe(422);
+    expect(errorOf(unknown)).toMatchObject({ code: 'RULE', details: { rule: 'unknownBranch', field: 'branch' } });
+    expect(errorOf(unknown).message).toMatch(/机关第九党支部/);
+    expect(await readingCount()).toBe(before);
+  });
+
+  it("lets an admin publish for any branch, and a branch secretary edit only their own branch's", async () => {
+    const byAdmin = await publish('T0001', '2027-03-03', '二支部（管理员代发）', SECOND);
+    expect(byAdmin.body).toMatchObject({ ok: true, data: { reading: { branch: SECOND } } });
+    const id = byAdmin.body.ok ? byAdmin.body.data.reading.id : '';
+    const foreign = await t.call('reading.update', { readingId: id, title: '改' }, await as('T0029'));
+    expect(foreign.status).toBe(403);
+    const own = await t.ok('reading.update', { readingId: id, title: '二支部领学（修订）' }, await as('T0030'));
+    expect(own.reading).toMatchObject({ title: '二支部领学（修订）', branch: SECOND });
+  });
+});
+
+describe('what a member reads', () => {
+  it("gives each member their branch's reading of the day, and the unit's secretary the unit's", async () => {
+    await t.setClock(sh('2027-03-01', '07:00:00'), true);
+    expect((await t.ok('reading.today', {}, await as('T0021'))).reading).toMatchObject({ title: '一支部领学' });
+    expect((await t.ok('reading.today', {}, await as('T0022'))).reading).toMatchObject({ title: '二支部领学' });
+    expect((await t.ok('reading.today', {}, await as('T0002'))).reading).toMatchObject({ title: '全单位晨读' });
+  });
+
+  it("gives a member of a branch without a reading that day the unit's", async () => {
+    await t.setClock(sh('2027-03-01', '05:00:00'), true);
+    await publish('T0002', '2027-03-04', '周四全单位');
+    await publish('T0029', '2027-03-04', '周四一支部');
+    await t.setClock(sh('2027-03-04', '07:00:00'), true);
+    expect((await t.ok('reading.today', {}, await as('T0022'))).reading).toMatchObject({ title: '周四全单位' });
+    expect((await t.ok('reading.today', {}, await as('T0021'))).reading).toMatchObject({ title: '周四一支部' });
+  });
+
+  it("checks a member in on their branch's reading and refuses another branch's as not found", async () => {
+    await t.setClock(sh('2027-03-01', '07:00:00'), true);
+    const list = await t.ok('reading.list', { month: '2027-03' }, await as('T0021'));
+    const mine = list.items.find((r) => r.date === '2027-03-01' && r.branch === FIRST);
+    expect(list.items.some((r) => r.branch === SECOND)).toBe(false);
+    const admins = await t.ok('reading.list', { month: '2027-03' }, await as('T0001'));
+    const theirs = admins.items.find((r) => r.date === '2027-03-01' && r.branch === SECOND);
+    expect(mine && theirs).toBeTruthy();
+    const refused = await t.call('reading.open', { readingId: theirs?.id ?? '' }, await as('T0021'));
+    expect(refused.status).toBe(404);
+    const done = await readAndCheckIn(t, await as('T0021'), mine?.id ?? '', '2027-03-01');
+    expect(done).toMatchObject({ streak: 1, checkin: { readingId: mine?.id } });
+  });
+});
+
+describe('a day only a branch has a reading for', () => {
+  it("breaks the streak of that branch's members who missed it, and no one else's", async () => {
+    // Tuesday the 2nd: only 机关第一党支部 reads. T0021 (first) and T0022 (second) both skip it.
+    await t.setClock(sh('2027-03-01', '05:00:00'), true);
+    await publish('T0029', '2027-03-02', '周二一支部');
+    const unitMonday = (await t.ok('reading.list', { month: '2027-03' }, await as('T0022'))).items.find(
+      (r) => r.date === '2027-03-01' && !r.branch,
+    );
+    await readAndCheckIn(t, await as('T0022'), unitMonday?.id ?? '', '2027-03-01');
+    await t.setClock(sh('2027-03-03', '07:00:00'), true);
+    expect((await t.ok('reading.today', {}, await as('T0021'))).streak).toBe(0);
+    expect((await t.ok('reading.today', {}, await as('T0022'))).streak).toBe(1);
+    const cal = async (no: string) =>
+      (await t.ok('checkin.calendar', { month: '2027-03' }, await as(no))).days.find((d) => d.date === '2027-03-02');
+    expect(await cal('T0021')).toMatchObject({ hasReading: true, state: 'missed' });
+    expect((await cal('T0022'))?.hasReading).toBe(false);
+  });
+});
+
+describe('the list of branches', () => {
+  it('names each branch of the roster with its active members and its secretaries, for secretaries and admins', async () => {
+    const list = await t.ok('staff.branches', {}, await as('T0002'));
+    expect(list.items.map((b) => b.name)).toEqual([FIRST, SECOND]);
+    // 40 on the roster, 王芳 in none: 20 in the first branch, 19 in the second.
+    expect(list.items.map((b) => b.members)).toEqual([20, 19]);
+    expect(list.items[0].secretaries.map((s) => s.name)).toEqual(['彭丹']);
+    expect(list.items[1].secretaries.map((s) => s.name)).toEqual(['曾辉']);
+    expect((await t.call('staff.branches', {}, await as('T0021'))).status).toBe(403);
+  });
+
+  it('follows a role taken away, a move to another branch and a deactivation, as a recount does', async () => {
+    const admin = await as('T0001');
+    await t.ok('staff.setRoles', { staffId: await staffIdOf(t, 'T0029'), roles: ['staff'] }, admin);
+    await t.ok(
+      'staff.import',
+      { rows: [{ staffNo: 'T0030', name: '曾辉', department: '预算科', branch: FIRST }] },
+      admin,
+    );
+    await t.ok('staff.deactivate', { staffId: await staffIdOf(t, 'T0021') }, admin);
+    const list = await t.ok('staff.branches', {}, admin);
+    expect(list.items.map((b) => [b.name, b.members, b.secretaries.map((s) => s.name)])).toEqual([
+      [FIRST, 20, ['曾辉']],
+      [SECOND, 18, []],
+    ]);
+    expect(await recountAll(t.server.store, { now: new Date(), all: true })).toEqual([]);
+  });
+});
