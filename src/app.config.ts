@@ -25,6 +25,7 @@ export default defineAppConfig({
         'reports/index',
         'audit/index',
         'notices/index',
+        'branches/index',
       ],
     },
     {

@@ -9,6 +9,7 @@ import { DashboardPanel } from './dashboard/DashboardPanel';
 const ENTRIES = [
   { title: '人员名册', text: '查找人员，调整角色，解除绑定，停用或启用账号。', url: ROUTES.adminRoster },
   { title: '导入名册', text: '上传 Excel 或 CSV 文件（或粘贴），预览每行问题后导入。', url: ROUTES.adminImport },
+  { title: '党支部', text: '名册中的各党支部、成员人数与书记；支部书记为本支部发布晨读。', url: ROUTES.adminBranches },
   { title: '绑定码单', text: '为尚未绑定的人员生成一次性绑定码，按部门打印发放。', url: ROUTES.adminBindCodes },
   { title: '单位设置', text: '时区、晨读时段、补卡规则、学习标兵门槛等。', url: ROUTES.adminSettings },
   { title: '工作日历', text: '设置节假日与调休上班日。', url: ROUTES.adminCalendar },

@@ -16,6 +16,7 @@ export const ROUTES = {
   adminCalendar: '/subpackages/admin/calendar/index',
   adminReports: '/subpackages/admin/reports/index',
   adminAudit: '/subpackages/admin/audit/index',
+  adminBranches: '/subpackages/admin/branches/index',
   adminNotices: '/subpackages/admin/notices/index',
   mailbox: '/subpackages/mailbox/index/index',
   mailboxWrite: '/subpackages/mailbox/write/index',

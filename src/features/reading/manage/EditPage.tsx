@@ -33,13 +33,19 @@ export function EditPage() {
   const params = useRouter()?.params ?? {};
   const id = params.id ? decodeURIComponent(params.id) : null;
   const date = params.date && isDayKey(params.date) ? params.date : '';
+  // The scope the list page was showing ('' the unit); the server checks it is the caller's to use.
+  const branch = params.branch ? decodeURIComponent(params.branch) : '';
   return (
     <SessionGate roles={SECRETARY}>
       {(me) => {
         const today = localDayKey(serverNow(), me.settings.timeZone);
         return (
           <Page wide>
-            {id ? <LoadThenEdit id={id} today={today} /> : <Editor initial={null} date={date} today={today} />}
+            {id ? (
+              <LoadThenEdit id={id} today={today} />
+            ) : (
+              <Editor initial={null} date={date} branch={branch} today={today} />
+            )}
           </Page>
         );
       }}
@@ -51,7 +57,8 @@ function LoadThenEdit({ id, today }: { id: string; today: string }) {
   const got = useQuery('reading.get', { readingId: id });
   if (got.error) return <StateView kind='error' message={got.error.message} onRetry={got.reload} />;
   if (!got.data) return <StateView kind='loading' />;
-  return <Editor initial={got.data.reading} date={got.data.reading.date} today={today} />;
+  const reading = got.data.reading;
+  return <Editor initial={reading} date={reading.date} branch={reading.branch ?? ''} today={today} />;
 }
 
 type Fields = { date: string; title: string; source: string; body: string };
@@ -75,7 +82,17 @@ function serverIssues(error: ApiError): FieldErrors {
   return serverFieldErrors(error);
 }
 
-function Editor({ initial, date, today }: { initial: ReadingView | null; date: string; today: string }) {
+function Editor({
+  initial,
+  date,
+  branch,
+  today,
+}: {
+  initial: ReadingView | null;
+  date: string;
+  branch: string;
+  today: string;
+}) {
   // A draft per reading and version: an edit begun on a reading someone has since changed starts afresh.
   const draft = useDraft<Fields>(initial ? `reading:${initial.id}:${initial.updatedAt}` : 'reading:new', {
     date,
@@ -107,7 +124,12 @@ function Editor({ initial, date, today }: { initial: ReadingView | null; date: s
           ...fields,
           ...(f.date.trim() !== initial.date ? { date: f.date.trim() } : {}),
         })
-      : await publish.run({ date: f.date.trim(), ...fields, source: fields.source || undefined });
+      : await publish.run({
+          date: f.date.trim(),
+          ...fields,
+          source: fields.source || undefined,
+          ...(branch ? { branch } : {}),
+        });
     if (!res.ok) return form.show(serverIssues(res.error));
     draft.discard();
     toast(initial ? '已保存' : '已发布');
@@ -117,6 +139,7 @@ function Editor({ initial, date, today }: { initial: ReadingView | null; date: s
   return (
     <Card title={initial ? '编辑晨读' : '发布晨读'}>
       {draft.restored && <DraftNotice onReset={draft.reset} />}
+      {branch && <Text className='card__text'>{`发布范围：${branch}（本支部成员读到）`}</Text>}
       <Field label='日期' error={issues.date} hint='今天或之后的日期；每天一篇。已有同事打卡后不能再改日期。'>
         <DateInput value={f.date} onChange={setValue('date')} ariaLabel='日期' min={today} />
       </Field>
@@ -141,7 +164,13 @@ function Editor({ initial, date, today }: { initial: ReadingView | null; date: s
         <View className='redit__preview'>
           <Text className='section-title'>预览（手机上的样子）</Text>
           <ReadingBody
-            reading={{ title: f.title.trim(), body: f.body, date: f.date.trim(), source: f.source.trim() || undefined }}
+            reading={{
+              title: f.title.trim(),
+              body: f.body,
+              date: f.date.trim(),
+              source: f.source.trim() || undefined,
+              branch: branch || undefined,
+            }}
           />
         </View>
       )}

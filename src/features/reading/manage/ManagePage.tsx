@@ -16,6 +16,9 @@ import '../reading.scss';
 import '../panels.scss';
 import './manage.scss';
 import { useRefreshOnShow } from '@/features/session/useRefreshOnShow';
+import { branchOf } from '@/core/people/branch';
+import { Field } from '@/components/Field';
+import { SelectInput } from '@/components/SelectInput';
 
 export const SECRETARY = ['secretary'] as const;
 
@@ -40,9 +43,19 @@ function Manage({ me }: { me: ReadySession }) {
   const list = useQuery('reading.list', { month });
   const days = useQuery('calendar.month', { month });
   useRefreshOnShow(list.reload);
+  // Whose readings this page lists and publishes: an admin picks the unit or a branch; a branch's
+  // secretary has their own branch, a secretary of no branch the unit (core/reading/scope.ts).
+  const admin = me.roles.includes('admin');
+  const own = branchOf(me.staff);
+  const branches = useQuery('staff.branches', admin ? {} : null);
+  const [picked, setPicked] = useState('');
+  const scope = admin ? picked : (own ?? '');
 
   const error = list.error ?? days.error;
-  const byDate = new Map((list.data?.items ?? []).map((r) => [r.date, r]));
+  const mine = (list.data?.items ?? []).filter((r) => (r.branch ?? '') === scope);
+  const byDate = new Map(mine.map((r) => [r.date, r]));
+  const withScope = (url: string) => (scope ? `${url}&branch=${encodeURIComponent(scope)}` : url);
+  const names = branches.data?.items.map((b) => b.name) ?? [];
   const rows = (days.data?.days ?? []).filter((d) => d.workday || byDate.has(d.date));
   // 发布晨读 opens on the first workday from today that has no reading yet (this month as shown).
   const nextFree = rows.find((d) => d.workday && d.date >= today && !byDate.has(d.date))?.date ?? '';
@@ -50,7 +63,7 @@ function Manage({ me }: { me: ReadySession }) {
   return (
     <View className='rmanage'>
       <View className='btn-row rmanage__actions'>
-        <Button className='btn btn--primary' onClick={() => go(`${READING_ROUTES.edit}?date=${nextFree}`)}>
+        <Button className='btn btn--primary' onClick={() => go(withScope(`${READING_ROUTES.edit}?date=${nextFree}`))}>
           发布晨读
         </Button>
         <Button className='btn' onClick={() => go(READING_ROUTES.participation)}>
@@ -58,6 +71,18 @@ function Manage({ me }: { me: ReadySession }) {
         </Button>
       </View>
       <Card>
+        {admin && names.length > 0 ? (
+          <Field label='发布范围' hint='全单位的晨读人人可读；支部的晨读只有本支部成员读到，当天没有时读全单位的。'>
+            <SelectInput
+              value={picked}
+              options={[{ value: '', label: '全单位' }, ...names.map((n) => ({ value: n, label: n }))]}
+              onChange={setPicked}
+              ariaLabel='发布范围'
+            />
+          </Field>
+        ) : (
+          own && <Text className='card__text'>{`发布范围：${own}（本支部成员读到；当天没有时读全单位的晨读）`}</Text>
+        )}
         <StepNav label={monthLabel(month)} onStep={(d) => setMonth((m) => shiftMonth(m, d))} />
         {error && (
           <StateView
@@ -83,7 +108,7 @@ function Manage({ me }: { me: ReadySession }) {
                     r
                       ? go(`${READING_ROUTES.edit}?id=${encodeURIComponent(r.id)}`)
                       : editable
-                        ? go(`${READING_ROUTES.edit}?date=${d.date}`)
+                        ? go(withScope(`${READING_ROUTES.edit}?date=${d.date}`))
                         : undefined
                   }
                 >

@@ -1,0 +1,5 @@
+import { BranchesPage } from '@/features/admin/branches/BranchesPage';
+
+export default function Index() {
+  return <BranchesPage />;
+}
