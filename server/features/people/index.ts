@@ -51,5 +51,5 @@ export { rosterWhere } from './roster';
 export { headcounts, recountHeadcounts } from './headcount';
 export { branchCounts } from './branches';
 export { staffPick, staffView } from './views';
-export type { BindFailureDoc, MetaDoc, PeopleCollections, StaffDoc } from './collections';
+export type { BindFailureDoc, BranchCountDoc, MetaDoc, PeopleCollections, StaffDoc } from './collections';
 export { issueBindCode } from './bind-codes';

@@ -39,6 +39,8 @@ export interface CheckinDoc {
   staffNo: string;
   /** The member's department when checking in: counters stay with it if they move later. */
   department: string;
+  /** The member's party branch when checking in, if any: the same for the branch's counters. */
+  branch?: string;
   /** The local day checked in for: unique with staffId. */
   date: string;
   month: string;
@@ -71,6 +73,8 @@ export interface CheckinMonthDoc {
   staffNo: string;
   name: string;
   department: string;
+  /** The member's branch at their first check-in of the month: the branch's honor roll reads it. */
+  branch?: string;
   month: string;
   year: number;
   checkins: number;
@@ -79,11 +83,16 @@ export interface CheckinMonthDoc {
 }
 
 /** One department's day: `_id` is `<date>:<department>`. */
+/**
+ * The check-ins of one department's members of one branch (or of none) on one day: a department's
+ * figures are the sum over its branches, a branch's the sum over its departments.
+ */
 export interface CheckinDayDoc {
   _id: string;
   date: string;
   month: string;
   department: string;
+  branch?: string;
   checkins: number;
   makeups: number;
 }
@@ -93,6 +102,7 @@ export interface CheckinDeptMonthDoc {
   _id: string;
   month: string;
   department: string;
+  branch?: string;
   checkins: number;
   makeups: number;
   participants: number;

@@ -22,7 +22,7 @@ export async function recordCheckin(store: ReadingStore, doc: CheckinDoc, name: 
     staffId: doc.staffId,
     staffNo: doc.staffNo,
     name,
-    department: doc.department,
+    ...placeOf(doc),
     month: doc.month,
     year: doc.year,
     checkins: 1,
@@ -36,13 +36,14 @@ export async function recordCheckin(store: ReadingStore, doc: CheckinDoc, name: 
       makeups,
       minutes: doc.minutes,
     });
+    const place = placeOf(doc);
     await bump(
       tx.collection('checkinDays'),
       {
-        _id: dayDocId(doc.date, doc.department, randomInt(DEPT_SHARDS)),
+        _id: dayDocId(doc.date, place, randomInt(DEPT_SHARDS)),
         date: doc.date,
         month: doc.month,
-        department: doc.department,
+        ...place,
         checkins: 1,
         makeups,
       },
@@ -52,9 +53,9 @@ export async function recordCheckin(store: ReadingStore, doc: CheckinDoc, name: 
     await bump(
       tx.collection('checkinDeptMonths'),
       {
-        _id: deptMonthDocId(doc.month, doc.department, randomInt(DEPT_SHARDS)),
+        _id: deptMonthDocId(doc.month, place, randomInt(DEPT_SHARDS)),
         month: doc.month,
-        department: doc.department,
+        ...place,
         checkins: 1,
         makeups,
         participants,
@@ -73,27 +74,55 @@ const DEPT_SHARDS = 4;
 /** Shard 0 has the id the counters had before they were sharded, so older stores read the same. */
 const shardId = (key: string, shard: number) => (shard === 0 ? key : `${key}#${shard}`);
 
-export function dayDocId(date: string, department: string, shard = 0): string {
-  return shardId(`${date}:${department}`, shard);
+/** Where a check-in counts: its department, and its branch when the member is in one. */
+export interface Place {
+  department: string;
+  branch?: string;
 }
 
-export function deptMonthDocId(month: string, department: string, shard = 0): string {
-  return shardId(`${month}:${department}`, shard);
+export function placeOf(p: Place): Place {
+  return p.branch ? { department: p.department, branch: p.branch } : { department: p.department };
 }
 
-export const dayKey = (d: CheckinDayDoc) => dayDocId(d.date, d.department);
-export const deptMonthKey = (d: CheckinDeptMonthDoc) => deptMonthDocId(d.month, d.department);
+/** No branch: the id counters had before branches, so older stores read the same. */
+const placeId = (p: Place) => (p.branch ? `${p.department}@${p.branch}` : p.department);
+
+export function dayDocId(date: string, place: Place, shard = 0): string {
+  return shardId(`${date}:${placeId(place)}`, shard);
+}
+
+export function deptMonthDocId(month: string, place: Place, shard = 0): string {
+  return shardId(`${month}:${placeId(place)}`, shard);
+}
+
+/** The counter a shard belongs to (department and branch): what the recount compares. */
+export const dayKey = (d: CheckinDayDoc) => dayDocId(d.date, d);
+export const deptMonthKey = (d: CheckinDeptMonthDoc) => deptMonthDocId(d.month, d);
 export const DAY_FIELDS = ['checkins', 'makeups'] as const;
 export const DEPT_MONTH_FIELDS = ['checkins', 'makeups', 'participants'] as const;
 
-/** One document per department and day, out of the shards read. */
+const withoutBranch = <T extends Place>({ branch: _b, ...doc }: T) => doc;
+
+/** One document per department and day (its branches summed), out of the shards read. */
 export function departmentDays(docs: readonly CheckinDayDoc[]): CheckinDayDoc[] {
-  return sumShards(docs, dayKey, DAY_FIELDS);
+  return sumShards(docs.map(withoutBranch), (d) => dayDocId(d.date, d), DAY_FIELDS);
 }
 
-/** One document per department and month, out of the shards read. */
+/** One document per department and month (its branches summed), out of the shards read. */
 export function departmentMonths(docs: readonly CheckinDeptMonthDoc[]): CheckinDeptMonthDoc[] {
-  return sumShards(docs, deptMonthKey, DEPT_MONTH_FIELDS);
+  return sumShards(docs.map(withoutBranch), (d) => deptMonthDocId(d.month, d), DEPT_MONTH_FIELDS);
+}
+
+/** Per branch and day (its departments summed), members of no branch left out. */
+export function branchDays(docs: readonly CheckinDayDoc[]): (CheckinDayDoc & { branch: string })[] {
+  const inBranch = docs.filter((d): d is CheckinDayDoc & { branch: string } => !!d.branch);
+  return sumShards(inBranch, (d) => `${d.date}:@${d.branch}`, DAY_FIELDS);
+}
+
+/** Per branch and month (its departments summed), members of no branch left out. */
+export function branchMonths(docs: readonly CheckinDeptMonthDoc[]): (CheckinDeptMonthDoc & { branch: string })[] {
+  const inBranch = docs.filter((d): d is CheckinDeptMonthDoc & { branch: string } => !!d.branch);
+  return sumShards(inBranch, (d) => `${d.month}:@${d.branch}`, DEPT_MONTH_FIELDS);
 }
 
 export function monthDocId(month: string, staffId: string): string {

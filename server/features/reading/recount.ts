@@ -5,7 +5,17 @@ import { repairCounters as repair } from '../../kernel/counters';
 import { loadSettings } from '../settings';
 import type { Collection, Filter } from '../../store/port';
 import type { CheckinDayDoc, CheckinDeptMonthDoc, CheckinDoc, CheckinMonthDoc } from './collections';
-import { DAY_FIELDS, dayDocId, dayKey, DEPT_MONTH_FIELDS, deptMonthDocId, deptMonthKey, monthDocId } from './counters';
+import {
+  DAY_FIELDS,
+  dayDocId,
+  dayKey,
+  DEPT_MONTH_FIELDS,
+  deptMonthDocId,
+  deptMonthKey,
+  monthDocId,
+  type Place,
+  placeOf,
+} from './counters';
 import type { ReadingStore } from './ctx';
 
 /**
@@ -77,6 +87,8 @@ async function countRecords(checkins: Collection<CheckinDoc>, fromMonth?: string
         if (c.at < (firstAt.get(monthId) ?? '')) {
           firstAt.set(monthId, c.at);
           month.department = c.department;
+          if (c.branch) month.branch = c.branch;
+          else delete month.branch;
         }
       } else {
         firstAt.set(monthId, c.at);
@@ -85,7 +97,7 @@ async function countRecords(checkins: Collection<CheckinDoc>, fromMonth?: string
           staffId: c.staffId,
           staffNo: c.staffNo,
           name: '',
-          department: c.department,
+          ...placeOf(c),
           month: c.month,
           year: c.year,
           checkins: 1,
@@ -93,34 +105,29 @@ async function countRecords(checkins: Collection<CheckinDoc>, fromMonth?: string
           minutes: c.minutes,
         });
       }
-      const dayId = dayDocId(c.date, c.department);
-      const day = days.get(dayId) ?? {
-        _id: dayId,
-        date: c.date,
-        month: c.month,
-        department: c.department,
-        checkins: 0,
-        makeups: 0,
-      };
+      const place = placeOf(c);
+      const dayId = dayDocId(c.date, place);
+      const day = days.get(dayId) ?? { _id: dayId, date: c.date, month: c.month, ...place, checkins: 0, makeups: 0 };
       day.checkins += 1;
       day.makeups += makeups;
       days.set(dayId, day);
-      const deptId = deptMonthDocId(c.month, c.department);
-      const dept = deptMonths.get(deptId) ?? emptyDeptMonth(c.month, c.department);
+      const deptId = deptMonthDocId(c.month, place);
+      const dept = deptMonths.get(deptId) ?? emptyDeptMonth(c.month, place);
       dept.checkins += 1;
       dept.makeups += makeups;
       deptMonths.set(deptId, dept);
     }
   });
   for (const month of months.values()) {
-    const deptId = deptMonthDocId(month.month, month.department);
-    const dept = deptMonths.get(deptId) ?? emptyDeptMonth(month.month, month.department);
+    const place = placeOf(month);
+    const deptId = deptMonthDocId(month.month, place);
+    const dept = deptMonths.get(deptId) ?? emptyDeptMonth(month.month, place);
     dept.participants += 1;
     deptMonths.set(deptId, dept);
   }
   return { months, days, deptMonths };
 }
 
-function emptyDeptMonth(month: string, department: string): CheckinDeptMonthDoc {
-  return { _id: deptMonthDocId(month, department), month, department, checkins: 0, makeups: 0, participants: 0 };
+function emptyDeptMonth(month: string, place: Place): CheckinDeptMonthDoc {
+  return { _id: deptMonthDocId(month, place), month, ...place, checkins: 0, makeups: 0, participants: 0 };
 }

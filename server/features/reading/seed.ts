@@ -58,6 +58,7 @@ export const seedReading: FeatureSeed<ReadingWorld> = async (store, now, roster)
           staffId: staff._id,
           staffNo: staff.staffNo,
           department: staff.department,
+          ...(staff.branch ? { branch: staff.branch } : {}),
           date: reading.date,
           month: reading.month,
           year: Number(reading.date.slice(0, 4)),

@@ -162,12 +162,23 @@ export interface DayParticipation {
   departments: { department: string; checkins: number }[];
 }
 
+/**
+ * One party branch's month, as a department's: its rate counts the workdays with a reading for the
+ * branch (the unit's or its own) that have passed.
+ */
+export interface BranchParticipation extends Omit<DepartmentParticipation, 'department'> {
+  branch: string;
+  workdays: number;
+}
+
 export interface Participation {
   month: MonthKey;
-  /** Workdays that have passed (see countedWorkdays). */
+  /** Workdays with a reading (the unit's or any branch's) that have passed (see countedWorkdays). */
   workdays: number;
   headcount: number;
   total: DepartmentParticipation;
   departments: DepartmentParticipation[];
+  /** Per party branch: every branch for an admin or a secretary of no branch, their own for a branch's secretary. */
+  byBranch: BranchParticipation[];
   days: DayParticipation[];
 }

@@ -119,6 +119,47 @@ describe('a day only a branch has a reading for', () => {
   });
 });
 
+describe('participation by branch', () => {
+  it('equals a count of the records, per branch on its own reading days, and shows a branch secretary only hers', async () => {
+    // Thursday the 4th: T0021 checks in on the first's reading while the window is still open, so
+    // it is in the month's count and not yet in the rate.
+    await t.setClock(sh('2027-03-04', '06:30:00'), true);
+    const thursday = (await t.ok('reading.today', {}, await as('T0021'))).reading;
+    await readAndCheckIn(t, await as('T0021'), thursday?.id ?? '', '2027-03-04', '07:00:00', '07:02:00');
+    await t.setClock(sh('2027-03-04', '08:00:00'), true);
+    const p = await t.ok('checkin.participation', { month: '2027-03' }, await as('T0001'));
+    const store = t.server.store;
+    const records = await store.collection('checkins').find({ month: '2027-03' }, { limit: 1000 });
+    const roster = await store.collection('staff').find({ active: true }, { limit: 1000 });
+    const readingDays = async (branch: string) => {
+      const unit = await store.collection('readings').find({ month: '2027-03' }, { limit: 31 });
+      const own = await store.collection('branchReadings').find({ month: '2027-03', branch }, { limit: 31 });
+      return new Set([...unit, ...own].map((r) => r.date).filter((d) => d < '2027-03-04'));
+    };
+    const expected = [];
+    for (const branch of [FIRST, SECOND]) {
+      const days = await readingDays(branch);
+      const mine = records.filter((c) => c.branch === branch);
+      const headcount = roster.filter((s) => s.branch === branch).length;
+      expected.push({
+        branch,
+        headcount,
+        workdays: days.size,
+        participants: new Set(mine.map((c) => c.staffId)).size,
+        checkins: mine.length,
+        makeups: mine.filter((c) => c.makeup).length,
+        rate: mine.filter((c) => days.has(c.date)).length / (headcount * days.size),
+      });
+    }
+    expect(p.byBranch).toEqual(expected);
+    expect(expected.map((b) => b.checkins)).toEqual([2, 1]); // T0021 on the first's twice, T0022 on the unit's
+    expect(expected.map((b) => b.workdays)).toEqual([2, 2]); // the first's 1st and 2nd; the 1st and the second's 3rd
+    const hers = await t.ok('checkin.participation', { month: '2027-03' }, await as('T0029'));
+    expect(hers.byBranch.map((b) => b.branch)).toEqual([FIRST]);
+    expect((await t.ok('checkin.participation', { month: '2027-03' }, await as('T0002'))).byBranch).toHaveLength(2);
+  });
+});
+
 describe('the list of branches', () => {
   it('names each branch of the roster with its active members and its secretaries, for secretaries and admins', async () => {
     const list = await t.ok('staff.branches', {}, await as('T0002'));

@@ -17,7 +17,8 @@ import { createRouter } from '../../../server/router';
 import { openSqliteStore } from '../../../server/store/sqlite';
 import { failingWritesTo } from '../../support/faulty-store';
 import type { CheckinDayDoc, CheckinDeptMonthDoc } from '../../../server/features/reading/collections';
-import { dayKey, departmentDays, departmentMonths, deptMonthKey } from '../../../server/features/reading/counters';
+import { DAY_FIELDS, dayKey, DEPT_MONTH_FIELDS, deptMonthKey } from '../../../server/features/reading/counters';
+import { sumShards } from '../../../server/kernel/counters';
 
 /**
  * The counters kept on write (check-ins per member-month, department-day and department-month) on the
@@ -98,21 +99,25 @@ async function firstDeptMonth(store: AppStore): Promise<[CheckinDeptMonthDoc, Ch
   const [shard] = await store
     .collection('checkinDeptMonths')
     .find({ month: '2027-03' }, { sort: { _id: 1 }, limit: 1 });
-  const [sum] = departmentMonths(await shardsOf(store, shard));
-  return [{ ...sum, _id: deptMonthKey(shard) }, shard];
+  const [sum] = sumShards(await shardsOf(store, shard), deptMonthKey, DEPT_MONTH_FIELDS);
+  return [sum, shard];
 }
 
-function shardsOf(store: AppStore, d: CheckinDeptMonthDoc): Promise<CheckinDeptMonthDoc[]> {
-  return store.collection('checkinDeptMonths').find({ month: d.month, department: d.department }, { limit: 10 });
+/** The shards of one counter: its department and its branch (or none). */
+async function shardsOf(store: AppStore, d: CheckinDeptMonthDoc): Promise<CheckinDeptMonthDoc[]> {
+  const all = await store
+    .collection('checkinDeptMonths')
+    .find({ month: d.month, department: d.department }, { limit: 20 });
+  return all.filter((s) => deptMonthKey(s) === deptMonthKey(d));
 }
 
 /** The first department-day counter as its shards sum it, and its shards. */
 async function firstDay(store: AppStore): Promise<[CheckinDayDoc, CheckinDayDoc[]]> {
   const [first] = await store.collection('checkinDays').find({ month: '2027-03' }, { sort: { _id: 1 }, limit: 1 });
-  const shards = await store
-    .collection('checkinDays')
-    .find({ date: first.date, department: first.department }, { limit: 10 });
-  return [{ ...departmentDays(shards)[0], _id: dayKey(first) }, shards];
+  const shards = (
+    await store.collection('checkinDays').find({ date: first.date, department: first.department }, { limit: 20 })
+  ).filter((s) => dayKey(s) === dayKey(first));
+  return [sumShards(shards, dayKey, DAY_FIELDS)[0], shards];
 }
 
 describe('the recount', () => {
@@ -131,6 +136,7 @@ describe('the recount', () => {
     for (const d of dayShards) await store.collection('checkinDays').remove({ _id: d._id });
     await store.collection('checkinDays').insert({
       ...day,
+      branch: undefined,
       _id: '2027-03-05:无此部门',
       date: '2027-03-05',
       department: '无此部门',
@@ -150,7 +156,7 @@ describe('the recount', () => {
     expect(await store.collection('checkinMonths').get(month._id)).toEqual(month);
     // A repaired counter is whole in its first shard.
     expect(await store.collection('checkinDays').get(day._id)).toEqual(day);
-    expect(departmentMonths(await shardsOf(store, dept))).toEqual([dept]);
+    expect(sumShards(await shardsOf(store, dept), deptMonthKey, DEPT_MONTH_FIELDS)).toEqual([dept]);
     expect(await recountAll(store, { now: new Date(THURSDAY_0730), all: true })).toEqual([]);
   });
 

@@ -61,6 +61,15 @@ it("a branch secretary publishes for her branch, whose members read it; the othe
   expect(published).toMatchObject({ branch: '机关第一党支部', title: '支部领学：把初心落在岗位上', body: BODY });
   await j.here.locator('.rlist__item').filter({ hasText: '支部领学：把初心落在岗位上' }).waitFor();
   await j.step('已发布');
+  // Her branch's participation, and no other branch's.
+  await tapUntil(
+    () => j.button('参与情况'),
+    () => j.here.getByText('按支部', { exact: true }),
+  );
+  const branchTable = j.here.locator('.rtable').nth(1);
+  await branchTable.getByText('机关第一党支部').waitFor();
+  expect(await branchTable.getByText('机关第二党支部').count()).toBe(0);
+  await j.step('参与情况');
 
   await e2e.api('dev.clock.set', { now: shanghai(day, '07:00') });
   const reader = async (no: string) =>

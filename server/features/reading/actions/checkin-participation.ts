@@ -6,7 +6,11 @@ import { localDayKey, localMonthKey } from '../../../../src/core/time';
 import type { Ctx } from '../ctx';
 import { monthDays } from '../days';
 import { readingDates } from '../records';
-import { headcounts } from '../../people';
+import { branchCounts, headcounts } from '../../people';
+import { member } from '../../../kernel/context';
+import { hasAnyRole } from '../../../../src/core/roles';
+import { branchOf } from '../../../../src/core/people/branch';
+import { byBranch } from './branch-participation';
 import type { CheckinDayDoc } from '../collections';
 import { departmentDays, departmentMonths } from '../counters';
 
@@ -25,14 +29,26 @@ export async function checkinParticipation(
   // A past month is over, a future one has not begun: only the current one is cut at today.
   const today =
     input.month > current ? '0000-00-00' : input.month < current ? '9999-12-31' : localDayKey(now, settings.timeZone);
-  const [days, published, headcount, dayDocs, monthDocs] = await Promise.all([
+  const [days, unitDates, ofBranches, headcount, branchHeads, dayShards, monthShards] = await Promise.all([
     monthDays(ctx.store, input.month),
     readingDates(ctx.store, input.month, null),
+    findAll(ctx.store.collection('branchReadings'), { month: input.month }),
     headcounts(ctx.store),
-    findAll(ctx.store.collection('checkinDays'), { month: input.month }).then(departmentDays),
-    findAll(ctx.store.collection('checkinDeptMonths'), { month: input.month }).then(departmentMonths),
+    branchCounts(ctx.store),
+    findAll(ctx.store.collection('checkinDays'), { month: input.month }),
+    findAll(ctx.store.collection('checkinDeptMonths'), { month: input.month }),
   ]);
-  const counted = new Set(countedWorkdays(days, today, windowState(now, settings), published));
+  const dayDocs = departmentDays(dayShards);
+  const monthDocs = departmentMonths(monthShards);
+  const branchDates = new Map<string, Set<string>>();
+  for (const r of ofBranches)
+    branchDates.set(r.branch ?? '', (branchDates.get(r.branch ?? '') ?? new Set()).add(r.date));
+  // The unit's figures count every day someone had a reading for: the unit's or any branch's.
+  const published = new Set([...unitDates, ...ofBranches.map((r) => r.date)]);
+  const window = windowState(now, settings);
+  const counted = new Set(countedWorkdays(days, today, window, published));
+  const me = member(ctx);
+  const sees = hasAnyRole(ctx.caller.roles, ['admin']) ? null : branchOf(me);
 
   const names = new Set([...headcount.keys(), ...monthDocs.map((d) => d.department)]);
   const departments = [...names].sort((a, b) => a.localeCompare(b, 'zh'));
@@ -74,6 +90,17 @@ export async function checkinParticipation(
     headcount: people,
     total,
     departments: rows,
+    byBranch: byBranch({
+      days,
+      today,
+      window,
+      unitDates,
+      branchDates,
+      counts: branchHeads,
+      dayDocs: dayShards,
+      monthDocs: monthShards,
+      only: sees,
+    }),
     days: dayRows(days, published, dayDocs, today, people),
   };
 }

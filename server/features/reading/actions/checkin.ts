@@ -24,11 +24,13 @@ function windowText(s: Settings): string {
 }
 
 function newCheckin(staff: StaffDoc, date: string, readingId: string, at: Date, minutes: number): CheckinDoc {
+  const branch = branchOf(staff);
   return {
     _id: newId(),
     staffId: staff._id,
     staffNo: staff.staffNo,
     department: staff.department,
+    ...(branch ? { branch } : {}),
     date,
     month: date.slice(0, 7),
     year: Number(date.slice(0, 4)),

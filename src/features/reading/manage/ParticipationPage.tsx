@@ -55,26 +55,17 @@ function Figures({ data }: { data: Participation }) {
         <Figure value={percentText(total.rate)} label='平均参与率' />
       </View>
       <Text className='section-title'>按部门</Text>
-      <View className='rtable' role='table'>
-        <View className='rtable__row rtable__row--head' role='row'>
-          <Text className='rtable__cell rtable__cell--wide'>部门</Text>
-          <Text className='rtable__cell'>人数</Text>
-          <Text className='rtable__cell'>参与</Text>
-          <Text className='rtable__cell'>打卡</Text>
-          <Text className='rtable__cell'>补卡</Text>
-          <Text className='rtable__cell'>参与率</Text>
-        </View>
-        {[...data.departments, total].map((d) => (
-          <View key={d.department} className={`rtable__row ${d === total ? 'rtable__row--total' : ''}`} role='row'>
-            <Text className='rtable__cell rtable__cell--wide'>{d.department}</Text>
-            <Text className='rtable__cell'>{d.headcount}</Text>
-            <Text className='rtable__cell'>{d.participants}</Text>
-            <Text className='rtable__cell'>{d.checkins}</Text>
-            <Text className='rtable__cell'>{d.makeups}</Text>
-            <Text className='rtable__cell'>{percentText(d.rate)}</Text>
-          </View>
-        ))}
-      </View>
+      <RateTable
+        head='部门'
+        rows={[...data.departments, total].map((d) => ({ ...d, name: d.department, total: d === total }))}
+      />
+      {data.byBranch.length > 0 && (
+        <>
+          <Text className='section-title'>按支部</Text>
+          <RateTable head='支部' rows={data.byBranch.map((b) => ({ ...b, name: b.branch, days: b.workdays }))} />
+          <Text className='card__text'>支部的参与率按本支部的晨读日计算：本支部发布的与全单位发布的。</Text>
+        </>
+      )}
       <Text className='section-title'>按日</Text>
       {data.days.length === 0 && <StateView kind='empty' message='本月还没有晨读日' />}
       <View className='rtable' role='table'>
@@ -95,6 +86,47 @@ function Figures({ data }: { data: Participation }) {
         参与率 = 打卡人次 ÷（部门在册人数 ×
         已过的有晨读工作日）；当天打卡时段结束前，当天不计入平均。打卡自愿，数据仅供了解学习情况。
       </Text>
+    </View>
+  );
+}
+
+interface RateRow {
+  name: string;
+  headcount: number;
+  participants: number;
+  checkins: number;
+  makeups: number;
+  rate: number;
+  /** The row's own counted reading days (a branch's). */
+  days?: number;
+  total?: boolean;
+}
+
+/** Headcount, participants, check-ins, make-ups and rate per department or per branch. */
+function RateTable({ head, rows }: { head: string; rows: RateRow[] }) {
+  const withDays = rows.some((r) => r.days !== undefined);
+  return (
+    <View className='rtable' role='table'>
+      <View className='rtable__row rtable__row--head' role='row'>
+        <Text className='rtable__cell rtable__cell--wide'>{head}</Text>
+        <Text className='rtable__cell'>人数</Text>
+        {withDays && <Text className='rtable__cell'>晨读日</Text>}
+        <Text className='rtable__cell'>参与</Text>
+        <Text className='rtable__cell'>打卡</Text>
+        <Text className='rtable__cell'>补卡</Text>
+        <Text className='rtable__cell'>参与率</Text>
+      </View>
+      {rows.map((r) => (
+        <View key={r.name} className={`rtable__row ${r.total ? 'rtable__row--total' : ''}`} role='row'>
+          <Text className='rtable__cell rtable__cell--wide'>{r.name}</Text>
+          <Text className='rtable__cell'>{r.headcount}</Text>
+          {withDays && <Text className='rtable__cell'>{r.days ?? ''}</Text>}
+          <Text className='rtable__cell'>{r.participants}</Text>
+          <Text className='rtable__cell'>{r.checkins}</Text>
+          <Text className='rtable__cell'>{r.makeups}</Text>
+          <Text className='rtable__cell'>{percentText(r.rate)}</Text>
+        </View>
+      ))}
     </View>
   );
 }
