@@ -131,8 +131,9 @@ export const READING_COLLECTIONS: CollectionSpecs<ReadingCollections> = {
     indexes: [
       ['staffId', 'year'],
       ['month', 'checkins'],
-      // the honor roll's pages, in staff-number order
+      // the honor roll's pages, in staff-number order: the unit's, and a branch's
       ['month', 'staffNo'],
+      ['month', 'branch', 'staffNo'],
     ],
   },
   checkinDays: { indexes: [['month']] },

@@ -64,7 +64,7 @@ export const monthInput = z.strictObject({ month: monthKey });
 /** 学习标兵 per answer: a unit where thousands qualify is read a page at a time. */
 export const HONOR_ROLL_PAGE = 50;
 /** `after`: the last staff number of the previous page (its `next`). */
-export const honorRollInput = z.strictObject({ month: monthKey, after: z.optional(staffNo) });
+export const honorRollInput = z.strictObject({ month: monthKey, after: z.optional(staffNo), branch });
 
 export const checkinSubmitInput = z.strictObject({
   readingId: id('晨读编号'),

@@ -131,8 +131,13 @@ export interface HonorRoll {
   /** Workdays the threshold was applied to. */
   workdays: number;
   threshold: number;
-  /** Check-ins needed (0 when no workday has passed yet). */
+  /**
+   * Check-ins needed (0 when no workday has passed yet): of the branch read, or of the unit's own
+   * members (a branch with readings of its own counts those days too).
+   */
   needed: number;
+  /** The branch whose roll this is; absent for the whole unit's. */
+  branch?: string;
   /** In staff-number order: no ranks, no times, no counts; at most HONOR_ROLL_PAGE of them. */
   items: HonorRollEntry[];
   /** The `after` of the next page; null on the last. */

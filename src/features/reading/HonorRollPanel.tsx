@@ -16,10 +16,13 @@ import { serverNow } from '@/features/session/session';
  * The month's 学习标兵: everyone at or above the threshold, in staff-number order. No ranks, no
  * times, no counts (DESIGN.md §6): it honours, it does not compare.
  */
-export function HonorRollPanel({ timeZone }: { timeZone: string }) {
+export function HonorRollPanel({ timeZone, branch }: { timeZone: string; branch: string | null }) {
   const current = localMonthKey(serverNow(), timeZone);
   const [month, setMonth] = useState(current);
-  const roll = useQuery('checkin.honorRoll', { month });
+  // A member of a branch reads the whole unit's roll or their own branch's.
+  const [mine, setMine] = useState(false);
+  const scope = mine && branch ? branch : null;
+  const roll = useQuery('checkin.honorRoll', scope ? { month, branch: scope } : { month });
   useRefreshOnShow(roll.reload);
   const data = roll.data;
   // Pages after the first, appended by 加载更多; a new month or a reload starts again.
@@ -29,14 +32,14 @@ export function HonorRollPanel({ timeZone }: { timeZone: string }) {
   useEffect(() => {
     setMore(null);
     setMoreError(null);
-  }, [data, month]);
+  }, [data, month, scope]);
   const items = data ? [...data.items, ...(more?.items ?? [])] : [];
   const next = more ? more.next : (data?.next ?? null);
 
   async function loadMore(after: string) {
     setBusy(true);
     setMoreError(null);
-    const res = await call('checkin.honorRoll', { month, after });
+    const res = await call('checkin.honorRoll', { month, after, ...(scope ? { branch: scope } : {}) });
     setBusy(false);
     if (!res.ok) return setMoreError(res.error.message);
     setMore((m) => ({ items: [...(m?.items ?? []), ...res.data.items], next: res.data.next }));
@@ -45,6 +48,24 @@ export function HonorRollPanel({ timeZone }: { timeZone: string }) {
   return (
     <Card>
       <StepNav label={monthLabel(month)} onStep={(d) => setMonth((m) => shiftMonth(m, d))} noNext={month >= current} />
+      {branch && (
+        <View className='btn-row' role='tablist'>
+          {[
+            { on: false, label: '全单位' },
+            { on: true, label: branch },
+          ].map((o) => (
+            <View
+              key={o.label}
+              role='tab'
+              aria-selected={mine === o.on}
+              className={`btn btn--small ${mine === o.on ? 'btn--primary' : ''}`}
+              onClick={() => setMine(o.on)}
+            >
+              {o.label}
+            </View>
+          ))}
+        </View>
+      )}
       {roll.error && <StateView kind='error' message={roll.error.message} onRetry={roll.reload} />}
       {!roll.error && !data && <StateView kind='loading' />}
       {data && !roll.error && !data.enabled && (
@@ -57,6 +78,7 @@ export function HonorRollPanel({ timeZone }: { timeZone: string }) {
               ? `本月进行中：按已过去的 ${data.workdays} 个有晨读的工作日计算，打卡（含补卡）达到 ${percentText(data.threshold)} 即入选。`
               : `${monthLabel(month)}共 ${data.workdays} 个有晨读的工作日，打卡（含补卡）达到 ${percentText(data.threshold)} 即入选。`}
             按工号排列，不排名次。
+            {branch && !scope ? '各支部成员按本支部的晨读日（全单位的与本支部的）计算。' : ''}
           </Text>
           {items.length === 0 ? (
             <StateView

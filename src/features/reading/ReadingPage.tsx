@@ -9,6 +9,7 @@ import { SessionGate } from '@/features/session/SessionGate';
 import { type ReadySession, serverNow } from '@/features/session/session';
 import { ArchivePanel } from './ArchivePanel';
 import { HonorRollPanel } from './HonorRollPanel';
+import { branchOf } from '@/core/people/branch';
 import { MyCalendar } from './MyCalendar';
 import { PastReadings } from './PastReadings';
 import { READING_ROUTES } from './routes';
@@ -55,7 +56,7 @@ function Reading({ me }: { me: ReadySession }) {
       {view === 'past' && <PastReadings timeZone={timeZone} />}
       {view === 'calendar' && <MyCalendar timeZone={timeZone} />}
       {view === 'archive' && <ArchivePanel thisYear={Number(localDayKey(serverNow(), timeZone).slice(0, 4))} />}
-      {view === 'honor' && <HonorRollPanel timeZone={timeZone} />}
+      {view === 'honor' && <HonorRollPanel timeZone={timeZone} branch={branchOf(me.staff)} />}
       {manages && (
         <Card
           title='晨读管理'

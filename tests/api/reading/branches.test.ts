@@ -160,6 +160,59 @@ describe('participation by branch', () => {
   });
 });
 
+describe('the honor roll by branch', () => {
+  // April: the unit reads on the 5th and 6th, the first branch also on the 7th.
+  const ids: Record<string, string> = {};
+  const roll = async (at: string, branch?: string) => {
+    await t.setClock(at, true);
+    const r = await t.ok('checkin.honorRoll', { month: '2027-04', ...(branch ? { branch } : {}) }, await as('T0020'));
+    return { ...r, who: r.items.map((i) => i.staffNo) };
+  };
+  beforeAll(async () => {
+    await t.setClock(sh('2027-04-05', '05:00:00'), true);
+    for (const [who, date] of [
+      ['T0002', '2027-04-05'],
+      ['T0002', '2027-04-06'],
+      ['T0029', '2027-04-07'],
+    ]) {
+      const res = await publish(who, date, `${date} 晨读`);
+      if (res.body.ok) ids[`${who}:${date}`] = res.body.data.reading.id;
+    }
+    const plan: [string, string, string][] = [
+      ['T0025', '2027-04-05', 'T0002:2027-04-05'],
+      ['T0025', '2027-04-06', 'T0002:2027-04-06'],
+      ['T0025', '2027-04-07', 'T0029:2027-04-07'],
+      ['T0027', '2027-04-05', 'T0002:2027-04-05'],
+      ['T0027', '2027-04-06', 'T0002:2027-04-06'],
+      ['T0024', '2027-04-05', 'T0002:2027-04-05'],
+      ['T0024', '2027-04-06', 'T0002:2027-04-06'],
+      ['T0026', '2027-04-05', 'T0002:2027-04-05'],
+      ['T0002', '2027-04-05', 'T0002:2027-04-05'],
+      ['T0002', '2027-04-06', 'T0002:2027-04-06'],
+    ];
+    for (const [who, day, reading] of plan) await readAndCheckIn(t, await as(who), ids[reading], day);
+  });
+
+  it("judges each member on their own branch's reading days", async () => {
+    const after = await roll(sh('2027-04-07', '10:00:00'));
+    // T0027 missed the first branch's own reading of the 7th; T0026 missed the 6th.
+    expect(after).toMatchObject({ workdays: 2, needed: 2, who: ['T0002', 'T0024', 'T0025'] });
+    expect(await roll(sh('2027-04-07', '10:00:00'), FIRST)).toMatchObject({
+      branch: FIRST,
+      workdays: 3,
+      needed: 3,
+      who: ['T0025'],
+    });
+    expect((await roll(sh('2027-04-07', '10:00:00'), SECOND)).who).toEqual(['T0024']);
+  });
+
+  it("leaves today's branch reading out while its window is open, as the unit's", async () => {
+    const during = await roll(sh('2027-04-07', '08:00:00'), FIRST);
+    expect(during).toMatchObject({ workdays: 2, needed: 2, who: ['T0025', 'T0027'] });
+    expect((await roll(sh('2027-04-07', '08:00:00'))).who).toEqual(['T0002', 'T0024', 'T0025', 'T0027']);
+  });
+});
+
 describe('the list of branches', () => {
   it('names each branch of the roster with its active members and its secretaries, for secretaries and admins', async () => {
     const list = await t.ok('staff.branches', {}, await as('T0002'));

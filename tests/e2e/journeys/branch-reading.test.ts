@@ -78,6 +78,15 @@ it("a branch secretary publishes for her branch, whose members read it; the othe
   await first.here.getByText('支部领学：把初心落在岗位上').waitFor();
   await first.here.getByText(/机关第一党支部领学/).waitFor();
   await first.step('一支部成员');
+  // 标兵: the whole unit's roll, or her branch's.
+  await tapUntil(
+    () => first.here.getByRole('tab', { name: '标兵' }),
+    () => first.here.getByRole('tab', { name: '机关第一党支部' }),
+  );
+  await first.here.getByText(/各支部成员按本支部的晨读日/).waitFor();
+  await first.press(first.here.getByRole('tab', { name: '机关第一党支部' }), '本支部标兵');
+  await first.here.getByText(/各支部成员按本支部的晨读日/).waitFor({ state: 'detached' });
+  await first.step('本支部标兵');
   const second = new Journey(await reader('T0022'), 'branch-reading-second');
   await second.here.getByText(unitReading.title).first().waitFor();
   expect(await second.here.getByText('支部领学：把初心落在岗位上').count()).toBe(0);
