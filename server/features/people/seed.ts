@@ -61,6 +61,9 @@ const ROLES: Record<string, Role[]> = {
   T0001: ['staff', 'admin'],
   T0002: ['staff', 'secretary'],
   T0003: ['staff', 'organizer'],
+  // The secretaries of 机关第一党支部 and 机关第二党支部: each leads their own branch's reading.
+  T0029: ['staff', 'secretary'],
+  T0030: ['staff', 'secretary'],
 };
 
 /** The demo unit's party branches (机关党委 has two); every member but the unit's secretary is in one. */

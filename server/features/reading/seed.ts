@@ -10,6 +10,8 @@ import type { ReadingDoc } from './collections';
 import type { ReadingWorld } from './ctx';
 import { DEMO_READINGS } from './seed-texts';
 import { DEMO_READINGS_NEXT_WEEK } from './seed-texts-next';
+import { DEMO_BRANCH_READINGS } from './seed-texts-branches';
+import type { StaffDoc } from '../../kernel/member';
 
 /**
  * DESIGN.md §7: readings for the workdays of the current week (the week holding `now`, in the unit's
@@ -45,8 +47,15 @@ export const seedReading: FeatureSeed<ReadingWorld> = async (store, now, roster)
     };
   });
   for (const doc of readings) await store.collection('readings').insert(doc);
+  // The branches' own readings come the week after next: past the days the unit's readings cover,
+  // so that whoever tries the demo this week or the next reads what they did before branches.
+  const later = await readWorkdays(store, addDays(monday, 14), addDays(monday, 20));
+  const laterDays = Array.from({ length: 7 }, (_, i) => addDays(monday, 14 + i)).filter(later);
+  await seedBranchReadings(store, now, roster, laterDays);
 
-  const readers = roster.filter((s) => s.openid !== null && s.roles.length === 1);
+  // Bound members without a unit-wide role (a branch's secretary is one of her branch's readers).
+  const leadsBranch = (s: StaffDoc) => s.roles.length === 2 && s.roles.includes('secretary') && !!s.branch;
+  const readers = roster.filter((s) => s.openid !== null && (s.roles.length === 1 || leadsBranch(s)));
   for (const [day, reading] of readings.entries()) {
     if (reading.date >= today) continue;
     for (const [n, staff] of readers.entries()) {
@@ -75,3 +84,33 @@ export const seedReading: FeatureSeed<ReadingWorld> = async (store, now, roster)
   // demo's first morning reads streaks as every later one does.
   for (const staff of readers) await streakFor({ store, cache: noCache }, staff, today);
 };
+
+/** Each demo branch's readings on the given workdays, published by its secretary. */
+async function seedBranchReadings(
+  store: Parameters<FeatureSeed<ReadingWorld>>[0],
+  now: Date,
+  roster: readonly StaffDoc[],
+  days: readonly string[],
+): Promise<void> {
+  const at = now.toISOString();
+  for (const [branch, texts] of Object.entries(DEMO_BRANCH_READINGS)) {
+    const lead = roster.find((s) => s.branch === branch && s.roles.includes('secretary'));
+    if (!lead) continue;
+    for (const [i, text] of texts.slice(0, days.length).entries()) {
+      const date = days[i];
+      await store.collection('branchReadings').insert({
+        _id: newId(),
+        date,
+        month: date.slice(0, 7),
+        branch,
+        title: text.title,
+        body: text.body,
+        source: text.source,
+        publishedBy: lead._id,
+        publishedAt: at,
+        updatedBy: lead._id,
+        updatedAt: at,
+      });
+    }
+  }
+}

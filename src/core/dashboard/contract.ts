@@ -9,6 +9,13 @@ export const dashboardActions = {
 } as const;
 
 /** One department's morning reading in the month: the share of its members' counted workdays checked in. */
+export interface BranchRate {
+  branch: string;
+  headcount: number;
+  participants: number;
+  rate: number;
+}
+
 export interface DepartmentRate {
   department: string;
   headcount: number;
@@ -28,7 +35,8 @@ export interface DashboardSummary {
   month: string;
   year: number;
   activeMembers: number;
-  reading: { workdays: number; rate: number; departments: DepartmentRate[] };
+  /** `branches`: per party branch, each on its own reading days; empty in a unit without branches. */
+  reading: { workdays: number; rate: number; departments: DepartmentRate[]; branches: BranchRate[] };
   volunteer: {
     months: MonthHours[];
     hours: number;

@@ -25,6 +25,26 @@ afterAll(async () => {
 });
 
 describe('the reading seed', () => {
+  it("gives each of the two branches a secretary and her branch's readings, the week after next", async () => {
+    const store = await seededAt('2027-03-03T23:30:00Z');
+    const branchReadings = await store.collection('branchReadings').find({}, { sort: { branch: 1, date: 1 } });
+    expect(branchReadings.map((r) => [r.branch, r.date])).toEqual([
+      ['机关第一党支部', '2027-03-15'],
+      ['机关第一党支部', '2027-03-16'],
+      ['机关第二党支部', '2027-03-15'],
+      ['机关第二党支部', '2027-03-16'],
+    ]);
+    const staff = await store.collection('staff').find({}, { limit: 100 });
+    const secretaryOf = (branch: string) =>
+      staff.filter((s) => s.branch === branch && s.roles.includes('secretary')).map((s) => s.staffNo);
+    expect([secretaryOf('机关第一党支部'), secretaryOf('机关第二党支部')]).toEqual([['T0029'], ['T0030']]);
+    for (const r of branchReadings) {
+      expect(staff.find((s) => s._id === r.publishedBy)?.branch).toBe(r.branch);
+    }
+    // 王芳, the unit's secretary, is in no branch and publishes the unit's readings.
+    expect(staff.find((s) => s.staffNo === 'T0002')?.branch).toBeUndefined();
+  });
+
   it('publishes the current and the next Shanghai week and checks in on the days already past, counters included', async () => {
     const store = await seededAt('2027-03-03T23:30:00Z'); // Thursday 3-04, 07:30 in Shanghai
     const readings = await store.collection('readings').find({}, { sort: { date: 1 } });

@@ -8,6 +8,7 @@ export async function withoutSeededReadings(t: TestServer): Promise<void> {
   const store = t.server.store;
   for (const name of [
     'readings',
+    'branchReadings',
     'readingOpens',
     'checkins',
     'checkinMonths',

@@ -44,6 +44,12 @@ export async function dashboardSummary(
         participants: d.participants,
         rate: d.rate,
       })),
+      branches: participation.byBranch.map((b) => ({
+        branch: b.branch,
+        headcount: b.headcount,
+        participants: b.participants,
+        rate: b.rate,
+      })),
     },
     volunteer: {
       months: volunteer.months,

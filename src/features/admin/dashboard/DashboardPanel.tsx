@@ -81,22 +81,21 @@ function Figures({ data }: { data: DashboardSummary }) {
 
       <Text className='section-title'>晨读参与率（按部门）</Text>
       <F2Canvas chart={readingChart} height={220} label='各部门晨读参与率柱状图' />
-      <View className='rtable' role='table' aria-label='各部门晨读参与率'>
-        <View className='rtable__row rtable__row--head' role='row'>
-          <Text className='rtable__cell rtable__cell--wide'>部门</Text>
-          <Text className='rtable__cell'>人数</Text>
-          <Text className='rtable__cell'>参与人数</Text>
-          <Text className='rtable__cell'>参与率</Text>
-        </View>
-        {reading.departments.map((d) => (
-          <View key={d.department} className='rtable__row' role='row'>
-            <Text className='rtable__cell rtable__cell--wide'>{d.department}</Text>
-            <Text className='rtable__cell'>{d.headcount}</Text>
-            <Text className='rtable__cell'>{d.participants}</Text>
-            <Text className='rtable__cell'>{percentText(d.rate)}</Text>
-          </View>
-        ))}
-      </View>
+      <RateTable
+        head='部门'
+        label='各部门晨读参与率'
+        rows={reading.departments.map((d) => ({ ...d, name: d.department }))}
+      />
+      {reading.branches.length > 0 && (
+        <>
+          <Text className='section-title'>晨读参与率（按党支部）</Text>
+          <RateTable
+            head='支部'
+            label='各党支部晨读参与率'
+            rows={reading.branches.map((b) => ({ ...b, name: b.branch }))}
+          />
+        </>
+      )}
 
       <Text className='section-title'>{data.year} 年志愿服务时长（按月，已确认）</Text>
       <F2Canvas chart={hoursChart} height={220} label='各月志愿服务时长柱状图' />
@@ -122,6 +121,36 @@ function Figures({ data }: { data: DashboardSummary }) {
       <Text className='muted'>
         {`注册志愿者：本年至少有一次已确认服务的在册人员 ${volunteer.volunteers} 人，在册 ${data.activeMembers} 人。`}
       </Text>
+    </View>
+  );
+}
+
+/** Headcount, participants and rate of each department or branch. */
+function RateTable({
+  head,
+  label,
+  rows,
+}: {
+  head: string;
+  label: string;
+  rows: { name: string; headcount: number; participants: number; rate: number }[];
+}) {
+  return (
+    <View className='rtable' role='table' aria-label={label}>
+      <View className='rtable__row rtable__row--head' role='row'>
+        <Text className='rtable__cell rtable__cell--wide'>{head}</Text>
+        <Text className='rtable__cell'>人数</Text>
+        <Text className='rtable__cell'>参与人数</Text>
+        <Text className='rtable__cell'>参与率</Text>
+      </View>
+      {rows.map((r) => (
+        <View key={r.name} className='rtable__row' role='row'>
+          <Text className='rtable__cell rtable__cell--wide'>{r.name}</Text>
+          <Text className='rtable__cell'>{r.headcount}</Text>
+          <Text className='rtable__cell'>{r.participants}</Text>
+          <Text className='rtable__cell'>{percentText(r.rate)}</Text>
+        </View>
+      ))}
     </View>
   );
 }
