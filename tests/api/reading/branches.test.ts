@@ -102,10 +102,17 @@ describe('a day only a branch has a reading for', () => {
     // Tuesday the 2nd: only 机关第一党支部 reads. T0021 (first) and T0022 (second) both skip it.
     await t.setClock(sh('2027-03-01', '05:00:00'), true);
     await publish('T0029', '2027-03-02', '周二一支部');
-    const unitMonday = (await t.ok('reading.list', { month: '2027-03' }, await as('T0022'))).items.find(
-      (r) => r.date === '2027-03-01' && !r.branch,
+    const list = (await t.ok('reading.list', { month: '2027-03' }, await as('T0022'))).items;
+    const [unitMonday, secondMonday] = [undefined, SECOND].map((b) =>
+      list.find((r) => r.date === '2027-03-01' && r.branch === b),
     );
-    await readAndCheckIn(t, await as('T0022'), unitMonday?.id ?? '', '2027-03-01');
+    // Her branch has its own reading that Monday: that one is hers to check in on, not the unit's.
+    await t.setClock(sh('2027-03-01', '07:00:00'), true);
+    await t.ok('reading.open', { readingId: unitMonday?.id ?? '' }, await as('T0022'));
+    await t.setClock(sh('2027-03-01', '07:02:00'), true);
+    const other = await t.call('checkin.submit', { readingId: unitMonday?.id ?? '' }, await as('T0022'));
+    expect(errorOf(other)).toMatchObject({ code: 'RULE', details: { rule: 'otherReading' } });
+    await readAndCheckIn(t, await as('T0022'), secondMonday?.id ?? '', '2027-03-01');
     await t.setClock(sh('2027-03-03', '07:00:00'), true);
     expect((await t.ok('reading.today', {}, await as('T0021'))).streak).toBe(0);
     expect((await t.ok('reading.today', {}, await as('T0022'))).streak).toBe(1);
@@ -154,7 +161,12 @@ describe('participation by branch', () => {
     expect(dash.reading.branches).toEqual(
       expected.map(({ branch, headcount, participants, rate }) => ({ branch, headcount, participants, rate })),
     );
-    expect(expected.map((b) => b.checkins)).toEqual([2, 1]); // T0021 on the first's twice, T0022 on the unit's
+    expect(expected.map((b) => b.checkins)).toEqual([2, 1]); // T0021 on the first's twice, T0022 on the second's
+    // Each reading's count in 晨读管理 is of those who read it.
+    const listed = (await t.ok('reading.list', { month: '2027-03' }, await as('T0001'))).items;
+    const countOn = (date: string, branch?: string) =>
+      listed.find((r) => r.date === date && r.branch === branch)?.checkins;
+    expect([countOn('2027-03-01'), countOn('2027-03-01', FIRST), countOn('2027-03-01', SECOND)]).toEqual([0, 1, 1]);
     expect(expected.map((b) => b.workdays)).toEqual([2, 2]); // the first's 1st and 2nd; the 1st and the second's 3rd
     const hers = await t.ok('checkin.participation', { month: '2027-03' }, await as('T0029'));
     expect(hers.byBranch.map((b) => b.branch)).toEqual([FIRST]);

@@ -10,7 +10,16 @@ import type { Ctx } from '../ctx';
 import { newId } from '../../../kernel/ids';
 import { recordCheckin } from '../counters';
 import { dayInfo, dayInfoShared } from '../days';
-import { checkinOn, checkinView, makeupsUsed, monthCount, readingById, readingOn, streakFor } from '../records';
+import {
+  checkinOn,
+  checkinView,
+  makeupsUsed,
+  monthCount,
+  readingById,
+  readingOfDay,
+  readingOn,
+  streakFor,
+} from '../records';
 import { isDuplicate } from '../../../store/port';
 import type { CheckinDoc } from '../collections';
 import type { StaffDoc } from '../../../kernel/member';
@@ -91,6 +100,15 @@ export async function checkinSubmit(
       reading.date < today
         ? '这是往日的晨读，只能为今日的晨读打卡；漏打的工作日可以补卡'
         : '这篇晨读还未到日期，不能打卡',
+    );
+  }
+  // The day's reading is one per member: their branch's when it has one, so that each reading's
+  // count of check-ins (and its branch's figures) says who read it.
+  const todays = await readingOfDay(ctx, today, branchOf(me));
+  if (todays && todays._id !== reading._id) {
+    throw ruleError(
+      'otherReading',
+      `今天${todays.branch ? `${todays.branch}有本支部的晨读` : '有其他晨读'}，请阅读后打卡`,
     );
   }
 

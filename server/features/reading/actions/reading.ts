@@ -3,18 +3,15 @@ import { AppError, ruleError } from '../../../../src/core/errors';
 import { windowState } from '../../../../src/core/reading/rules';
 import { hasAnyRole } from '../../../../src/core/roles';
 import { localDayKey } from '../../../../src/core/time';
-import { assertCleanText } from '../../../kernel/content';
 import { findAll } from '../../../kernel/paging';
 import { member } from '../../../kernel/context';
 import type { Ctx } from '../ctx';
-import { newId } from '../../../kernel/ids';
 import { dayInfoShared } from '../days';
 import {
   checkinOn,
   checkinView,
   markOf,
   readingById,
-  readingIn,
   readingOfDay,
   readingSummary,
   readingView,
@@ -22,17 +19,16 @@ import {
 } from '../records';
 import { isDuplicate } from '../../../store/port';
 import type { ReadingDoc } from '../collections';
-import { pastDayChanged } from '../../settings';
 import { branchOf } from '../../../../src/core/people/branch';
-import { mayEdit, publishScope, readsScope, type Publisher } from '../../../../src/core/reading/scope';
-import { branchCounts } from '../../people';
+import { readsScope, type Publisher } from '../../../../src/core/reading/scope';
 
 /** Secretaries and admins see readings published ahead; everyone else from their day on. */
 export function seesAhead(ctx: Ctx): boolean {
   return hasAnyRole(ctx.caller.roles, ['secretary']);
 }
 
-async function today(ctx: Ctx) {
+/** The unit's settings, the clock's now and today's local day. */
+export async function localToday(ctx: Ctx) {
   const settings = await ctx.settings();
   const now = ctx.clock.now();
   return { settings, now, today: localDayKey(now, settings.timeZone) };
@@ -55,154 +51,11 @@ export async function visibleReading(ctx: Ctx, readingId: string, todayKey: stri
   return doc;
 }
 
-/**
- * Where a publish or a move goes: the scope rules, against the branches the roster names. In the
- * call, `branch: ''` names the unit.
- */
-async function scopeFor(ctx: Ctx, named: string | undefined): Promise<string | null> {
-  const publisher = readerOf(ctx);
-  const asked = named === '' ? null : named;
-  const needsList = typeof asked === 'string' || (asked === undefined && publisher.branch !== null);
-  const known = needsList ? new Set((await branchCounts(ctx.store)).keys()) : new Set<string>();
-  const scope = publishScope(publisher, asked, known);
-  if (scope.ok) return scope.branch;
-  if (scope.code === 'RULE') throw ruleError(scope.rule ?? 'branch', scope.message, { field: 'branch' });
-  throw new AppError('FORBIDDEN', scope.message);
-}
-
-/** The collection of a reading of this scope. */
-function readingsOf(ctx: Ctx, branch: string | null) {
-  return ctx.store.collection(branch ? 'branchReadings' : 'readings');
-}
-
-/** Line breaks of any platform become \n; paragraphs are kept as written. */
-function normalizeBody(body: string): string {
-  return body.replace(/\r\n?/g, '\n').trim();
-}
-
-async function checkTexts(ctx: Ctx, fields: { title?: string; body?: string; source?: string }): Promise<void> {
-  await assertCleanText(ctx, 'title', fields.title);
-  await assertCleanText(ctx, 'body', fields.body);
-  await assertCleanText(ctx, 'source', fields.source);
-}
-
-function pastDate(): AppError {
-  return ruleError('pastDate', '不能为已经过去的日期发布晨读', { field: 'date' });
-}
-
-async function dateTaken(ctx: Ctx, date: string, branch: string | null): Promise<AppError> {
-  const existing = await readingIn(ctx.store, date, branch);
-  return new AppError(
-    'CONFLICT',
-    `${branch ? `${branch}已于` : ''}${date} 发布晨读，请在列表中编辑`,
-    existing ? { readingId: existing._id } : undefined,
-  );
-}
-
-const auditKey = (date: string, branch: string | null) => (branch ? `reading:${branch}:${date}` : `reading:${date}`);
-
-export async function readingPublish(
-  input: ParsedInput<'reading.publish'>,
-  ctx: Ctx,
-): Promise<ActionOutput<'reading.publish'>> {
-  const { now, today: todayKey } = await today(ctx);
-  const branch = await scopeFor(ctx, input.branch);
-  ctx.auditTarget(auditKey(input.date, branch));
-  if (input.date < todayKey) throw pastDate();
-  const body = normalizeBody(input.body);
-  await checkTexts(ctx, { title: input.title, body, source: input.source });
-  const at = now.toISOString();
-  const by = member(ctx)._id;
-  const doc: ReadingDoc = {
-    _id: newId(),
-    date: input.date,
-    month: input.date.slice(0, 7),
-    title: input.title,
-    body,
-    source: input.source ?? '',
-    publishedBy: by,
-    publishedAt: at,
-    updatedBy: by,
-    updatedAt: at,
-  };
-  if (branch) doc.branch = branch;
-  try {
-    await readingsOf(ctx, branch).insert(doc);
-  } catch (error) {
-    if (isDuplicate(error)) throw await dateTaken(ctx, input.date, branch);
-    throw error;
-  }
-  ctx.cache.forget('reading:');
-  return { reading: readingView(doc) };
-}
-
-export async function readingUpdate(
-  input: ParsedInput<'reading.update'>,
-  ctx: Ctx,
-): Promise<ActionOutput<'reading.update'>> {
-  const { now, today: todayKey } = await today(ctx);
-  const doc =
-    (await ctx.store.collection('readings').get(input.readingId)) ??
-    (await ctx.store.collection('branchReadings').get(input.readingId));
-  if (!doc) throw new AppError('NOT_FOUND', '找不到该晨读');
-  const from = doc.branch ?? null;
-  ctx.auditTarget(auditKey(doc.date, from));
-  if (!mayEdit(readerOf(ctx), from)) {
-    throw new AppError(
-      'FORBIDDEN',
-      from ? `只有${from}的书记或管理员可以编辑这篇晨读` : '全单位的晨读由管理员或未分支部的书记编辑',
-    );
-  }
-  const to = input.branch === undefined ? from : await scopeFor(ctx, input.branch);
-  const set: Partial<ReadingDoc> = { updatedAt: now.toISOString(), updatedBy: member(ctx)._id };
-  const moves = (input.date !== undefined && input.date !== doc.date) || to !== from;
-  // Check-ins are filed under the reading's day and read by its branch: moving it would leave them
-  // on a day, or with members, without it.
-  if (moves && (await ctx.store.collection('checkins').count({ readingId: doc._id })) > 0) {
-    const field = input.date !== undefined && input.date !== doc.date ? 'date' : 'branch';
-    throw ruleError('hasCheckins', `已有同事为这篇晨读打卡，不能再修改${field === 'date' ? '日期' : '支部'}`, {
-      field,
-    });
-  }
-  if (input.date !== undefined && input.date !== doc.date) {
-    if (input.date < todayKey) throw pastDate();
-    set.date = input.date;
-    set.month = input.date.slice(0, 7);
-  }
-  if (input.title !== undefined) set.title = input.title;
-  if (input.body !== undefined) set.body = normalizeBody(input.body);
-  if (input.source !== undefined) set.source = input.source;
-  await checkTexts(ctx, { title: set.title, body: set.body, source: set.source });
-  try {
-    if (to === from) await readingsOf(ctx, from).update({ _id: doc._id }, { set });
-    else await moveScope(ctx, { ...doc, ...set }, from, to);
-  } catch (error) {
-    if (isDuplicate(error)) throw await dateTaken(ctx, set.date ?? doc.date, to);
-    throw error;
-  }
-  ctx.cache.forget('reading:');
-  // A past day that loses its reading (for the unit or a branch) no longer ends anyone's streak.
-  if ((set.date || to !== from) && doc.date < todayKey) {
-    await pastDayChanged(ctx, doc.date, now, (await ctx.settings()).timeZone);
-  }
-  const { branch: _old, ...saved } = { ...doc, ...set };
-  return { reading: readingView(to ? { ...saved, branch: to } : saved) };
-}
-
-/** Moves a reading to another scope's collection under the same id, in one transaction. */
-async function moveScope(ctx: Ctx, doc: ReadingDoc, from: string | null, to: string | null): Promise<void> {
-  const { branch: _old, ...rest } = doc;
-  await ctx.store.transaction(async (tx) => {
-    await tx.collection(from ? 'branchReadings' : 'readings').remove({ _id: doc._id });
-    await tx.collection(to ? 'branchReadings' : 'readings').insert(to ? { ...rest, branch: to } : rest);
-  });
-}
-
 export async function readingToday(
   _input: ParsedInput<'reading.today'>,
   ctx: Ctx,
 ): Promise<ActionOutput<'reading.today'>> {
-  const { settings, now, today: todayKey } = await today(ctx);
+  const { settings, now, today: todayKey } = await localToday(ctx);
   const me = member(ctx);
   // The reading, the day and the settings are the container's (kernel/cache.ts); what is the
   // member's own takes two reads: the recent check-ins (today's and the month's among them), the open.
@@ -233,7 +86,7 @@ export async function readingToday(
 }
 
 export async function readingGet(input: ParsedInput<'reading.get'>, ctx: Ctx): Promise<ActionOutput<'reading.get'>> {
-  const { today: todayKey } = await today(ctx);
+  const { today: todayKey } = await localToday(ctx);
   const doc = await visibleReading(ctx, input.readingId, todayKey);
   const me = member(ctx);
   const [opened, checkin] = await Promise.all([
@@ -248,7 +101,7 @@ export async function readingGet(input: ParsedInput<'reading.get'>, ctx: Ctx): P
 }
 
 export async function readingList(input: ParsedInput<'reading.list'>, ctx: Ctx): Promise<ActionOutput<'reading.list'>> {
-  const { today: todayKey } = await today(ctx);
+  const { today: todayKey } = await localToday(ctx);
   const me = member(ctx);
   const ahead = seesAhead(ctx);
   const branch = branchOf(me);
@@ -265,17 +118,37 @@ export async function readingList(input: ParsedInput<'reading.list'>, ctx: Ctx):
     (a, b) => a.date.localeCompare(b.date) || (a.branch ?? '').localeCompare(b.branch ?? '', 'zh'),
   );
   const marks = new Map(mine.map((c) => [c.date, markOf(c)]));
-  let counts: Map<string, number> | null = null;
-  if (ahead) {
-    counts = new Map();
-    // A few shards per department and day (counters.ts): a unit of 50 departments passes 1,000 in a month.
-    const days = await findAll(ctx.store.collection('checkinDays'), { month: input.month });
-    for (const d of days) counts.set(d.date, (counts.get(d.date) ?? 0) + d.checkins);
-  }
+  const countOf = ahead ? await checkinCounts(ctx, input.month) : null;
   const items = docs
     .filter((d) => ahead || d.date <= todayKey)
-    .map((d) => readingSummary(d, marks.get(d.date) ?? null, counts ? (counts.get(d.date) ?? 0) : undefined));
+    .map((d) => readingSummary(d, marks.get(d.date) ?? null, countOf?.(d)));
   return { month: input.month, items };
+}
+
+/**
+ * Check-ins per reading, from the day counters (a few shards per department and branch and day):
+ * a branch's reading has its members' check-ins of the day; the unit's has the rest, since members
+ * of a branch with a reading of its own that day read that one.
+ */
+async function checkinCounts(ctx: Ctx, month: string): Promise<(doc: ReadingDoc) => number> {
+  const [days, ofBranches] = await Promise.all([
+    findAll(ctx.store.collection('checkinDays'), { month }),
+    findAll(ctx.store.collection('branchReadings'), { month }),
+  ]);
+  const total = new Map<string, number>();
+  const inBranch = new Map<string, number>();
+  for (const d of days) {
+    total.set(d.date, (total.get(d.date) ?? 0) + d.checkins);
+    if (d.branch) inBranch.set(`${d.date}@${d.branch}`, (inBranch.get(`${d.date}@${d.branch}`) ?? 0) + d.checkins);
+  }
+  const ownReading = new Map<string, number>();
+  for (const r of ofBranches) {
+    ownReading.set(r.date, (ownReading.get(r.date) ?? 0) + (inBranch.get(`${r.date}@${r.branch}`) ?? 0));
+  }
+  return (doc) =>
+    doc.branch
+      ? (inBranch.get(`${doc.date}@${doc.branch}`) ?? 0)
+      : (total.get(doc.date) ?? 0) - (ownReading.get(doc.date) ?? 0);
 }
 
 export function openId(readingId: string, staffId: string): string {
@@ -283,7 +156,7 @@ export function openId(readingId: string, staffId: string): string {
 }
 
 export async function readingOpen(input: ParsedInput<'reading.open'>, ctx: Ctx): Promise<ActionOutput<'reading.open'>> {
-  const { settings, now, today: todayKey } = await today(ctx);
+  const { settings, now, today: todayKey } = await localToday(ctx);
   const doc = await visibleReading(ctx, input.readingId, todayKey);
   if (doc.date > todayKey) throw ruleError('readingDate', '这篇晨读还未到发布日期，暂不计时');
   const me = member(ctx);
