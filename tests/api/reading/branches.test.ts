@@ -36,7 +36,12 @@ describe('publishing by branch', () => {
     expect(second.body).toMatchObject({ ok: true, data: { reading: { branch: SECOND } } });
     // One per date and scope: the first branch again is a conflict.
     const again = await publish('T0029', '2027-03-01', '一支部重复');
-    expect(errorOf(again).code).toBe('CONFLICT');
+    expect(errorOf(again)).toMatchObject({
+      code: 'CONFLICT',
+      message: `${FIRST}已于 2027-03-01 发布晨读，请在列表中编辑`,
+    });
+    const unitAgain = await publish('T0002', '2027-03-01', '全单位重复');
+    expect(errorOf(unitAgain).message).toBe('2027-03-01 已发布晨读，请在列表中编辑');
     expect(await readingCount()).toBe(3);
   });
 

@@ -143,4 +143,18 @@ describe('晨读 on CloudBase', () => {
     const archive = await data<{ total: { checkins: number } }>('demo-T0003', 'checkin.archive', { year: 2027 });
     expect(archive.total.checkins).toBe(2);
   });
+
+  it("keeps one reading per day and branch, and gives a branch's members their branch's", async () => {
+    now = new Date('2027-03-04T02:00:00Z');
+    const body = '支部领学：第一段。\n第二段：结合岗位谈体会。';
+    const publish = () => call('demo-T0029', 'reading.publish', { date: '2027-03-05', title: '一支部领学', body });
+    const both = await Promise.all([publish(), publish()]);
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(both.filter((r) => !r.ok).map((r) => (r.ok ? null : r.error.code))).toEqual(['CONFLICT']);
+    now = new Date('2027-03-04T23:30:00Z'); // Friday 3-05, 07:30
+    const first = await data<{ reading: { title: string; branch?: string } }>('demo-T0021', 'reading.today', {});
+    expect(first.reading).toMatchObject({ title: '一支部领学', branch: '机关第一党支部' });
+    const second = await data<{ reading: { title: string; branch?: string } }>('demo-T0022', 'reading.today', {});
+    expect(second.reading.branch).toBeUndefined();
+  });
 });

@@ -53,7 +53,7 @@ async function dateTaken(ctx: Ctx, date: string, branch: string | null): Promise
   const existing = await readingIn(ctx.store, date, branch);
   return new AppError(
     'CONFLICT',
-    `${branch ? `${branch}已于` : ''}${date} 发布晨读，请在列表中编辑`,
+    `${branch ? `${branch}已于 ${date} 发布晨读` : `${date} 已发布晨读`}，请在列表中编辑`,
     existing ? { readingId: existing._id } : undefined,
   );
 }
