@@ -88,6 +88,9 @@ export function CertificateSheet({ data }: { data: VolunteerCertificate }) {
           服务记录依据《志愿服务记录与证明出具办法》（民政部令第67号）出具，服务时长不含往返路途时间。
         </Text>
         <View className='cert__sign'>
+          <View className='cert__seal' aria-label='盖章处'>
+            <Text>（盖章处）</Text>
+          </View>
           <Text>出具单位：{data.unitName}</Text>
           <Text>出具日期：{dateCn(data.issuedOn)}</Text>
         </View>

@@ -59,14 +59,18 @@ function Records({ timeZone, initialYear }: { timeZone: string; initialYear: num
             </View>
             <Text className='card__text'>只统计组织者确认的时长，待确认的记录不计入。</Text>
             <StarLevel standing={q.data} />
-            <View className='btn-row'>
-              <Button
-                className='btn btn--small'
-                onClick={() => void Taro.navigateTo({ url: withYear(VOLUNTEER_ROUTES.certificate, year) })}
-              >
-                查看服务证明
-              </Button>
-            </View>
+            {q.data.items.some((r) => (r.hours ?? 0) > 0) ? (
+              <View className='btn-row'>
+                <Button
+                  className='btn btn--small'
+                  onClick={() => void Taro.navigateTo({ url: withYear(VOLUNTEER_ROUTES.certificate, year) })}
+                >
+                  查看服务证明
+                </Button>
+              </View>
+            ) : (
+              <Text className='card__text'>这一年有组织者确认的服务时长后，可在这里开具志愿服务证明。</Text>
+            )}
           </Card>
           {q.data.items.length === 0 ? (
             <StateView
