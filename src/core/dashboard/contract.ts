@@ -8,7 +8,7 @@ export const dashboardActions = {
   'dashboard.summary': privilegedRead(dashboardSummaryInput, ADMIN),
 } as const;
 
-/** One department's morning reading in the month: the share of its members' counted workdays checked in. */
+/** One party branch's morning reading in the month, on its own reading days (see BranchParticipation). */
 export interface BranchRate {
   branch: string;
   headcount: number;
@@ -16,6 +16,7 @@ export interface BranchRate {
   rate: number;
 }
 
+/** One department's morning reading in the month: the share of its members' counted workdays checked in. */
 export interface DepartmentRate {
   department: string;
   headcount: number;

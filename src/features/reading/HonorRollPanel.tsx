@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { call } from '@/api/client';
 import { useQuery } from '@/api/hooks';
@@ -36,11 +36,17 @@ export function HonorRollPanel({ timeZone, branch }: { timeZone: string; branch:
   const items = data ? [...data.items, ...(more?.items ?? [])] : [];
   const next = more ? more.next : (data?.next ?? null);
 
+  // The roll being shown: a page asked for before the month or the scope changed is dropped.
+  const shownKey = useRef('');
+  shownKey.current = `${month}|${scope ?? ''}`;
+
   async function loadMore(after: string) {
+    const asked = shownKey.current;
     setBusy(true);
     setMoreError(null);
     const res = await call('checkin.honorRoll', { month, after, ...(scope ? { branch: scope } : {}) });
     setBusy(false);
+    if (asked !== shownKey.current) return;
     if (!res.ok) return setMoreError(res.error.message);
     setMore((m) => ({ items: [...(m?.items ?? []), ...res.data.items], next: res.data.next }));
   }
@@ -49,7 +55,7 @@ export function HonorRollPanel({ timeZone, branch }: { timeZone: string; branch:
     <Card>
       <StepNav label={monthLabel(month)} onStep={(d) => setMonth((m) => shiftMonth(m, d))} noNext={month >= current} />
       {branch && (
-        <View className='btn-row' role='tablist'>
+        <View className='btn-row honor-scope' role='tablist'>
           {[
             { on: false, label: '全单位' },
             { on: true, label: branch },

@@ -63,8 +63,11 @@ describe('publishing by branch', () => {
     const byAdmin = await publish('T0001', '2027-03-03', '二支部（管理员代发）', SECOND);
     expect(byAdmin.body).toMatchObject({ ok: true, data: { reading: { branch: SECOND } } });
     const id = byAdmin.body.ok ? byAdmin.body.data.reading.id : '';
+    // Another branch's reading is not hers to know of: the same answer as reading.get.
     const foreign = await t.call('reading.update', { readingId: id, title: '改' }, await as('T0029'));
-    expect(foreign.status).toBe(403);
+    expect(foreign.status).toBe(404);
+    const unitOnly = await t.call('reading.update', { readingId: id, title: '改' }, await as('T0002'));
+    expect(unitOnly.status).toBe(404);
     const own = await t.ok('reading.update', { readingId: id, title: '二支部领学（修订）' }, await as('T0030'));
     expect(own.reading).toMatchObject({ title: '二支部领学（修订）', branch: SECOND });
   });
@@ -223,6 +226,12 @@ describe('the honor roll by branch', () => {
       who: ['T0025'],
     });
     expect((await roll(sh('2027-04-07', '10:00:00'), SECOND)).who).toEqual(['T0024']);
+    const unknown = await t.call(
+      'checkin.honorRoll',
+      { month: '2027-04', branch: '机关第九党支部' },
+      await as('T0020'),
+    );
+    expect(errorOf(unknown)).toMatchObject({ code: 'RULE', details: { rule: 'unknownBranch' } });
   });
 
   it("leaves today's branch reading out while its window is open, as the unit's", async () => {
@@ -258,5 +267,39 @@ describe('the list of branches', () => {
       [SECOND, 18, []],
     ]);
     expect(await recountAll(t.server.store, { now: new Date(), all: true })).toEqual([]);
+  });
+});
+
+describe('the day a branch reading comes', () => {
+  it("is never today once the unit's window has opened: members may be reading the unit's", async () => {
+    await t.setClock(sh('2027-05-03', '05:00:00'), true);
+    await publish('T0002', '2027-05-03', '五月三日全单位');
+    await t.setClock(sh('2027-05-03', '06:30:00'), true);
+    const late = await publish('T0030', '2027-05-03', '迟到的支部晨读');
+    expect(errorOf(late)).toMatchObject({ code: 'RULE', details: { rule: 'dayBegun', field: 'date' } });
+    // Tomorrow is fine, and so is a day without a unit reading, even today.
+    expect((await publish('T0030', '2027-05-04', '明天的支部晨读')).status).toBe(200);
+    const moved = await t.call(
+      'reading.update',
+      {
+        readingId:
+          (await t.ok('reading.list', { month: '2027-05' }, await as('T0030'))).items.find((r) => r.branch)?.id ?? '',
+        date: '2027-05-03',
+      },
+      await as('T0030'),
+    );
+    expect(errorOf(moved).details?.rule).toBe('dayBegun');
+  });
+
+  it('marks in the lists only the reading a member checked in on, not every reading of that day', async () => {
+    // The 1st of March: T0022 checked in on her branch's reading, not on the unit's.
+    const items = (await t.ok('reading.list', { month: '2027-03' }, await as('T0001'))).items;
+    const unit = items.find((r) => r.date === '2027-03-01' && !r.branch);
+    const mine = await t.ok('reading.list', { month: '2027-03' }, await as('T0022'));
+    expect(mine.items.filter((r) => r.date === '2027-03-01').map((r) => [r.branch ?? '', r.mine])).toEqual([
+      ['', null],
+      [SECOND, 'checked'],
+    ]);
+    expect((await t.ok('reading.get', { readingId: unit?.id ?? '' }, await as('T0022'))).checkin).toBeNull();
   });
 });

@@ -3,6 +3,8 @@ import { HONOR_ROLL_PAGE } from '../../../../src/core/reading/contract';
 import { countedWorkdays, honorRollNeeded, windowState } from '../../../../src/core/reading/rules';
 import { localDayKey, localMonthKey } from '../../../../src/core/time';
 import { findAll } from '../../../kernel/paging';
+import { ruleError } from '../../../../src/core/errors';
+import { branchCounts } from '../../people';
 import type { Filter } from '../../../store/port';
 import type { CheckinMonthDoc } from '../collections';
 import type { Ctx } from '../ctx';
@@ -33,6 +35,9 @@ export async function checkinHonorRoll(
   };
   const none = { workdays: 0, needed: 0, items: [], next: null };
   if (settings.rankingMode === 'off') return { ...base, enabled: false, ...none };
+  if (branch && !(await branchCounts(ctx.store)).has(branch)) {
+    throw ruleError('unknownBranch', `花名册中没有“${branch}”这个支部`, { field: 'branch' });
+  }
   if (input.month > current) return { ...base, enabled: true, ...none };
 
   // A past month counts all its workdays with a reading; the current one those that have passed.

@@ -1,6 +1,7 @@
 import type { ActionOutput, ParsedInput } from '../../../../src/core/contract';
 import { AppError, ruleError } from '../../../../src/core/errors';
-import { mayEdit, publishScope } from '../../../../src/core/reading/scope';
+import { windowState } from '../../../../src/core/reading/rules';
+import { mayEdit, publishScope, readsScope } from '../../../../src/core/reading/scope';
 import { assertCleanText } from '../../../kernel/content';
 import { newId } from '../../../kernel/ids';
 import { member } from '../../../kernel/context';
@@ -58,6 +59,18 @@ async function dateTaken(ctx: Ctx, date: string, branch: string | null): Promise
   );
 }
 
+/**
+ * A branch's reading for today once today's window has opened on the unit's: its members may
+ * already be reading the unit's or have checked in on it, and would find the day's reading changed
+ * under them (and their check-in on another reading than their branch's).
+ */
+async function assertDayNotBegun(ctx: Ctx, date: string, branch: string | null): Promise<void> {
+  const { settings, now, today } = await localToday(ctx);
+  if (!branch || date !== today || windowState(now, settings) === 'before') return;
+  if (!(await readingIn(ctx.store, date, null))) return;
+  throw ruleError('dayBegun', '今天的晨读已经开始，本支部的晨读请从明天起发布', { field: 'date' });
+}
+
 const auditKey = (date: string, branch: string | null) => (branch ? `reading:${branch}:${date}` : `reading:${date}`);
 
 export async function readingPublish(
@@ -68,6 +81,7 @@ export async function readingPublish(
   const branch = await scopeFor(ctx, input.branch);
   ctx.auditTarget(auditKey(input.date, branch));
   if (input.date < todayKey) throw pastDate();
+  await assertDayNotBegun(ctx, input.date, branch);
   const body = normalizeBody(input.body);
   await checkTexts(ctx, { title: input.title, body, source: input.source });
   const at = now.toISOString();
@@ -106,6 +120,8 @@ export async function readingUpdate(
   if (!doc) throw new AppError('NOT_FOUND', '找不到该晨读');
   const from = doc.branch ?? null;
   ctx.auditTarget(auditKey(doc.date, from));
+  // Another branch's reading is not the caller's to know of (as reading.get says).
+  if (!readsScope(readerOf(ctx), from)) throw new AppError('NOT_FOUND', '找不到该晨读');
   if (!mayEdit(readerOf(ctx), from)) {
     throw new AppError(
       'FORBIDDEN',
@@ -128,6 +144,7 @@ export async function readingUpdate(
     set.date = input.date;
     set.month = input.date.slice(0, 7);
   }
+  if (moves) await assertDayNotBegun(ctx, set.date ?? doc.date, to);
   if (input.title !== undefined) set.title = input.title;
   if (input.body !== undefined) set.body = normalizeBody(input.body);
   if (input.source !== undefined) set.source = input.source;

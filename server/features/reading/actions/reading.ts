@@ -19,7 +19,7 @@ import {
 } from '../records';
 import { isDuplicate } from '../../../store/port';
 import type { ReadingDoc } from '../collections';
-import { branchOf } from '../../../../src/core/people/branch';
+import { branchOf, compareBranches } from '../../../../src/core/people/branch';
 import { readsScope, type Publisher } from '../../../../src/core/reading/scope';
 
 /** Secretaries and admins see readings published ahead; everyone else from their day on. */
@@ -93,10 +93,12 @@ export async function readingGet(input: ParsedInput<'reading.get'>, ctx: Ctx): P
     ctx.store.collection('readingOpens').get(openId(doc._id, me._id)),
     checkinOn(ctx.store, me._id, doc.date),
   ]);
+  // The day's check-in belongs to this reading only if made on it (not on a branch's of that day).
+  const mine = checkin?.readingId === doc._id ? checkin : null;
   return {
     reading: readingView(doc),
     openedAt: opened?.openedAt ?? null,
-    checkin: checkin ? checkinView(checkin) : null,
+    checkin: mine ? checkinView(mine) : null,
   };
 }
 
@@ -115,13 +117,14 @@ export async function readingList(input: ParsedInput<'reading.list'>, ctx: Ctx):
     ctx.store.collection('checkins').find({ staffId: me._id, month: input.month }, { limit: 31 }),
   ]);
   const docs = [...unit, ...branches].sort(
-    (a, b) => a.date.localeCompare(b.date) || (a.branch ?? '').localeCompare(b.branch ?? '', 'zh'),
+    (a, b) => a.date.localeCompare(b.date) || compareBranches(a.branch ?? '', b.branch ?? ''),
   );
-  const marks = new Map(mine.map((c) => [c.date, markOf(c)]));
+  // By reading, not by day: a day with the unit's and a branch's reading has one check-in.
+  const marks = new Map(mine.map((c) => [c.readingId, markOf(c)]));
   const countOf = ahead ? await checkinCounts(ctx, input.month) : null;
   const items = docs
     .filter((d) => ahead || d.date <= todayKey)
-    .map((d) => readingSummary(d, marks.get(d.date) ?? null, countOf?.(d)));
+    .map((d) => readingSummary(d, marks.get(d._id) ?? null, countOf?.(d)));
   return { month: input.month, items };
 }
 
