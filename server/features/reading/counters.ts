@@ -84,8 +84,15 @@ export function placeOf(p: Place): Place {
   return p.branch ? { department: p.department, branch: p.branch } : { department: p.department };
 }
 
-/** No branch: the id counters had before branches, so older stores read the same. */
-const placeId = (p: Place) => (p.branch ? `${p.department}@${p.branch}` : p.department);
+/**
+ * No branch: the id counters had before branches, so older stores read the same. With a branch
+ * (or an '@' in the department's name), both names encoded around one '@', so that no department
+ * name can stand for a department and a branch.
+ */
+const placeId = (p: Place) =>
+  !p.branch && !p.department.includes('@')
+    ? p.department
+    : `${encodeURIComponent(p.department)}@${encodeURIComponent(p.branch ?? '')}`;
 
 export function dayDocId(date: string, place: Place, shard = 0): string {
   return shardId(`${date}:${placeId(place)}`, shard);

@@ -1,3 +1,4 @@
+import { dayDocId } from '../../../server/features/reading/counters';
 import { recountAll } from '../../../server/features';
 import { errorOf, startTestServer, type TestServer } from '../support/harness';
 import { BODY, readAndCheckIn, sh, staffIdOf, withoutSeededReadings } from './support';
@@ -301,5 +302,19 @@ describe('the day a branch reading comes', () => {
       [SECOND, 'checked'],
     ]);
     expect((await t.ok('reading.get', { readingId: unit?.id ?? '' }, await as('T0022'))).checkin).toBeNull();
+  });
+});
+
+describe('the counters of a department and a branch', () => {
+  it('never share an id, whatever the names hold', () => {
+    const ids = [
+      dayDocId('2027-03-01', { department: 'A@B' }),
+      dayDocId('2027-03-01', { department: 'A', branch: 'B' }),
+      dayDocId('2027-03-01', { department: 'A@', branch: 'B' }),
+      dayDocId('2027-03-01', { department: 'A', branch: '@B' }),
+      dayDocId('2027-03-01', { department: 'A' }),
+    ];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[4]).toBe('2027-03-01:A'); // no branch: the id as before branches
   });
 });
