@@ -71,12 +71,10 @@ export async function checkinHonorRoll(
   // reading its member may read, so whether its day counts does not depend on whose it was.
   const workday = new Set(countedWorkdays(days, today, window));
   const uncounted = [...unit, ...ofBranches].filter((r) => !workday.has(r.date)).map((r) => r._id);
-  const qualifies: Filter<CheckinMonthDoc> = {
-    month: input.month,
-    checkins: { gte: lowest },
-    ...(branch ? { branch } : {}),
-  };
-  const dropped = await droppedBelow(ctx, qualifies, Math.max(...lines), uncounted, neededOf);
+  const scope: Filter<CheckinMonthDoc> = { month: input.month, ...(branch ? { branch } : {}) };
+  const qualifies: Filter<CheckinMonthDoc> = { ...scope, checkins: { gte: lowest } };
+  const band = { gte: lowest, lt: Math.max(...lines) + uncounted.length };
+  const dropped = await droppedBelow(ctx, { ...scope, checkins: band }, uncounted, neededOf);
   const page = await pageAfter(
     ctx,
     qualifies,
@@ -95,21 +93,17 @@ export async function checkinHonorRoll(
 
 /**
  * Members whose counter reaches their line only with check-ins of uncounted days. One check-in a
- * day at most, so only those fewer than that many days above the highest line can fall below
- * theirs, and only they need a look at those days' records.
+ * day at most, so only those (`near`) fewer than that many days above the highest line can fall
+ * below theirs, and only they need a look at those days' records.
  */
 async function droppedBelow(
   ctx: Ctx,
-  qualifies: Filter<CheckinMonthDoc>,
-  highest: number,
+  near: Filter<CheckinMonthDoc>,
   uncounted: string[],
   neededOf: (doc: CheckinMonthDoc) => number,
 ): Promise<Set<string>> {
   if (uncounted.length === 0) return new Set();
-  const band = await findAll(ctx.store.collection('checkinMonths'), {
-    ...qualifies,
-    checkins: { ...(qualifies.checkins as object), lt: highest + uncounted.length },
-  });
+  const band = await findAll(ctx.store.collection('checkinMonths'), near);
   if (band.length === 0) return new Set();
   const off = new Map<string, number>();
   for (const c of await findAll(ctx.store.collection('checkins'), { readingId: { in: uncounted } })) {
