@@ -108,20 +108,22 @@ export async function readingList(input: ParsedInput<'reading.list'>, ctx: Ctx):
   const ahead = seesAhead(ctx);
   const branch = branchOf(me);
   const admin = hasAnyRole(ctx.caller.roles, ['admin']);
-  const [unit, branches, mine] = await Promise.all([
+  const [unit, ofBranches, mine] = await Promise.all([
     ctx.store.collection('readings').find({ month: input.month }, { limit: 31 }),
-    // An admin sees every branch's; anyone else the unit's and their own branch's.
-    admin || branch
-      ? findAll(ctx.store.collection('branchReadings'), admin ? { month: input.month } : { month: input.month, branch })
+    // Secretaries' counts need every branch's readings of the month (checkinCounts); a member's list only their own.
+    ahead || branch
+      ? findAll(ctx.store.collection('branchReadings'), ahead ? { month: input.month } : { month: input.month, branch })
       : [],
     ctx.store.collection('checkins').find({ staffId: me._id, month: input.month }, { limit: 31 }),
   ]);
+  // An admin sees every branch's; anyone else the unit's and their own branch's.
+  const branches = admin ? ofBranches : ofBranches.filter((r) => r.branch === branch);
   const docs = [...unit, ...branches].sort(
     (a, b) => a.date.localeCompare(b.date) || compareBranches(a.branch ?? '', b.branch ?? ''),
   );
   // By reading, not by day: a day with the unit's and a branch's reading has one check-in.
   const marks = new Map(mine.map((c) => [c.readingId, markOf(c)]));
-  const countOf = ahead ? await checkinCounts(ctx, input.month) : null;
+  const countOf = ahead ? await checkinCounts(ctx, input.month, ofBranches) : null;
   const items = docs
     .filter((d) => ahead || d.date <= todayKey)
     .map((d) => readingSummary(d, marks.get(d._id) ?? null, countOf?.(d)));
@@ -129,15 +131,17 @@ export async function readingList(input: ParsedInput<'reading.list'>, ctx: Ctx):
 }
 
 /**
- * Check-ins per reading, from the day counters (a few shards per department and branch and day):
+ * Check-ins per reading, from the day counters (a few shards per department and branch and day)
+ * and every branch's readings of the month:
  * a branch's reading has its members' check-ins of the day; the unit's has the rest, since members
  * of a branch with a reading of its own that day read that one.
  */
-async function checkinCounts(ctx: Ctx, month: string): Promise<(doc: ReadingDoc) => number> {
-  const [days, ofBranches] = await Promise.all([
-    findAll(ctx.store.collection('checkinDays'), { month }),
-    findAll(ctx.store.collection('branchReadings'), { month }),
-  ]);
+async function checkinCounts(
+  ctx: Ctx,
+  month: string,
+  ofBranches: readonly ReadingDoc[],
+): Promise<(doc: ReadingDoc) => number> {
+  const days = await findAll(ctx.store.collection('checkinDays'), { month });
   const total = new Map<string, number>();
   const inBranch = new Map<string, number>();
   for (const d of days) {
