@@ -1,3 +1,4 @@
+import { RateTable } from '@/features/reading/RateTable';
 import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -121,36 +122,6 @@ function Figures({ data }: { data: DashboardSummary }) {
       <Text className='muted'>
         {`注册志愿者：本年至少有一次已确认服务的在册人员 ${volunteer.volunteers} 人，在册 ${data.activeMembers} 人。`}
       </Text>
-    </View>
-  );
-}
-
-/** Headcount, participants and rate of each department or branch. */
-function RateTable({
-  head,
-  label,
-  rows,
-}: {
-  head: string;
-  label: string;
-  rows: { name: string; headcount: number; participants: number; rate: number }[];
-}) {
-  return (
-    <View className='rtable' role='table' aria-label={label}>
-      <View className='rtable__row rtable__row--head' role='row'>
-        <Text className='rtable__cell rtable__cell--wide'>{head}</Text>
-        <Text className='rtable__cell'>人数</Text>
-        <Text className='rtable__cell'>参与人数</Text>
-        <Text className='rtable__cell'>参与率</Text>
-      </View>
-      {rows.map((r) => (
-        <View key={r.name} className='rtable__row' role='row'>
-          <Text className='rtable__cell rtable__cell--wide'>{r.name}</Text>
-          <Text className='rtable__cell'>{r.headcount}</Text>
-          <Text className='rtable__cell'>{r.participants}</Text>
-          <Text className='rtable__cell'>{percentText(r.rate)}</Text>
-        </View>
-      ))}
     </View>
   );
 }

@@ -1,3 +1,4 @@
+import { RateTable } from '../RateTable';
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useQuery } from '@/api/hooks';
@@ -86,47 +87,6 @@ function Figures({ data }: { data: Participation }) {
         参与率 = 打卡人次 ÷（部门在册人数 ×
         已过的有晨读工作日）；当天打卡时段结束前，当天不计入平均。打卡自愿，数据仅供了解学习情况。
       </Text>
-    </View>
-  );
-}
-
-interface RateRow {
-  name: string;
-  headcount: number;
-  participants: number;
-  checkins: number;
-  makeups: number;
-  rate: number;
-  /** The row's own counted reading days (a branch's). */
-  days?: number;
-  total?: boolean;
-}
-
-/** Headcount, participants, check-ins, make-ups and rate per department or per branch. */
-function RateTable({ head, rows }: { head: string; rows: RateRow[] }) {
-  const withDays = rows.some((r) => r.days !== undefined);
-  return (
-    <View className='rtable' role='table'>
-      <View className='rtable__row rtable__row--head' role='row'>
-        <Text className='rtable__cell rtable__cell--wide'>{head}</Text>
-        <Text className='rtable__cell'>人数</Text>
-        {withDays && <Text className='rtable__cell'>晨读日</Text>}
-        <Text className='rtable__cell'>参与</Text>
-        <Text className='rtable__cell'>打卡</Text>
-        <Text className='rtable__cell'>补卡</Text>
-        <Text className='rtable__cell'>参与率</Text>
-      </View>
-      {rows.map((r) => (
-        <View key={r.name} className={`rtable__row ${r.total ? 'rtable__row--total' : ''}`} role='row'>
-          <Text className='rtable__cell rtable__cell--wide'>{r.name}</Text>
-          <Text className='rtable__cell'>{r.headcount}</Text>
-          {withDays && <Text className='rtable__cell'>{r.days ?? ''}</Text>}
-          <Text className='rtable__cell'>{r.participants}</Text>
-          <Text className='rtable__cell'>{r.checkins}</Text>
-          <Text className='rtable__cell'>{r.makeups}</Text>
-          <Text className='rtable__cell'>{percentText(r.rate)}</Text>
-        </View>
-      ))}
     </View>
   );
 }
